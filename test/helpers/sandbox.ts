@@ -1,0 +1,92 @@
+// Test helpers around a running sandbox: JSON calls, multipart uploads, a signer, a full request.
+import { startSandbox, PRESET_TOKEN_UID, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox/index';
+
+export { PRESET_TOKEN_UID };
+
+export interface CallResult<T = Record<string, unknown>> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function withSandbox<T>(options: SandboxOptions, run: (sandbox: SandboxHandle) => Promise<T>): Promise<T> {
+  const sandbox = await startSandbox({ log: () => {}, ...options });
+  try {
+    return await run(sandbox);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+export async function call<T = Record<string, unknown>>(
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<CallResult<T>> {
+  const init: RequestInit = { method };
+  if (body instanceof FormData) init.body = body;
+  else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const res = await fetch(`${base}${path}`, init);
+  const text = await res.text();
+  let parsed: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+export async function download(base: string, path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+  const res = await fetch(`${base}${path}`);
+  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
+}
+
+export const SIGNER = {
+  given_name: 'María',
+  surname_1: 'Núñez',
+  surname_2: 'García',
+  id_document_type: 'IDC',
+  id_document_country: 'ES',
+  serial_number: '12345678Z',
+  email: 'maria.nunez@example.com',
+  mobile_phone_number: '+34600123456',
+  registration_authority: '3',
+  profile: 'PFnubeAFCiudadano',
+};
+
+export function signerForm(overrides: Record<string, string | undefined> = {}, token: string | undefined = PRESET_TOKEN_UID): FormData {
+  const form = new FormData();
+  const fields: Record<string, string | undefined> = { ...SIGNER, token, ...overrides };
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
+  return form;
+}
+
+export async function createRequest(base: string, overrides: Record<string, string | undefined> = {}): Promise<number> {
+  const res = await call<{ details: { pk: string } }>(base, 'POST', '/create', signerForm(overrides));
+  if (res.status !== 200) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return Number(res.body.details.pk);
+}
+
+export function pdfForm(files: { name: string; bytes: Uint8Array }[], fieldNames?: string[]): FormData {
+  const form = new FormData();
+  files.forEach((f, i) => {
+    const field = fieldNames?.[i] ?? (i === 0 ? 'file' : `file${i + 1}`);
+    form.append(field, new Blob([f.bytes], { type: 'application/pdf' }), f.name);
+  });
+  return form;
+}
+
+/** Uploads and returns the uids in upload order. */
+export async function upload(base: string, pk: number, files: { name: string; bytes: Uint8Array }[]): Promise<string[]> {
+  const res = await call<{ details: Record<string, { filename: string }> }>(base, 'POST', `/document/${pk}`, pdfForm(files));
+  if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return Object.keys(res.body.details);
+}
+
+export async function sendOtpAndRead(base: string, pk: number): Promise<string> {
+  const sent = await call(base, 'POST', `/otp/${pk}`, { delivery_method: 'sms' });
+  if (sent.status !== 200) throw new Error(`otp failed: ${sent.status} ${JSON.stringify(sent.body)}`);
+  const inbox = await call<{ otp: string }>(base, 'GET', `/sandbox/inbox/${pk}`);
+  return inbox.body.otp;
+}
