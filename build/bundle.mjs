@@ -10,9 +10,16 @@ const common = {
   sourcemap: true,
   external: ['better-sqlite3', 'electron'],
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: { 'sandbox/cli': 'electron/sandbox/cli.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
+await build({
+  ...common,
+  entryPoints: { 'sandbox/cli': 'electron/sandbox/cli.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+});
 console.log('built dist/sandbox/cli.mjs');

@@ -46,7 +46,11 @@ export function badEnum(where: 'body' | 'query', name: string, allowed: readonly
   };
 }
 
-export function badType(where: 'body' | 'path', name: string, expected: 'integer' | 'str' | 'bool' | 'dict' | 'list'): FieldProblem {
+export function badType(
+  where: 'body' | 'path',
+  name: string,
+  expected: 'integer' | 'str' | 'bool' | 'dict' | 'list',
+): FieldProblem {
   const msg = expected === 'str' ? 'str type expected' : `value is not a valid ${expected}`;
   return { loc: [where, name], msg, type: `type_error.${expected}` };
 }

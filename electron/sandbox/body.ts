@@ -44,13 +44,20 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ValidationError([
-      { loc: ['body', 0], msg: `Expecting value: ${(error as Error).message}`, type: 'value_error.jsondecode' },
+      {
+        loc: ['body', 0],
+        msg: `Expecting value: ${(error as Error).message}`,
+        type: 'value_error.jsondecode',
+      },
     ]);
   }
 }
 
 /** Reads a JSON object body; anything else is FastAPI's "value is not a valid dict". */
-export async function readJsonObject(req: IncomingMessage, required: boolean): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  req: IncomingMessage,
+  required: boolean,
+): Promise<Record<string, unknown>> {
   const value = await readJson(req);
   if (value === undefined && !required) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -100,7 +107,10 @@ function readMultipart(req: IncomingMessage, tmpDir: string): Promise<ParsedForm
   return new Promise((resolve, reject) => {
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fileSize: MAX_FILE_BYTES, fields: 200, fieldSize: 1024 * 1024 } });
+      parser = busboy({
+        headers: req.headers,
+        limits: { fileSize: MAX_FILE_BYTES, fields: 200, fieldSize: 1024 * 1024 },
+      });
     } catch {
       reject(new ApiError(400, 'Malformed multipart body'));
       return;
@@ -110,12 +120,20 @@ function readMultipart(req: IncomingMessage, tmpDir: string): Promise<ParsedForm
     parser.on('file', (field, stream, info) => {
       const path = join(tmpDir, `upload-${randomUUID()}`);
       const hash = createHash('sha256');
-      const file: UploadedFile = { field, filename: info.filename || field, path, size: 0, sha256: '', head: Buffer.alloc(0) };
+      const file: UploadedFile = {
+        field,
+        filename: info.filename || field,
+        path,
+        size: 0,
+        sha256: '',
+        head: Buffer.alloc(0),
+      };
       files.push(file);
       const meter = new Transform({
         transform(chunk: Buffer, _enc, done) {
           hash.update(chunk);
-          if (file.head.length < 1024) file.head = Buffer.concat([file.head, chunk.subarray(0, 1024 - file.head.length)]);
+          if (file.head.length < 1024)
+            file.head = Buffer.concat([file.head, chunk.subarray(0, 1024 - file.head.length)]);
           file.size += chunk.length;
           done(null, chunk);
         },

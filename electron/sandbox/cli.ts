@@ -23,10 +23,20 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function number(name: string, text: string | undefined, { min = 0, max = Number.MAX_SAFE_INTEGER, integer = false } = {}): number | undefined {
+function number(
+  name: string,
+  text: string | undefined,
+  { min = 0, max = Number.MAX_SAFE_INTEGER, integer = false } = {},
+): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+  if (
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < min ||
+    value > max ||
+    (integer && !Number.isInteger(value))
+  ) {
     fail(`--${name} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got "${text}"`);
   }
   return value;
@@ -60,7 +70,10 @@ export function parseCli(argv: string[]): SandboxOptions {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const types = values['ext-auth-types']?.split(',').map((t) => t.trim()).filter(Boolean);
+  const types = values['ext-auth-types']
+    ?.split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (types !== undefined && types.length === 0) fail('--ext-auth-types needs at least one type');
   return {
     port: number('port', values.port, { max: 65535, integer: true }),

@@ -5,8 +5,8 @@ import type { SignerData } from './routes/signer-fields';
 
 const TERMS = [
   'This is a training contract produced by the One-Shot Optimizer SANDBOX. It has no legal value, and no qualified certificate is issued under it.',
-  'By entering the one-time code sent to the mobile phone named above, the signer asks the sandbox certification authority to issue a single-use certificate in the signer\'s name and to use it at once to sign the documents of this request. The certificate is valid for 24 hours and for this request only.',
-  'The signer declares that the identity data above are true and that the identity document shown to the Registration Authority Officer is the signer\'s own.',
+  "By entering the one-time code sent to the mobile phone named above, the signer asks the sandbox certification authority to issue a single-use certificate in the signer's name and to use it at once to sign the documents of this request. The certificate is valid for 24 hours and for this request only.",
+  "The signer declares that the identity data above are true and that the identity document shown to the Registration Authority Officer is the signer's own.",
   'The documents are hashed on the Optimizer; only their hashes are sent to the signature service. The Optimizer keeps the documents until the Registration Authority deletes them.',
   'In production the certification authority is Uanataca, a qualified trust service provider, and its own terms and certification practice statement apply instead of these.',
 ];
@@ -58,7 +58,14 @@ export async function buildContractPdf(facts: ContractFacts): Promise<Uint8Array
 }
 
 function watermark(page: PDFPage, font: PDFFont): void {
-  page.drawText('SANDBOX', { x: 150, y: 300, size: 110, font, color: rgb(0.9, 0.9, 0.9), rotate: degrees(45) });
+  page.drawText('SANDBOX', {
+    x: 150,
+    y: 300,
+    size: 110,
+    font,
+    color: rgb(0.9, 0.9, 0.9),
+    rotate: degrees(45),
+  });
 }
 
 function wrap(text: string, font: PDFFont, size: number, width: number): string[] {

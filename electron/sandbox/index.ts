@@ -2,7 +2,12 @@
 // HTTP(S), with a sandbox CA that issues single-use certificates and real PAdES signatures.
 // Used by tests and benchmarks, by the CLI (`npm run sandbox`) and as the app's training mode.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -92,7 +97,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const faults = new FaultPlan(
-    { failRate: options.failRate ?? 0, resetRate: options.resetRate ?? 0, loseResponseRate: options.loseResponseRate ?? 0 },
+    {
+      failRate: options.failRate ?? 0,
+      resetRate: options.resetRate ?? 0,
+      loseResponseRate: options.loseResponseRate ?? 0,
+    },
     options.seed ?? 1,
   );
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
@@ -164,7 +173,11 @@ async function dispatch(
   if (fault === 'fail') {
     log(`[sandbox] fault: 503 before ${method} ${path}`);
     req.resume();
-    return send(res, { kind: 'json', status: 503, body: { detail: 'Service temporarily unavailable (sandbox fault injection)' } });
+    return send(res, {
+      kind: 'json',
+      status: 503,
+      body: { detail: 'Service temporarily unavailable (sandbox fault injection)' },
+    });
   }
 
   let reply: Reply;
@@ -194,7 +207,11 @@ function errorReply(error: unknown, log: (line: string) => void): Reply {
     return { kind: 'json', status: error.status, body: error.body() };
   }
   log(`[sandbox] internal error: ${(error as Error).stack ?? String(error)}`);
-  return { kind: 'json', status: 500, body: { status: 'error', message: `Internal error: ${(error as Error).message}` } };
+  return {
+    kind: 'json',
+    status: 500,
+    body: { status: 'error', message: `Internal error: ${(error as Error).message}` },
+  };
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -205,7 +222,8 @@ function send(res: ServerResponse, reply: Reply): void {
     return;
   }
   const headers: Record<string, string | number> = { 'content-type': reply.contentType };
-  if (reply.filename) headers['content-disposition'] = `attachment; filename="${reply.filename.replace(/["\\\r\n]/g, '_')}"`;
+  if (reply.filename)
+    headers['content-disposition'] = `attachment; filename="${reply.filename.replace(/["\\\r\n]/g, '_')}"`;
   if (reply.kind === 'bytes') {
     headers['content-length'] = reply.body.length;
     res.writeHead(reply.status, headers);
@@ -224,7 +242,8 @@ function checkRates(options: SandboxOptions): void {
     ['resetRate', options.resetRate],
     ['loseResponseRate', options.loseResponseRate],
   ] as const) {
-    if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
+    if (value !== undefined && !(value >= 0 && value <= 1))
+      throw new RangeError(`${name} must be between 0 and 1, got ${value}`);
   }
 }
 

@@ -138,12 +138,18 @@ export class SandboxStore {
 
   // meta ----------------------------------------------------------------------------------------
   getMeta(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as
+      | { value: string }
+      | undefined;
     return row?.value;
   }
 
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.db
+      .prepare(
+        'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      )
+      .run(key, value);
   }
 
   // tokens --------------------------------------------------------------------------------------
@@ -194,7 +200,9 @@ export class SandboxStore {
 
   // documents -----------------------------------------------------------------------------------
   listDocuments(pk: number): DocumentRow[] {
-    return this.db.prepare('SELECT * FROM documents WHERE request_pk = ? ORDER BY rowid').all(pk) as DocumentRow[];
+    return this.db
+      .prepare('SELECT * FROM documents WHERE request_pk = ? ORDER BY rowid')
+      .all(pk) as DocumentRow[];
   }
 
   getDocument(pk: number, uid: string): DocumentRow | undefined {
@@ -226,7 +234,10 @@ export class SandboxStore {
 
   /** Whether the request ever received a document with this content (deleted ones included). */
   everUploaded(pk: number, sha256: string): boolean {
-    return this.db.prepare('SELECT 1 FROM upload_log WHERE request_pk = ? AND sha256 = ?').get(pk, sha256) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM upload_log WHERE request_pk = ? AND sha256 = ?').get(pk, sha256) !==
+      undefined
+    );
   }
 
   logUpload(pk: number, sha256: string, uid: string): void {

@@ -1,6 +1,7 @@
 // Reads signature widgets back out of a signed PDF (field name, /Rect, page index), to compare
 // what was asked for with what was written.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+import type { PDFNumber } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 
 export interface SignatureWidget {
   name: string;
@@ -16,7 +17,10 @@ export async function signatureWidgets(bytes: Uint8Array): Promise<SignatureWidg
   for (const [, obj] of doc.context.enumerateIndirectObjects()) {
     if (!(obj instanceof PDFDict)) continue;
     if (obj.get(PDFName.of('FT')) !== PDFName.of('Sig')) continue;
-    const rect = obj.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+    const rect = obj
+      .lookup(PDFName.of('Rect'), PDFArray)
+      .asArray()
+      .map((n) => (n as PDFNumber).asNumber());
     const p = obj.get(PDFName.of('P'));
     const t = obj.get(PDFName.of('T'));
     const v = obj.lookup(PDFName.of('V'));

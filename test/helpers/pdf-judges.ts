@@ -20,7 +20,17 @@ export function nssDbTrusting(caPem: string): string {
   execFileSync('certutil', ['-N', '-d', `sql:${dir}`, '--empty-password']);
   const caFile = join(dir, 'ca.pem');
   writeFileSync(caFile, caPem);
-  execFileSync('certutil', ['-A', '-d', `sql:${dir}`, '-n', 'oneshot-sandbox-ca', '-t', 'CT,C,C', '-i', caFile]);
+  execFileSync('certutil', [
+    '-A',
+    '-d',
+    `sql:${dir}`,
+    '-n',
+    'oneshot-sandbox-ca',
+    '-t',
+    'CT,C,C',
+    '-i',
+    caFile,
+  ]);
   return dir;
 }
 

@@ -15,17 +15,22 @@ export interface SandboxProcess {
 export async function spawnSandbox(args: string[], viaNpm = false): Promise<SandboxProcess> {
   const child = viaNpm
     ? spawn('npm', ['run', 'sandbox', '--', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
-    : spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const firstLine = await Promise.race([
     new Promise<string>((resolve) => lines.once('line', resolve)),
     exited.then((code) => {
       throw new Error(`sandbox exited with ${code} before printing: ${err}`);
     }),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no first line after 30 s: ${err}`)), 30_000).unref()),
+    new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error(`no first line after 30 s: ${err}`)), 30_000).unref(),
+    ),
   ]);
   const match = /^One-Shot sandbox listening on (\S+)$/.exec(firstLine);
   return {
@@ -40,8 +45,12 @@ export async function spawnSandbox(args: string[], viaNpm = false): Promise<Sand
   };
 }
 
-export async function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], { cwd: REPO_ROOT });
+export async function runCli(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+    cwd: REPO_ROOT,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

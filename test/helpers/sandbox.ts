@@ -1,5 +1,10 @@
 // Test helpers around a running sandbox: JSON calls, multipart uploads, a signer, a full request.
-import { startSandbox, PRESET_TOKEN_UID, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox/index';
+import {
+  startSandbox,
+  PRESET_TOKEN_UID,
+  type SandboxHandle,
+  type SandboxOptions,
+} from '../../electron/sandbox/index';
 
 export { PRESET_TOKEN_UID };
 
@@ -9,7 +14,10 @@ export interface CallResult<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-export async function withSandbox<T>(options: SandboxOptions, run: (sandbox: SandboxHandle) => Promise<T>): Promise<T> {
+export async function withSandbox<T>(
+  options: SandboxOptions,
+  run: (sandbox: SandboxHandle) => Promise<T>,
+): Promise<T> {
   const sandbox = await startSandbox({ log: () => {}, ...options });
   try {
     return await run(sandbox);
@@ -37,7 +45,10 @@ export async function call<T = Record<string, unknown>>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-export async function download(base: string, path: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
+export async function download(
+  base: string,
+  path: string,
+): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
   const res = await fetch(`${base}${path}`);
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
 }
@@ -55,14 +66,20 @@ export const SIGNER = {
   profile: 'PFnubeAFCiudadano',
 };
 
-export function signerForm(overrides: Record<string, string | undefined> = {}, token: string | undefined = PRESET_TOKEN_UID): FormData {
+export function signerForm(
+  overrides: Record<string, string | undefined> = {},
+  token: string | undefined = PRESET_TOKEN_UID,
+): FormData {
   const form = new FormData();
   const fields: Record<string, string | undefined> = { ...SIGNER, token, ...overrides };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, v);
   return form;
 }
 
-export async function createRequest(base: string, overrides: Record<string, string | undefined> = {}): Promise<number> {
+export async function createRequest(
+  base: string,
+  overrides: Record<string, string | undefined> = {},
+): Promise<number> {
   const res = await call<{ details: { pk: string } }>(base, 'POST', '/create', signerForm(overrides));
   if (res.status !== 200) throw new Error(`create failed: ${res.status} ${JSON.stringify(res.body)}`);
   return Number(res.body.details.pk);
@@ -78,8 +95,17 @@ export function pdfForm(files: { name: string; bytes: Uint8Array }[], fieldNames
 }
 
 /** Uploads and returns the uids in upload order. */
-export async function upload(base: string, pk: number, files: { name: string; bytes: Uint8Array }[]): Promise<string[]> {
-  const res = await call<{ details: Record<string, { filename: string }> }>(base, 'POST', `/document/${pk}`, pdfForm(files));
+export async function upload(
+  base: string,
+  pk: number,
+  files: { name: string; bytes: Uint8Array }[],
+): Promise<string[]> {
+  const res = await call<{ details: Record<string, { filename: string }> }>(
+    base,
+    'POST',
+    `/document/${pk}`,
+    pdfForm(files),
+  );
   if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
   return Object.keys(res.body.details);
 }

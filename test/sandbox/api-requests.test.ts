@@ -8,7 +8,15 @@ import type { SandboxHandle } from '../../electron/sandbox/index';
 import { startSandbox } from '../../electron/sandbox/index';
 import { makeEncryptedPdf, makePdf } from '../fixtures/pdfs';
 import { pdfText } from '../helpers/pdf-judges';
-import { call, createRequest, download, pdfForm, PRESET_TOKEN_UID, signerForm, upload } from '../helpers/sandbox';
+import {
+  call,
+  createRequest,
+  download,
+  pdfForm,
+  PRESET_TOKEN_UID,
+  signerForm,
+  upload,
+} from '../helpers/sandbox';
 
 let sandbox: SandboxHandle;
 let base: string;
@@ -50,20 +58,34 @@ describe('tokens', () => {
   });
 
   it('creates, reads and deletes a token, keeping only whether password and PIN were given', async () => {
-    const created = await call<{ status: string; message: string; details: { token_uid: string } }>(base, 'POST', '/token', {
-      username: '2626807',
-      password: 'secret',
-      pin: '1234',
-      env: 'sandbox',
-    });
+    const created = await call<{ status: string; message: string; details: { token_uid: string } }>(
+      base,
+      'POST',
+      '/token',
+      {
+        username: '2626807',
+        password: 'secret',
+        pin: '1234',
+        env: 'sandbox',
+      },
+    );
     assert.equal(created.status, 200);
     assert.equal(created.body.message, 'Token created');
     const uid = created.body.details.token_uid;
     const got = await call<{ details: Record<string, string> }>(base, 'GET', `/token/${uid}`);
-    assert.deepEqual({ ...got.body.details, rao_id: 'x' }, { username: '2626807', password: 'true', pin: 'true', rao_id: 'x', env: 'sandbox' });
+    assert.deepEqual(
+      { ...got.body.details, rao_id: 'x' },
+      { username: '2626807', password: 'true', pin: 'true', rao_id: 'x', env: 'sandbox' },
+    );
     assert.ok(!JSON.stringify(got.body).includes('secret'));
-    const withoutPin = await call<{ details: { token_uid: string } }>(base, 'POST', '/token', { username: 'u2' });
-    const details = await call<{ details: Record<string, string> }>(base, 'GET', `/token/${withoutPin.body.details.token_uid}`);
+    const withoutPin = await call<{ details: { token_uid: string } }>(base, 'POST', '/token', {
+      username: 'u2',
+    });
+    const details = await call<{ details: Record<string, string> }>(
+      base,
+      'GET',
+      `/token/${withoutPin.body.details.token_uid}`,
+    );
     assert.equal(details.body.details.password, 'false');
     assert.equal(details.body.details.pin, 'false');
     const deleted = await call(base, 'DELETE', `/token/${uid}`);
@@ -75,8 +97,13 @@ describe('tokens', () => {
   it('refuses a token without username (422) or with a malformed PIN (403)', async () => {
     const missing = await call<{ detail: unknown[] }>(base, 'POST', '/token', { password: 'x' });
     assert.equal(missing.status, 422);
-    assert.deepEqual(missing.body.detail, [{ loc: ['body', 'username'], msg: 'field required', type: 'value_error.missing' }]);
-    const badEnv = await call<{ detail: { loc: string[] }[] }>(base, 'POST', '/token', { username: 'u', env: 'test' });
+    assert.deepEqual(missing.body.detail, [
+      { loc: ['body', 'username'], msg: 'field required', type: 'value_error.missing' },
+    ]);
+    const badEnv = await call<{ detail: { loc: string[] }[] }>(base, 'POST', '/token', {
+      username: 'u',
+      env: 'test',
+    });
     assert.equal(badEnv.status, 422);
     assert.deepEqual(badEnv.body.detail[0]?.loc, ['body', 'env']);
     const badPin = await call(base, 'POST', '/token', { username: 'u', password: 'p', pin: 'abc' });
@@ -87,18 +114,21 @@ describe('tokens', () => {
 
 describe('create request', () => {
   it('answers with the seed envelope and a pk', async () => {
-    const res = await call<{ status: string; message: string; details: { status: string; pk: string; asyncmode: string } }>(
-      base,
-      'POST',
-      '/create',
-      signerForm(),
-    );
+    const res = await call<{
+      status: string;
+      message: string;
+      details: { status: string; pk: string; asyncmode: string };
+    }>(base, 'POST', '/create', signerForm());
     assert.equal(res.status, 200);
     assert.equal(res.body.status, 'success');
     assert.equal(res.body.details.status, 'CREATED');
     assert.match(res.body.details.pk, /^\d+$/);
     assert.equal(res.body.message, `Request created with pk ${res.body.details.pk}`);
-    const got = await call<{ secrets: Record<string, string>; request: Record<string, unknown> }>(base, 'GET', `/request/${res.body.details.pk}`);
+    const got = await call<{ secrets: Record<string, string>; request: Record<string, unknown> }>(
+      base,
+      'GET',
+      `/request/${res.body.details.pk}`,
+    );
     assert.equal(got.body.request.status, 'ENROLLREADY');
     assert.equal(got.body.request.given_name, 'María');
     assert.equal(got.body.request.pk, Number(res.body.details.pk));
@@ -108,7 +138,11 @@ describe('create request', () => {
   it('accepts RAO credentials instead of a token, and ID images in JPEG or PNG', async () => {
     const form = signerForm({ username: 'rao1', password: 'pw', pin: '1234' }, undefined);
     form.append('document_front', new Blob([PNG_1PX], { type: 'image/png' }), 'front.png');
-    form.append('document_owner', new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])], { type: 'image/jpeg' }), 'selfie.jpg');
+    form.append(
+      'document_owner',
+      new Blob([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])], { type: 'image/jpeg' }),
+      'selfie.jpg',
+    );
     const res = await call(base, 'POST', '/create', form);
     assert.equal(res.status, 200, JSON.stringify(res.body));
   });
@@ -116,19 +150,45 @@ describe('create request', () => {
   it('lists every missing field in FastAPI 422 shape', async () => {
     const form = new FormData();
     form.append('given_name', 'Ana');
-    const res = await call<{ detail: { loc: string[]; msg: string; type: string }[] }>(base, 'POST', '/create', form);
+    const res = await call<{ detail: { loc: string[]; msg: string; type: string }[] }>(
+      base,
+      'POST',
+      '/create',
+      form,
+    );
     assert.equal(res.status, 422);
     const fields = res.body.detail.map((d) => d.loc[1]);
-    for (const f of ['surname_1', 'id_document_country', 'serial_number', 'email', 'mobile_phone_number', 'registration_authority', 'profile', 'token']) {
+    for (const f of [
+      'surname_1',
+      'id_document_country',
+      'serial_number',
+      'email',
+      'mobile_phone_number',
+      'registration_authority',
+      'profile',
+      'token',
+    ]) {
       assert.ok(fields.includes(f), `missing ${f} in ${JSON.stringify(fields)}`);
     }
-    assert.ok(res.body.detail.every((d) => d.loc[0] === 'body' && d.type === 'value_error.missing' && d.msg.startsWith('field required')));
+    assert.ok(
+      res.body.detail.every(
+        (d) => d.loc[0] === 'body' && d.type === 'value_error.missing' && d.msg.startsWith('field required'),
+      ),
+    );
   });
 
   it('refuses an unknown document type or language with 422', async () => {
-    const res = await call<{ detail: { loc: string[]; type: string }[] }>(base, 'POST', '/create', signerForm({ id_document_type: 'XYZ', communication_language: 'FR' }));
+    const res = await call<{ detail: { loc: string[]; type: string }[] }>(
+      base,
+      'POST',
+      '/create',
+      signerForm({ id_document_type: 'XYZ', communication_language: 'FR' }),
+    );
     assert.equal(res.status, 422);
-    assert.deepEqual(res.body.detail.map((d) => d.loc[1]).sort(), ['communication_language', 'id_document_type']);
+    assert.deepEqual(res.body.detail.map((d) => d.loc[1]).sort(), [
+      'communication_language',
+      'id_document_type',
+    ]);
     assert.ok(res.body.detail.every((d) => d.type === 'type_error.enum'));
   });
 
@@ -139,7 +199,12 @@ describe('create request', () => {
   });
 
   it('answers bad e-mail and country with a per-field map', async () => {
-    const res = await call<{ details: Record<string, string[]> }>(base, 'POST', '/create', signerForm({ email: 'not-an-email', id_document_country: 'Spain' }));
+    const res = await call<{ details: Record<string, string[]> }>(
+      base,
+      'POST',
+      '/create',
+      signerForm({ email: 'not-an-email', id_document_country: 'Spain' }),
+    );
     assert.equal(res.status, 400);
     assert.deepEqual(Object.keys(res.body.details).sort(), ['email', 'id_document_country']);
     assert.deepEqual(res.body.details.email, ['Enter a valid email address']);
@@ -160,7 +225,12 @@ describe('create request', () => {
   });
 
   it('answers billing credentials that are not base64 with 500, as published', async () => {
-    const res = await call(base, 'POST', '/create', signerForm({ billing_username: 'b', billing_password: 'not base64!' }));
+    const res = await call(
+      base,
+      'POST',
+      '/create',
+      signerForm({ billing_username: 'b', billing_password: 'not base64!' }),
+    );
     assert.equal(res.status, 500);
     assert.match(String(res.body.message), /base64/);
   });
@@ -190,15 +260,23 @@ describe('upload documents', () => {
     assert.equal(res.status, 200);
     const uids = Object.keys(res.body.details);
     assert.equal(uids.length, 2);
-    const list = await call<{ details: { uid: string; filename: string; size: number; sha256: string; signed: boolean; pages: number }[] }>(
-      base,
-      'GET',
-      `/documents/${pk}`,
+    const list = await call<{
+      details: {
+        uid: string;
+        filename: string;
+        size: number;
+        sha256: string;
+        signed: boolean;
+        pages: number;
+      }[];
+    }>(base, 'GET', `/documents/${pk}`);
+    assert.deepEqual(
+      list.body.details.map((d) => [d.filename, d.size, d.signed, d.pages]),
+      [
+        ['a.pdf', a.length, false, 2],
+        ['b.pdf', b.length, false, 1],
+      ],
     );
-    assert.deepEqual(list.body.details.map((d) => [d.filename, d.size, d.signed, d.pages]), [
-      ['a.pdf', a.length, false, 2],
-      ['b.pdf', b.length, false, 1],
-    ]);
     const original = await download(base, `/document/${pk}/${uids[0]}?document_type=original`);
     assert.deepEqual(new Uint8Array(original.bytes), a);
     assert.equal((await download(base, `/document/${pk}/${uids[0]}?document_type=signed`)).status, 404);
@@ -219,16 +297,29 @@ describe('upload documents', () => {
 
   it('refuses a non-PDF or encrypted file with 415, storing none of the call', async () => {
     const pk = await createRequest(base);
-    const text = await call(base, 'POST', `/document/${pk}`, pdfForm([
-      { name: 'ok.pdf', bytes: await makePdf({}) },
-      { name: 'notes.pdf', bytes: Buffer.from('just text, renamed') },
-    ]));
+    const text = await call(
+      base,
+      'POST',
+      `/document/${pk}`,
+      pdfForm([
+        { name: 'ok.pdf', bytes: await makePdf({}) },
+        { name: 'notes.pdf', bytes: Buffer.from('just text, renamed') },
+      ]),
+    );
     assert.equal(text.status, 415);
     assert.match(String(text.body.message), /notes\.pdf/);
-    const encrypted = await call(base, 'POST', `/document/${pk}`, pdfForm([{ name: 'locked.pdf', bytes: await makeEncryptedPdf() }]));
+    const encrypted = await call(
+      base,
+      'POST',
+      `/document/${pk}`,
+      pdfForm([{ name: 'locked.pdf', bytes: await makeEncryptedPdf() }]),
+    );
     assert.equal(encrypted.status, 415);
     assert.match(String(encrypted.body.message), /encrypted/);
-    assert.equal((await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length, 0);
+    assert.equal(
+      (await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length,
+      0,
+    );
   });
 
   it('counts a document uploaded twice to one request as a duplicate', async () => {
@@ -236,9 +327,17 @@ describe('upload documents', () => {
     const pdf = await makePdf({ text: 'twice' });
     await upload(base, pk, [{ name: 'x.pdf', bytes: pdf }]);
     await upload(base, pk, [{ name: 'x.pdf', bytes: pdf }]);
-    const stats = await call<{ requests: Record<string, Record<string, number>> }>(base, 'GET', '/sandbox/stats');
+    const stats = await call<{ requests: Record<string, Record<string, number>> }>(
+      base,
+      'GET',
+      '/sandbox/stats',
+    );
     assert.deepEqual(
-      { uploads: stats.body.requests[pk]?.uploads, documents: stats.body.requests[pk]?.documents, dup: stats.body.requests[pk]?.duplicate_documents },
+      {
+        uploads: stats.body.requests[pk]?.uploads,
+        documents: stats.body.requests[pk]?.documents,
+        dup: stats.body.requests[pk]?.duplicate_documents,
+      },
       { uploads: 2, documents: 2, dup: 1 },
     );
   });
@@ -246,7 +345,17 @@ describe('upload documents', () => {
   it('answers an upload without a file with 422 and to an unknown request with 404', async () => {
     const pk = await createRequest(base);
     assert.equal((await call(base, 'POST', `/document/${pk}`, new FormData())).status, 422);
-    assert.equal((await call(base, 'POST', '/document/999999999', pdfForm([{ name: 'a.pdf', bytes: await makePdf({}) }]))).status, 404);
+    assert.equal(
+      (
+        await call(
+          base,
+          'POST',
+          '/document/999999999',
+          pdfForm([{ name: 'a.pdf', bytes: await makePdf({}) }]),
+        )
+      ).status,
+      404,
+    );
   });
 });
 
@@ -279,10 +388,16 @@ describe('contract and housekeeping', () => {
     assert.equal((await download(base, `/document/${pk}/${uids[0]}`)).status, 404);
     const all = await call(base, 'DELETE', `/documents/${pk}`);
     assert.match(String(all.body.message), /^2 document/);
-    assert.equal((await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length, 0);
+    assert.equal(
+      (await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length,
+      0,
+    );
     const cancelled = await call(base, 'DELETE', `/request/${pk}`);
     assert.equal(cancelled.body.message, `Request ${pk} deleted`);
-    assert.equal((await call<{ request: { status: string } }>(base, 'GET', `/request/${pk}`)).body.request.status, 'CANCELLED');
+    assert.equal(
+      (await call<{ request: { status: string } }>(base, 'GET', `/request/${pk}`)).body.request.status,
+      'CANCELLED',
+    );
     const late = await call(base, 'POST', `/document/${pk}`, pdfForm([{ name: 'a.pdf', bytes: pdf }]));
     assert.equal(late.status, 412);
     assert.equal((await call(base, 'POST', `/otp/${pk}`, {})).status, 412);
@@ -292,7 +407,13 @@ describe('contract and housekeeping', () => {
   it('updates a request (Video ID) only with its scratchcard', async () => {
     const pk = await createRequest(base);
     const got = await call<{ request: { scratchcard: string } }>(base, 'GET', `/request/${pk}`);
-    const body = { scratchcard: got.body.request.scratchcard, email: 'new@example.com', registration_authority: '3', profile: 'P', country_name: 'PL' };
+    const body = {
+      scratchcard: got.body.request.scratchcard,
+      email: 'new@example.com',
+      registration_authority: '3',
+      profile: 'P',
+      country_name: 'PL',
+    };
     const ok = await call<{ email: string; country_name: string }>(base, 'PUT', `/request/${pk}`, body);
     assert.equal(ok.status, 200);
     assert.equal(ok.body.email, 'new@example.com');

@@ -36,14 +36,23 @@ describe('faults', () => {
   it('--lose-response-rate 1 commits the work and then drops the connection', async () => {
     await withSandbox({ loseResponseRate: 1 }, async ({ baseUrl }) => {
       await assert.rejects(fetch(`${baseUrl}/create`, { method: 'POST', body: signerForm() }));
-      const stats = await call<{ total: Record<string, number>; requests: Record<string, unknown> }>(baseUrl, 'GET', '/sandbox/stats');
+      const stats = await call<{ total: Record<string, number>; requests: Record<string, unknown> }>(
+        baseUrl,
+        'GET',
+        '/sandbox/stats',
+      );
       assert.equal(stats.body.total.creates, 1);
       const pk = Object.keys(stats.body.requests)[0]!;
-      await assert.rejects(fetch(`${baseUrl}/document/${pk}`, { method: 'POST', body: (() => {
-        const f = new FormData();
-        f.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF')]), 'x.pdf');
-        return f;
-      })() }));
+      await assert.rejects(
+        fetch(`${baseUrl}/document/${pk}`, {
+          method: 'POST',
+          body: (() => {
+            const f = new FormData();
+            f.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF')]), 'x.pdf');
+            return f;
+          })(),
+        }),
+      );
     });
   });
 
@@ -73,7 +82,11 @@ describe('faults', () => {
       const pk = await createRequest(baseUrl);
       await upload(baseUrl, pk, [{ name: 'a.pdf', bytes: await makePdf({}) }]);
       t = performance.now();
-      const res = await call(baseUrl, 'POST', `/sign/${pk}`, { secret: 'c', ext_unlock_type: 'biometric', ext_unlock_value: 'v' });
+      const res = await call(baseUrl, 'POST', `/sign/${pk}`, {
+        secret: 'c',
+        ext_unlock_type: 'biometric',
+        ext_unlock_value: 'v',
+      });
       assert.equal(res.status, 200);
       assert.ok(performance.now() - t >= 240 + 590, 'latency and sign time applied');
     });

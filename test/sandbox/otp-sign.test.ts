@@ -25,7 +25,10 @@ after(async () => sandbox.stop());
 async function requestWithDocuments(count = 1, pages = 2): Promise<{ pk: number; uids: string[] }> {
   const pk = await createRequest(base);
   const files = await Promise.all(
-    Array.from({ length: count }, async (_, i) => ({ name: `doc${i}.pdf`, bytes: await makePdf({ pages, text: `document ${i}` }) })),
+    Array.from({ length: count }, async (_, i) => ({
+      name: `doc${i}.pdf`,
+      bytes: await makePdf({ pages, text: `document ${i}` }),
+    })),
   );
   return { pk, uids: await upload(base, pk, files) };
 }
@@ -60,7 +63,11 @@ describe('OTP', () => {
     assert.equal(sent.status, 200);
     assert.equal(sent.body.status, 'success');
     assert.match(String(sent.body.detail), /^OTP successfully sent to \+34\*+456$/);
-    const inbox = await call<{ otp: string; delivery_method: string; sent_at: string }>(base, 'GET', `/sandbox/inbox/${pk}`);
+    const inbox = await call<{ otp: string; delivery_method: string; sent_at: string }>(
+      base,
+      'GET',
+      `/sandbox/inbox/${pk}`,
+    );
     assert.match(inbox.body.otp, /^\d{6}$/);
     assert.equal(inbox.body.delivery_method, 'whatsapp');
     assert.ok(!Number.isNaN(Date.parse(inbox.body.sent_at)));
@@ -118,20 +125,25 @@ describe('sign', () => {
   it('signs every document with a visible stamp where asked; pdfsig calls it valid and trusted', async () => {
     const { pk, uids } = await requestWithDocuments(2, 3);
     const otp = await sendOtpAndRead(base, pk);
-    const res = await call<{ status: string; message: string; detail: { request: number; documents: Record<string, unknown> } }>(
-      base,
-      'POST',
-      `/sign/${pk}`,
-      {
-        secret: otp,
-        signature: {
-          appearance: { position: '100,120,300,200', page: 1, text: ['Signed at the desk'], reason: 'Contract', location: 'Barcelona' },
-          subfilter: 'ETSI.CAdES.detached',
-          level: 'BES',
-          use_tsa: true,
+    const res = await call<{
+      status: string;
+      message: string;
+      detail: { request: number; documents: Record<string, unknown> };
+    }>(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature: {
+        appearance: {
+          position: '100,120,300,200',
+          page: 1,
+          text: ['Signed at the desk'],
+          reason: 'Contract',
+          location: 'Barcelona',
         },
+        subfilter: 'ETSI.CAdES.detached',
+        level: 'BES',
+        use_tsa: true,
       },
-    );
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.message, `Signature process for Request ${pk} completed`);
     assert.equal(res.body.detail.request, pk);
@@ -141,13 +153,21 @@ describe('sign', () => {
       assertJudgedValid(file);
       const judged = pdfsig(file, nss);
       assert.match(judged.signatures[0]?.signerName ?? '', /MAR[IÍ]A N[UÚ][NÑ]EZ|María Núñez/i);
-      const widgets = await signatureWidgets(new Uint8Array(await download(base, `/document/${pk}/${uid}?document_type=signed`).then((d) => d.bytes)));
+      const widgets = await signatureWidgets(
+        new Uint8Array(
+          await download(base, `/document/${pk}/${uid}?document_type=signed`).then((d) => d.bytes),
+        ),
+      );
       assert.equal(widgets.length, 1);
       assert.deepEqual(widgets[0]?.rect, [100, 120, 300, 200]);
       assert.equal(widgets[0]?.pageIndex, 1);
       assert.equal(widgets[0]?.subFilter, 'ETSI.CAdES.detached');
     }
-    const request = await call<{ request: { status: string; certificate_set: string[] } }>(base, 'GET', `/request/${pk}`);
+    const request = await call<{ request: { status: string; certificate_set: string[] } }>(
+      base,
+      'GET',
+      `/request/${pk}`,
+    );
     assert.equal(request.body.request.status, 'ISSUED');
     assert.equal(request.body.request.certificate_set.length, 1);
     const list = await call<{ details: { signed: boolean }[] }>(base, 'GET', `/documents/${pk}`);
@@ -161,7 +181,11 @@ describe('sign', () => {
     const again = await call(base, 'POST', `/sign/${pk}`, { secret: otp });
     assert.equal(again.status, 412);
     assert.equal(again.body.message, 'Request already in ISSUED status');
-    const stats = await call<{ requests: Record<string, Record<string, number>> }>(base, 'GET', '/sandbox/stats');
+    const stats = await call<{ requests: Record<string, Record<string, number>> }>(
+      base,
+      'GET',
+      '/sandbox/stats',
+    );
     assert.equal(stats.body.requests[pk]?.sign_calls, 2);
     assert.equal(stats.body.requests[pk]?.sign_successes, 1);
     assert.equal(stats.body.requests[pk]?.certificates, 1);
@@ -176,14 +200,25 @@ describe('sign', () => {
 
   it('requires secret (422) and accepts an accepted external authentication without OTP', async () => {
     const { pk, uids } = await requestWithDocuments();
-    const missing = await call<{ detail: { loc: string[] }[] }>(base, 'POST', `/sign/${pk}`, { ext_unlock_type: 'biometric', ext_unlock_value: 'bio-1' });
+    const missing = await call<{ detail: { loc: string[] }[] }>(base, 'POST', `/sign/${pk}`, {
+      ext_unlock_type: 'biometric',
+      ext_unlock_value: 'bio-1',
+    });
     assert.equal(missing.status, 422);
     assert.deepEqual(missing.body.detail[0]?.loc, ['body', 'secret']);
-    const unknown = await call(base, 'POST', `/sign/${pk}`, { secret: 'code', ext_unlock_type: 'palm-reading', ext_unlock_value: 'x' });
+    const unknown = await call(base, 'POST', `/sign/${pk}`, {
+      secret: 'code',
+      ext_unlock_type: 'palm-reading',
+      ext_unlock_value: 'x',
+    });
     assert.equal(unknown.status, 403);
     const noValue = await call(base, 'POST', `/sign/${pk}`, { secret: 'code', ext_unlock_type: 'biometric' });
     assert.equal(noValue.status, 422);
-    const ok = await call(base, 'POST', `/sign/${pk}`, { secret: 'customer-code', ext_unlock_type: 'videoid', ext_unlock_value: 'vid-42' });
+    const ok = await call(base, 'POST', `/sign/${pk}`, {
+      secret: 'customer-code',
+      ext_unlock_type: 'videoid',
+      ext_unlock_value: 'vid-42',
+    });
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assertJudgedValid(await savedSigned(pk, uids[0]!));
     assert.equal((await call(base, 'GET', '/sandbox/stats')).status, 200);
@@ -192,16 +227,32 @@ describe('sign', () => {
   it('checks pages and positions before consuming the code', async () => {
     const { pk } = await requestWithDocuments(1, 2);
     const otp = await sendOtpAndRead(base, pk);
-    const page = await call(base, 'POST', `/sign/${pk}`, { secret: otp, signature: { appearance: { position: '1,1,90,40', page: 2 } } });
+    const page = await call(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature: { appearance: { position: '1,1,90,40', page: 2 } },
+    });
     assert.equal(page.status, 400);
     assert.match(String(page.body.message), /page 2 .* 2 page/);
-    const position = await call(base, 'POST', `/sign/${pk}`, { secret: otp, signature: { appearance: { position: '1,1,90' } } });
+    const position = await call(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature: { appearance: { position: '1,1,90' } },
+    });
     assert.equal(position.status, 400);
-    const badType = await call(base, 'POST', `/sign/${pk}`, { secret: otp, signature: { appearance: { page: 'one' } } });
+    const badType = await call(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature: { appearance: { page: 'one' } },
+    });
     assert.equal(badType.status, 422);
-    const badSub = await call(base, 'POST', `/sign/${pk}`, { secret: otp, signature: { subfilter: 'x509.rsa_sha1' } });
+    const badSub = await call(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature: { subfilter: 'x509.rsa_sha1' },
+    });
     assert.equal(badSub.status, 422);
-    assert.equal((await call(base, 'POST', `/sign/${pk}`, { secret: otp })).status, 200, 'the code survived the refused calls');
+    assert.equal(
+      (await call(base, 'POST', `/sign/${pk}`, { secret: otp })).status,
+      200,
+      'the code survived the refused calls',
+    );
   });
 
   it('applies signature_by_doc to its document and signs without appearance invisibly', async () => {
@@ -209,12 +260,20 @@ describe('sign', () => {
     const otp = await sendOtpAndRead(base, pk);
     const res = await call(base, 'POST', `/sign/${pk}`, {
       secret: otp,
-      signature_by_doc: { [uids[1]!]: { appearance: { position: '50,60,250,110', page: 0, qrcode: 'https://example.com/verify' } } },
+      signature_by_doc: {
+        [uids[1]!]: {
+          appearance: { position: '50,60,250,110', page: 0, qrcode: 'https://example.com/verify' },
+        },
+      },
     });
     assert.equal(res.status, 200, JSON.stringify(res.body));
-    const invisible = await signatureWidgets(new Uint8Array((await download(base, `/document/${pk}/${uids[0]}?document_type=signed`)).bytes));
+    const invisible = await signatureWidgets(
+      new Uint8Array((await download(base, `/document/${pk}/${uids[0]}?document_type=signed`)).bytes),
+    );
     assert.deepEqual(invisible[0]?.rect, [0, 0, 0, 0]);
-    const visible = await signatureWidgets(new Uint8Array((await download(base, `/document/${pk}/${uids[1]}?document_type=signed`)).bytes));
+    const visible = await signatureWidgets(
+      new Uint8Array((await download(base, `/document/${pk}/${uids[1]}?document_type=signed`)).bytes),
+    );
     assert.deepEqual(visible[0]?.rect, [50, 60, 250, 110]);
     for (const uid of uids) assertJudgedValid(await savedSigned(pk, uid));
   });
@@ -222,19 +281,33 @@ describe('sign', () => {
   it('refuses signature_by_doc for a document that is not in the request', async () => {
     const { pk } = await requestWithDocuments();
     const otp = await sendOtpAndRead(base, pk);
-    const res = await call(base, 'POST', `/sign/${pk}`, { secret: otp, signature_by_doc: { nope: { appearance: {} } } });
+    const res = await call(base, 'POST', `/sign/${pk}`, {
+      secret: otp,
+      signature_by_doc: { nope: { appearance: {} } },
+    });
     assert.equal(res.status, 404);
   });
 
   it('keeps an earlier signature valid when a signed PDF is signed again in a second request', async () => {
     const first = await requestWithDocuments(1, 1);
     const otp1 = await sendOtpAndRead(base, first.pk);
-    await call(base, 'POST', `/sign/${first.pk}`, { secret: otp1, signature: { appearance: { position: '40,40,240,100', page: 0 } } });
+    await call(base, 'POST', `/sign/${first.pk}`, {
+      secret: otp1,
+      signature: { appearance: { position: '40,40,240,100', page: 0 } },
+    });
     const once = (await download(base, `/document/${first.pk}/${first.uids[0]}?document_type=signed`)).bytes;
-    const pk2 = await createRequest(base, { given_name: 'Jan', surname_1: 'Kowalski', surname_2: undefined, id_document_country: 'PL' });
+    const pk2 = await createRequest(base, {
+      given_name: 'Jan',
+      surname_1: 'Kowalski',
+      surname_2: undefined,
+      id_document_country: 'PL',
+    });
     const [uid2] = await upload(base, pk2, [{ name: 'signed-once.pdf', bytes: once }]);
     const otp2 = await sendOtpAndRead(base, pk2);
-    const res = await call(base, 'POST', `/sign/${pk2}`, { secret: otp2, signature: { appearance: { position: '300,40,500,100', page: 0 } } });
+    const res = await call(base, 'POST', `/sign/${pk2}`, {
+      secret: otp2,
+      signature: { appearance: { position: '300,40,500,100', page: 0 } },
+    });
     assert.equal(res.status, 200, JSON.stringify(res.body));
     const twice = await savedSigned(pk2, uid2!);
     assertJudgedValid(twice, 2);

@@ -26,7 +26,10 @@ describe('sandbox command', () => {
     const data = mkdtempSync(join(tmpdir(), 'sbx-npm-'));
     const proc = await spawnSandbox(['--port', '0', '--data', data], true);
     try {
-      assert.match(proc.firstLine, /^One-Shot sandbox listening on http:\/\/127\.0\.0\.1:\d+\/oneshot\/api\/v1$/);
+      assert.match(
+        proc.firstLine,
+        /^One-Shot sandbox listening on http:\/\/127\.0\.0\.1:\d+\/oneshot\/api\/v1$/,
+      );
       assert.equal((await call(proc.baseUrl, 'GET', '/hello')).status, 200);
     } finally {
       await proc.kill();
@@ -67,7 +70,11 @@ describe('sandbox command', () => {
   it('keeps tokens, requests, documents, codes and its CA across kill -9 and a restart on the same --data', async () => {
     const data = mkdtempSync(join(tmpdir(), 'sbx-restart-'));
     const first = await spawnSandbox(['--port', '0', '--data', data]);
-    const token = await call<{ details: { token_uid: string } }>(first.baseUrl, 'POST', '/token', { username: 'rao-7', password: 'p', pin: '1234' });
+    const token = await call<{ details: { token_uid: string } }>(first.baseUrl, 'POST', '/token', {
+      username: 'rao-7',
+      password: 'p',
+      pin: '1234',
+    });
     const pk = await createRequest(first.baseUrl);
     const pdf = await makePdf({ pages: 2 });
     const [uid] = await upload(first.baseUrl, pk, [{ name: 'kept.pdf', bytes: pdf }]);
@@ -81,9 +88,15 @@ describe('sandbox command', () => {
       const tokens = await call<{ detail: Record<string, unknown> }>(base, 'GET', '/tokens');
       assert.ok(token.body.details.token_uid in tokens.body.detail);
       assert.ok(PRESET_TOKEN_UID in tokens.body.detail);
-      assert.equal((await call<{ request: { status: string } }>(base, 'GET', `/request/${pk}`)).body.request.status, 'ENROLLREADY');
+      assert.equal(
+        (await call<{ request: { status: string } }>(base, 'GET', `/request/${pk}`)).body.request.status,
+        'ENROLLREADY',
+      );
       const docs = await call<{ details: { uid: string; size: number }[] }>(base, 'GET', `/documents/${pk}`);
-      assert.deepEqual(docs.body.details.map((d) => [d.uid, d.size]), [[uid, pdf.length]]);
+      assert.deepEqual(
+        docs.body.details.map((d) => [d.uid, d.size]),
+        [[uid, pdf.length]],
+      );
       assert.equal(readFileSync(join(data, 'ca', 'ca.cert.pem'), 'utf8'), caBefore);
       const signed = await call(base, 'POST', `/sign/${pk}`, { secret: otp });
       assert.equal(signed.status, 200, JSON.stringify(signed.body));

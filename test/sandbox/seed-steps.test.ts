@@ -14,7 +14,7 @@ function curl(...args: string[]): string {
   return execFileSync('curl', ['-sS', '--fail-with-body', ...args], { encoding: 'utf8' });
 }
 
-it('walks the seeds\' eight steps with curl and gets a PDF that pdfsig calls valid', async () => {
+it("walks the seeds' eight steps with curl and gets a PDF that pdfsig calls valid", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'seed-steps-'));
   writeFileSync(join(dir, 'doc.pdf'), await makePdf({ pages: 2, text: 'Contract of sale' }));
   const sandbox = await spawnSandbox(['--port', '0', '--data', join(dir, 'data')]);
@@ -26,38 +26,88 @@ it('walks the seeds\' eight steps with curl and gets a PDF that pdfsig calls val
     assert.ok(token);
     // 2. create the request
     const created = JSON.parse(
-      curl('-X', 'POST', `${base}/create`, '-H', 'Content-Type: multipart/form-data',
-        '-F', 'given_name=Nombre', '-F', 'surname_1=Apellido1', '-F', 'id_document_type=IDC',
-        '-F', 'id_document_country=ES', '-F', 'serial_number=0000000T', '-F', 'email=name@domain.com',
-        '-F', 'mobile_phone_number=+34600000000', '-F', 'registration_authority=3',
-        '-F', 'profile=PFnubeAFCiudadano', '-F', `token=${token}`),
+      curl(
+        '-X',
+        'POST',
+        `${base}/create`,
+        '-H',
+        'Content-Type: multipart/form-data',
+        '-F',
+        'given_name=Nombre',
+        '-F',
+        'surname_1=Apellido1',
+        '-F',
+        'id_document_type=IDC',
+        '-F',
+        'id_document_country=ES',
+        '-F',
+        'serial_number=0000000T',
+        '-F',
+        'email=name@domain.com',
+        '-F',
+        'mobile_phone_number=+34600000000',
+        '-F',
+        'registration_authority=3',
+        '-F',
+        'profile=PFnubeAFCiudadano',
+        '-F',
+        `token=${token}`,
+      ),
     ) as { details: { pk: string } };
     const pk = created.details.pk;
     // 3. upload
-    const uploaded = JSON.parse(curl('-X', 'POST', `${base}/document/${pk}`, '-F', `file=@${join(dir, 'doc.pdf')}`)) as { details: Record<string, unknown> };
+    const uploaded = JSON.parse(
+      curl('-X', 'POST', `${base}/document/${pk}`, '-F', `file=@${join(dir, 'doc.pdf')}`),
+    ) as { details: Record<string, unknown> };
     const uid = Object.keys(uploaded.details)[0]!;
     // 4. contract
     curl('-o', join(dir, 'contract.pdf'), `${base}/contract/${pk}/`);
     assert.ok(qpdfCheck(join(dir, 'contract.pdf')).ok);
     // 5. OTP (read from the sandbox inbox instead of a phone)
-    curl('-X', 'POST', `${base}/otp/${pk}`, '-H', 'Content-Type: application/json', '-d', '{"delivery_method":"sms"}');
+    curl(
+      '-X',
+      'POST',
+      `${base}/otp/${pk}`,
+      '-H',
+      'Content-Type: application/json',
+      '-d',
+      '{"delivery_method":"sms"}',
+    );
     const otp = (JSON.parse(curl(`${base}/sandbox/inbox/${pk}`)) as { otp: string }).otp;
     // 6. sign
-    const signBody = JSON.stringify({ secret: otp, signature: { appearance: { position: '50,50,250,120', page: 0, text: ['Signed with One-Shot'] } } });
-    const signed = JSON.parse(curl('-X', 'POST', `${base}/sign/${pk}`, '-H', 'Content-Type: application/json', '-d', signBody)) as { status: string };
+    const signBody = JSON.stringify({
+      secret: otp,
+      signature: { appearance: { position: '50,50,250,120', page: 0, text: ['Signed with One-Shot'] } },
+    });
+    const signed = JSON.parse(
+      curl('-X', 'POST', `${base}/sign/${pk}`, '-H', 'Content-Type: application/json', '-d', signBody),
+    ) as { status: string };
     assert.equal(signed.status, 'success');
     // 7. download the signed document
     curl('-o', join(dir, 'signed.pdf'), `${base}/document/${pk}/${uid}?document_type=signed`);
     // 8. delete it from the Optimizer
     curl('-X', 'DELETE', `${base}/document/${pk}/${uid}`);
 
-    const judged = pdfsig(join(dir, 'signed.pdf'), nssDbTrusting(execFileSync('curl', ['-sS', `${base}/sandbox/ca.pem`], { encoding: 'utf8' })));
+    const judged = pdfsig(
+      join(dir, 'signed.pdf'),
+      nssDbTrusting(execFileSync('curl', ['-sS', `${base}/sandbox/ca.pem`], { encoding: 'utf8' })),
+    );
     assert.equal(judged.signatures.length, 1, judged.output);
     assert.ok(judged.signatures[0]!.valid && judged.signatures[0]!.trusted, judged.output);
     assert.ok(qpdfCheck(join(dir, 'signed.pdf')).ok);
-    const stats = JSON.parse(curl(`${base}/sandbox/stats`)) as { requests: Record<string, Record<string, number>> };
+    const stats = JSON.parse(curl(`${base}/sandbox/stats`)) as {
+      requests: Record<string, Record<string, number>>;
+    };
     assert.deepEqual(stats.requests[pk], {
-      creates: 1, uploads: 1, documents: 1, duplicate_documents: 0, otp_sends: 1, sign_calls: 1, sign_successes: 1, certificates: 1, deletes: 1,
+      creates: 1,
+      uploads: 1,
+      documents: 1,
+      duplicate_documents: 0,
+      otp_sends: 1,
+      sign_calls: 1,
+      sign_successes: 1,
+      certificates: 1,
+      deletes: 1,
     });
   } finally {
     await sandbox.kill();

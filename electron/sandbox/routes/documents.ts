@@ -45,7 +45,8 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
         signed_sha256: null,
         signed_at: null,
       }));
-      for (const [i, row] of rows.entries()) await placeFile((files[i] as UploadedFile).path, ctx.files.original(pk, row.uid));
+      for (const [i, row] of rows.entries())
+        await placeFile((files[i] as UploadedFile).path, ctx.files.original(pk, row.uid));
       ctx.store.transaction(() => {
         // A sign call may have started while the files were being written.
         requireOpen(findRequest(ctx, pk));
@@ -58,8 +59,19 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
         ctx.store.count(pk, 'documents', rows.length);
       });
       const details: Record<string, unknown> = {};
-      for (const row of rows) details[row.uid] = { field: row.field, filename: row.filename, size: row.size, sha256: row.sha256, pages: row.pages };
-      return json({ status: 'success', message: `${rows.length} document(s) uploaded to request ${pk}`, details });
+      for (const row of rows)
+        details[row.uid] = {
+          field: row.field,
+          filename: row.filename,
+          size: row.size,
+          sha256: row.sha256,
+          pages: row.pages,
+        };
+      return json({
+        status: 'success',
+        message: `${rows.length} document(s) uploaded to request ${pk}`,
+        details,
+      });
     } finally {
       await form.discard();
     }
@@ -86,14 +98,23 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
   router.on('GET', '/document/{pk}/{uid}', async ({ params, query }): Promise<Reply> => {
     const pk = parsePk(params);
     const type = query.get('document_type') ?? 'original';
-    if (!(DOCUMENT_TYPES as readonly string[]).includes(type)) throw new ValidationError([badEnum('query', 'document_type', DOCUMENT_TYPES)]);
+    if (!(DOCUMENT_TYPES as readonly string[]).includes(type))
+      throw new ValidationError([badEnum('query', 'document_type', DOCUMENT_TYPES)]);
     findRequest(ctx, pk);
     const doc = findDocument(ctx, pk, params.uid ?? '');
-    if (type === 'signed' && doc.signed_sha256 === null) throw new ApiError(404, `Signed document ${doc.uid} not found`);
+    if (type === 'signed' && doc.signed_sha256 === null)
+      throw new ApiError(404, `Signed document ${doc.uid} not found`);
     const path = type === 'signed' ? ctx.files.signed(pk, doc.uid) : ctx.files.original(pk, doc.uid);
     const { size } = await stat(path);
     const filename = type === 'signed' ? doc.filename.replace(/(\.pdf)?$/i, '_signed.pdf') : doc.filename;
-    return { kind: 'stream', status: 200, contentType: 'application/pdf', body: createReadStream(path), size, filename };
+    return {
+      kind: 'stream',
+      status: 200,
+      contentType: 'application/pdf',
+      body: createReadStream(path),
+      size,
+      filename,
+    };
   });
 
   router.on('DELETE', '/document/{pk}/{uid}', async ({ params }) => {
@@ -136,7 +157,10 @@ async function checkPdf(file: UploadedFile): Promise<number> {
     return await countPages(await readFile(file.path));
   } catch (error) {
     if (error instanceof PdfSignError) {
-      const why = error.reason === 'encrypted' ? 'is encrypted (remove its password first)' : 'is damaged and cannot be read';
+      const why =
+        error.reason === 'encrypted'
+          ? 'is encrypted (remove its password first)'
+          : 'is damaged and cannot be read';
       throw new ApiError(415, `Unsupported file: ${file.filename} ${why}`);
     }
     throw error;

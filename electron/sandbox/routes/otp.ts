@@ -56,7 +56,10 @@ export function checkOtp(ctx: SandboxContext, pk: number, secret: string): void 
     throw new ApiError(403, 'Confirmation Code invalid (no code has been sent for this request)');
   }
   if (otp.state === 'void') {
-    throw new ApiError(403, `Confirmation Code invalid (locked after ${OTP_MAX_WRONG} wrong attempts: request a new code)`);
+    throw new ApiError(
+      403,
+      `Confirmation Code invalid (locked after ${OTP_MAX_WRONG} wrong attempts: request a new code)`,
+    );
   }
   if (ctx.clock.now() - otp.sent_at_ms > OTP_LIFETIME_MS) {
     throw new ApiError(403, 'Confirmation Code invalid (expired: request a new code)');

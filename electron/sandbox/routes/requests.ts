@@ -56,7 +56,8 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
   router.on('DELETE', '/request/{pk}', ({ params }) => {
     const pk = parsePk(params);
     const request = findRequest(ctx, pk);
-    if (request.status !== 'ENROLLREADY') throw new ApiError(412, `Request already in ${request.status} status`);
+    if (request.status !== 'ENROLLREADY')
+      throw new ApiError(412, `Request already in ${request.status} status`);
     ctx.store.transaction(() => {
       ctx.store.updateRequest(pk, { status: 'CANCELLED' });
       const otp = ctx.store.getOtp(pk);
@@ -77,7 +78,8 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
     if (body.scratchcard !== request.scratchcard) throw new ApiError(403, 'Invalid scratchcard');
     if (request.status !== 'ENROLLREADY') throw new ApiError(412, 'Invalid request status');
     const signer = JSON.parse(request.signer) as SignerData;
-    const text = (name: string): string | undefined => (typeof body[name] === 'string' ? (body[name] as string) : undefined);
+    const text = (name: string): string | undefined =>
+      typeof body[name] === 'string' ? body[name] : undefined;
     signer.email = text('email') ?? signer.email;
     signer.registration_authority = text('registration_authority') ?? signer.registration_authority;
     signer.profile = text('profile') ?? signer.profile;
@@ -95,7 +97,8 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
 function checkImages(files: UploadedFile[]): void {
   for (const file of files) {
     if (IMAGE_FIELDS.includes(file.field)) {
-      if (!isImageHead(file.head)) throw new ApiError(415, `Unsupported image type for ${file.field}: use JPEG or PNG`);
+      if (!isImageHead(file.head))
+        throw new ApiError(415, `Unsupported image type for ${file.field}: use JPEG or PNG`);
     } else if (file.field === 'extra_document') {
       if (!isImageHead(file.head) && !isPdfHead(file.head)) {
         throw new ApiError(415, 'Unsupported file type for extra_document: use PDF, JPEG or PNG');
@@ -111,7 +114,8 @@ function resolveRao(ctx: SandboxContext, credentials: RaoCredentials): string {
     const token = ctx.store.getToken(credentials.token);
     if (!token) throw new ApiError(404, `Error getting RAO's id: token ${credentials.token} not found`);
     // A token created without password or PIN needs them in every call that uses the credentials.
-    if (!token.has_password && credentials.password === undefined) throw new ApiError(400, 'Missing parameter: password');
+    if (!token.has_password && credentials.password === undefined)
+      throw new ApiError(400, 'Missing parameter: password');
     if (!token.has_pin && credentials.pin === undefined) throw new ApiError(400, 'Missing parameter: pin');
     checkRaoCredentials(credentials.password, credentials.pin);
     return token.rao_id;
@@ -130,7 +134,9 @@ function newSecrets(): Record<string, string> {
 /** The request object in the shape of the seeds' GET /request answer. */
 export function requestView(ctx: SandboxContext, request: RequestRow): Record<string, unknown> {
   const signer = JSON.parse(request.signer) as SignerData;
-  const ra = /^\d+$/.test(signer.registration_authority) ? Number(signer.registration_authority) : signer.registration_authority;
+  const ra = /^\d+$/.test(signer.registration_authority)
+    ? Number(signer.registration_authority)
+    : signer.registration_authority;
   return {
     pk: request.pk,
     given_name: signer.given_name,

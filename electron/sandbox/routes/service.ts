@@ -6,7 +6,9 @@ import { json, type Router } from '../router';
 export const SANDBOX_VERSION = '1.0.0-sandbox';
 
 export function registerServiceRoutes(router: Router, ctx: SandboxContext): void {
-  router.on('GET', '/hello', () => json({ status: 'success', message: 'Hello from the One-Shot Optimizer SANDBOX' }));
+  router.on('GET', '/hello', () =>
+    json({ status: 'success', message: 'Hello from the One-Shot Optimizer SANDBOX' }),
+  );
   router.on('GET', '/version', () =>
     json({ status: 'success', version: SANDBOX_VERSION, api: '1.0.0', sandbox: true, env: 'sandbox' }),
   );

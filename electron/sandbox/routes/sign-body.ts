@@ -24,7 +24,8 @@ export interface DocumentPlan {
   recorded: Record<string, unknown>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function parseSignBody(body: Record<string, unknown>): SignBody {
   const problems: FieldProblem[] = [];
@@ -50,9 +51,17 @@ export function parseSignBody(body: Record<string, unknown>): SignBody {
   const signatureByDoc: Record<string, Record<string, unknown>> = {};
   for (const [uid, value] of Object.entries(byDocRaw)) {
     if (isObject(value)) signatureByDoc[uid] = value;
-    else problems.push({ loc: ['body', 'signature_by_doc', uid], msg: 'value is not a valid dict', type: 'type_error.dict' });
+    else
+      problems.push({
+        loc: ['body', 'signature_by_doc', uid],
+        msg: 'value is not a valid dict',
+        type: 'type_error.dict',
+      });
   }
-  for (const [where, params] of [['signature', signature], ...Object.entries(signatureByDoc).map(([u, p]) => [`signature_by_doc.${u}`, p] as const)] as const) {
+  for (const [where, params] of [
+    ['signature', signature],
+    ...Object.entries(signatureByDoc).map(([u, p]) => [`signature_by_doc.${u}`, p] as const),
+  ] as const) {
     checkSignatureParams(where, params, problems);
   }
   if (extUnlockType !== undefined && (extUnlockValue === undefined || extUnlockValue === '')) {
@@ -62,10 +71,18 @@ export function parseSignBody(body: Record<string, unknown>): SignBody {
   return { secret, extUnlockType, extUnlockValue, signature, signatureByDoc, countersignature };
 }
 
-function checkSignatureParams(where: string, params: Record<string, unknown>, problems: FieldProblem[]): void {
+function checkSignatureParams(
+  where: string,
+  params: Record<string, unknown>,
+  problems: FieldProblem[],
+): void {
   const loc = ['body', ...where.split('.')];
   const subfilter = params.subfilter;
-  if (subfilter !== undefined && subfilter !== null && !(SUBFILTERS as readonly unknown[]).includes(subfilter)) {
+  if (
+    subfilter !== undefined &&
+    subfilter !== null &&
+    !(SUBFILTERS as readonly unknown[]).includes(subfilter)
+  ) {
     problems.push({ ...badEnum('body', 'subfilter', SUBFILTERS), loc: [...loc, 'subfilter'] });
   }
   const appearance = params.appearance;
@@ -93,26 +110,31 @@ function checkSignatureParams(where: string, params: Record<string, unknown>, pr
     const v = appearance[key];
     if (v === undefined || v === null) continue;
     const ok =
-      type === 'lines' ? Array.isArray(v) && v.every((l) => typeof l === 'string' || typeof l === 'number') : typeof v === type;
+      type === 'lines'
+        ? Array.isArray(v) && v.every((l) => typeof l === 'string' || typeof l === 'number')
+        : typeof v === type;
     if (!ok || (key === 'page' && !Number.isInteger(v))) {
-      const expected = type === 'number' ? 'integer' : type === 'boolean' ? 'bool' : type === 'lines' ? 'list' : 'str';
+      const expected =
+        type === 'number' ? 'integer' : type === 'boolean' ? 'bool' : type === 'lines' ? 'list' : 'str';
       problems.push({ ...badType('body', key, expected), loc: [...loc, 'appearance', key] });
     }
   }
 }
 
-const POSITION = /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
+const POSITION =
+  /^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$/;
 
 /** One plan per document, checked against the documents' page counts before anything is consumed. */
 export function planDocuments(body: SignBody, documents: DocumentRow[], pk: number): DocumentPlan[] {
   for (const uid of Object.keys(body.signatureByDoc)) {
-    if (!documents.some((d) => d.uid === uid)) throw new ApiError(404, `Document ${uid} not found in request ${pk}`);
+    if (!documents.some((d) => d.uid === uid))
+      throw new ApiError(404, `Document ${uid} not found in request ${pk}`);
   }
   return documents.map((doc) => {
     const params = body.signatureByDoc[doc.uid] ?? body.signature;
     const raw = (params.appearance ?? undefined) as Record<string, unknown> | undefined;
     const appearance = raw ? toAppearance(raw, doc) : undefined;
-    const subFilter = ((params.subfilter ?? body.signature.subfilter ?? 'adbe.pkcs7.detached') as SubFilter);
+    const subFilter = (params.subfilter ?? body.signature.subfilter ?? 'adbe.pkcs7.detached') as SubFilter;
     const recorded: Record<string, unknown> = {};
     for (const key of ['level', 'use_tsa', 'disable_ltv', 'metadata', 'usecountersignature']) {
       const v = params[key] ?? body.signature[key];
@@ -129,12 +151,18 @@ function toAppearance(raw: Record<string, unknown>, doc: DocumentRow): Signature
     const m = POSITION.exec(appearance.position);
     const [x1, y1, x2, y2] = (m ?? []).slice(1).map(Number) as [number, number, number, number];
     if (!m || x1 === x2 || y1 === y2) {
-      throw new ApiError(400, `Invalid signature position "${appearance.position}": use "x1,y1,x2,y2" in points from the bottom-left corner`);
+      throw new ApiError(
+        400,
+        `Invalid signature position "${appearance.position}": use "x1,y1,x2,y2" in points from the bottom-left corner`,
+      );
     }
   }
   const page = appearance.page ?? 0;
   if (page < 0 || page >= doc.pages) {
-    throw new ApiError(400, `Invalid signature page ${page} for document ${doc.uid}: it has ${doc.pages} page(s), numbered from 0`);
+    throw new ApiError(
+      400,
+      `Invalid signature page ${page} for document ${doc.uid}: it has ${doc.pages} page(s), numbered from 0`,
+    );
   }
   if (appearance.b64_image !== undefined) {
     const png = Buffer.from(appearance.b64_image, 'base64');

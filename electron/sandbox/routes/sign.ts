@@ -30,7 +30,10 @@ export function registerSignRoutes(router: Router, ctx: SandboxContext): void {
     const plans = planDocuments(body, documents, pk);
     if (body.extUnlockType !== undefined) {
       if (!ctx.settings.extAuthTypes.includes(body.extUnlockType)) {
-        throw new ApiError(403, `External authentication method "${body.extUnlockType}" is not accepted by this Optimizer`);
+        throw new ApiError(
+          403,
+          `External authentication method "${body.extUnlockType}" is not accepted by this Optimizer`,
+        );
       }
     } else {
       checkOtp(ctx, pk, body.secret);
@@ -52,7 +55,8 @@ export function registerSignRoutes(router: Router, ctx: SandboxContext): void {
       if (ctx.settings.signMs > 0) await sleep(ctx.settings.signMs);
       const signingTime = new Date(ctx.clock.now());
       const results: { plan: DocumentPlan; size: number; sha256: string }[] = [];
-      for (const plan of plans) results.push({ plan, ...(await signDocument(ctx, pk, plan, credential, signingTime)) });
+      for (const plan of plans)
+        results.push({ plan, ...(await signDocument(ctx, pk, plan, credential, signingTime)) });
 
       const issuedAt = signingTime.toISOString();
       ctx.store.transaction(() => {
@@ -65,7 +69,9 @@ export function registerSignRoutes(router: Router, ctx: SandboxContext): void {
           certificate_serial: credential.serialHex,
           sign_params: JSON.stringify({
             auth: body.extUnlockType ? { ext_unlock_type: body.extUnlockType } : { otp: true },
-            documents: Object.fromEntries(results.map((r) => [r.plan.doc.uid, { subfilter: r.plan.subFilter, ...r.plan.recorded }])),
+            documents: Object.fromEntries(
+              results.map((r) => [r.plan.doc.uid, { subfilter: r.plan.subFilter, ...r.plan.recorded }]),
+            ),
             countersignature: body.countersignature !== undefined,
           }),
         });
@@ -76,12 +82,21 @@ export function registerSignRoutes(router: Router, ctx: SandboxContext): void {
       });
       const documentsAnswer: Record<string, unknown> = {};
       for (const r of results) {
-        documentsAnswer[r.plan.doc.uid] = { status: 'SIGNED', filename: r.plan.doc.filename, size: r.size, sha256: r.sha256 };
+        documentsAnswer[r.plan.doc.uid] = {
+          status: 'SIGNED',
+          filename: r.plan.doc.filename,
+          size: r.size,
+          sha256: r.sha256,
+        };
       }
       return json({
         status: 'success',
         message: `Signature process for Request ${pk} completed`,
-        detail: { request: pk, documents: documentsAnswer, certificate: { subject: credential.subjectCommonName, serial: credential.serialHex } },
+        detail: {
+          request: pk,
+          documents: documentsAnswer,
+          certificate: { subject: credential.subjectCommonName, serial: credential.serialHex },
+        },
       });
     } catch (error) {
       // Signed files of an attempt that did not commit must not be served as signed.
@@ -110,11 +125,15 @@ async function signDocument(
       location: plan.appearance?.location,
       signingTime,
       subFilter: plan.subFilter,
-      createCms: ({ digest }) => createDetachedCms({ digest, signer: credential, subFilter: plan.subFilter, signingTime }),
+      createCms: ({ digest }) =>
+        createDetachedCms({ digest, signer: credential, subFilter: plan.subFilter, signingTime }),
     });
   } catch (error) {
     if (error instanceof PdfSignError) {
-      throw new ApiError(error.reason === 'page_out_of_range' || error.reason === 'bad_position' ? 400 : 500, `Error signing document ${plan.doc.uid}: ${error.message}`);
+      throw new ApiError(
+        error.reason === 'page_out_of_range' || error.reason === 'bad_position' ? 400 : 500,
+        `Error signing document ${plan.doc.uid}: ${error.message}`,
+      );
     }
     throw error;
   }

@@ -72,7 +72,10 @@ export function isBase64(value: string): boolean {
   return value.length > 0 && value.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(value);
 }
 
-export function parseSignerForm(fields: Map<string, string>): { signer: SignerData; credentials: RaoCredentials } {
+export function parseSignerForm(fields: Map<string, string>): {
+  signer: SignerData;
+  credentials: RaoCredentials;
+} {
   const problems: FieldProblem[] = [];
   const get = (name: string): string | undefined => {
     const v = fields.get(name);
@@ -105,8 +108,16 @@ export function parseSignerForm(fields: Map<string, string>): { signer: SignerDa
   };
   if (credentials.token === undefined) {
     // Without a token the RAO's own credentials must come in the same call.
-    if (credentials.username === undefined && credentials.password === undefined && credentials.pin === undefined) {
-      problems.push({ loc: ['body', 'token'], msg: 'field required (or username, password and pin)', type: 'value_error.missing' });
+    if (
+      credentials.username === undefined &&
+      credentials.password === undefined &&
+      credentials.pin === undefined
+    ) {
+      problems.push({
+        loc: ['body', 'token'],
+        msg: 'field required (or username, password and pin)',
+        type: 'value_error.missing',
+      });
     } else {
       for (const name of ['username', 'password', 'pin'] as const) {
         if (credentials[name] === undefined) problems.push(missingField('body', name));
@@ -125,11 +136,13 @@ export function parseSignerForm(fields: Map<string, string>): { signer: SignerDa
   const email = value('email');
   if (!EMAIL.test(email)) fieldErrors.email = ['Enter a valid email address'];
   const country = value('id_document_country').toUpperCase();
-  if (!/^[A-Z]{2}$/.test(country)) fieldErrors.id_document_country = ['Enter a valid ISO 3166-1 alpha-2 country code'];
+  if (!/^[A-Z]{2}$/.test(country))
+    fieldErrors.id_document_country = ['Enter a valid ISO 3166-1 alpha-2 country code'];
   const callback = optional('callback');
   if (callback !== null && !/^https?:\/\/\S+$/.test(callback)) fieldErrors.callback = ['Enter a valid URL'];
   const billing = get('billing_password');
-  if (Object.keys(fieldErrors).length > 0) throw new ApiError(400, 'Invalid request data', { details: fieldErrors });
+  if (Object.keys(fieldErrors).length > 0)
+    throw new ApiError(400, 'Invalid request data', { details: fieldErrors });
   if (billing !== undefined && !isBase64(billing)) {
     // The published descriptions answer wrong or non-base64 billing credentials with a 500.
     throw new ApiError(500, 'Billing credentials error: billing_password is not valid base64');

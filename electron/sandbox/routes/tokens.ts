@@ -26,7 +26,8 @@ export const raoIdFor = (username: string): string =>
 export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
   router.on('GET', '/tokens', () => {
     const detail: Record<string, unknown> = {};
-    for (const t of ctx.store.listTokens()) detail[t.uid] = { username: t.username, env: t.env, rao_id: t.rao_id };
+    for (const t of ctx.store.listTokens())
+      detail[t.uid] = { username: t.username, env: t.env, rao_id: t.rao_id };
     return json({ status: 'success', detail });
   });
 
@@ -49,7 +50,8 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
     const password = str('password', false);
     const pin = str('pin', false);
     const env = str('env', false);
-    if (env !== undefined && !(ENVIRONMENTS as readonly string[]).includes(env)) problems.push(badEnum('body', 'env', ENVIRONMENTS));
+    if (env !== undefined && !(ENVIRONMENTS as readonly string[]).includes(env))
+      problems.push(badEnum('body', 'env', ENVIRONMENTS));
     if (problems.length > 0 || username === undefined) throw new ValidationError(problems);
     if (username.trim() === '') throw new ApiError(400, 'Missing parameter: username');
     checkRaoCredentials(password, pin);
