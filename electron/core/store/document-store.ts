@@ -1,0 +1,80 @@
+// Content-addressed copies of the documents a job will sign: `<dataDir>/documents/<sha256>.pdf`.
+// The queue works on its own copy, so a file the RAO moves or edits after dropping it cannot
+// change what is signed. A copy is streamed, hashed on the way, fsynced and renamed into place.
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+
+export interface StoredDocument {
+  sha256: string;
+  size: number;
+  path: string;
+}
+
+export class DocumentStore {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = join(dataDir, 'documents');
+  }
+
+  pathOf(sha256: string): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`);
+    return join(this.dir, `${sha256}.pdf`);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.pathOf(sha256));
+  }
+
+  async import(source: string): Promise<StoredDocument> {
+    await mkdir(this.dir, { recursive: true });
+    const tmp = join(this.dir, `.import-${randomUUID()}`);
+    const hash = createHash('sha256');
+    let size = 0;
+    try {
+      await pipeline(
+        createReadStream(source),
+        new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            hash.update(chunk);
+            size += chunk.length;
+            done(null, chunk);
+          },
+        }),
+        createWriteStream(tmp),
+      );
+      const sha256 = hash.digest('hex');
+      const path = this.pathOf(sha256);
+      if (existsSync(path) && (await stat(path)).size === size) {
+        await rm(tmp, { force: true });
+      } else {
+        const handle = await open(tmp, 'r');
+        await handle.sync();
+        await handle.close();
+        await rename(tmp, path);
+        await syncDirectory(this.dir);
+      }
+      return { sha256, size, path };
+    } catch (error) {
+      await rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
+  }
+}
+
+export async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,35 @@
+// The local store of One-Shot Desk: one SQLite database and one content-addressed document folder
+// under the data directory.
+import { openDatabase, type Db } from './database';
+import { DocumentStore } from './document-store';
+import { JobStore } from './jobs';
+import { ProfileStore } from './profiles';
+import { verifyAuditChain, listEvents, type AuditVerdict, type AuditEvent } from './audit';
+
+export { DocumentStore, JobStore, ProfileStore, verifyAuditChain, listEvents };
+export type { AuditVerdict, AuditEvent, Db };
+export type { JobRecord, JobDocument, NewJob, JobError, SignerImages } from './jobs';
+export type { OptimizerProfileRecord } from './profiles';
+
+export interface Store {
+  dataDir: string;
+  db: Db;
+  jobs: JobStore;
+  profiles: ProfileStore;
+  documents: DocumentStore;
+  verifyAuditChain(): AuditVerdict;
+  close(): void;
+}
+
+export function openStore(dataDir: string): Store {
+  const db = openDatabase(dataDir);
+  return {
+    dataDir,
+    db,
+    jobs: new JobStore(db),
+    profiles: new ProfileStore(db),
+    documents: new DocumentStore(dataDir),
+    verifyAuditChain: () => verifyAuditChain(db),
+    close: () => db.close(),
+  };
+}

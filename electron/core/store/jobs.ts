@@ -1,0 +1,393 @@
+// Jobs and their documents in SQLite. Every change of state is one transaction that also appends
+// its audit event, so what the log says and what the queue will do next never disagree.
+import { randomUUID } from 'node:crypto';
+import { canTransition, TransitionError, type JobState, type JobStep } from '../../../shared/job';
+import type { SignatureParams } from '../../../shared/signature';
+import type { SignerAuth, SignerIdentity } from '../../../shared/signer';
+import { appendEvent } from './audit';
+import type { Db } from './database';
+
+export interface JobError {
+  kind: string;
+  message: string;
+  retryable: boolean;
+  status?: number;
+}
+
+export interface JobDocument {
+  position: number;
+  sha256: string;
+  filename: string;
+  size: number;
+  pages: number;
+  signature: SignatureParams | null;
+  uploadState: 'pending' | 'sent' | 'uploaded';
+  remoteUid: string | null;
+  outputPath: string | null;
+  signedSha256: string | null;
+  signerName: string | null;
+  verifiedAt: string | null;
+  remoteDeleted: boolean;
+}
+
+export interface SignerImages {
+  /** Paths of ID images to send with the create call. */
+  document_front?: string;
+  document_rear?: string;
+  document_owner?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  profileId: string;
+  raoUsername: string;
+  batchId: string | null;
+  label: string;
+  state: JobState;
+  failedStep: JobStep | null;
+  error: JobError | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  paused: boolean;
+  signer: SignerIdentity & { images?: SignerImages };
+  auth: SignerAuth;
+  signature: SignatureParams | null;
+  outputDir: string;
+  nameTemplate: string;
+  requestPk: string | null;
+  contractPath: string | null;
+  otpSentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  documents: JobDocument[];
+}
+
+export interface NewJob {
+  profileId: string;
+  raoUsername: string;
+  batchId?: string;
+  label: string;
+  signer: SignerIdentity & { images?: SignerImages };
+  auth: SignerAuth;
+  signature?: SignatureParams;
+  outputDir: string;
+  nameTemplate?: string;
+  /** Start as a draft (edited in the UI) or queued (ready to run). */
+  state?: 'draft' | 'queued';
+  documents: { sha256: string; filename: string; size: number; pages: number; signature?: SignatureParams }[];
+}
+
+interface JobRow {
+  id: string;
+  profile_id: string;
+  rao_username: string;
+  batch_id: string | null;
+  label: string;
+  state: JobState;
+  failed_step: JobStep | null;
+  error_json: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  paused: number;
+  signer_json: string;
+  auth_json: string;
+  signature_json: string | null;
+  output_dir: string;
+  name_template: string;
+  request_pk: string | null;
+  contract_path: string | null;
+  otp_sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+interface DocumentRow {
+  job_id: string;
+  position: number;
+  sha256: string;
+  filename: string;
+  size: number;
+  pages: number;
+  signature_json: string | null;
+  upload_state: JobDocument['uploadState'];
+  remote_uid: string | null;
+  output_path: string | null;
+  signed_sha256: string | null;
+  signer_name: string | null;
+  verified_at: string | null;
+  remote_deleted: number;
+}
+
+export const DEFAULT_NAME_TEMPLATE = '{name}.signed.pdf';
+
+const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+export type JobChanges = Partial<{
+  requestPk: string | null;
+  contractPath: string | null;
+  otpSentAt: string | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  error: JobError | null;
+  paused: boolean;
+}>;
+
+export type DocumentChanges = Partial<{
+  uploadState: JobDocument['uploadState'];
+  remoteUid: string | null;
+  outputPath: string | null;
+  signedSha256: string | null;
+  signerName: string | null;
+  verifiedAt: string | null;
+  remoteDeleted: boolean;
+}>;
+
+export class JobStore {
+  constructor(readonly db: Db) {}
+
+  create(job: NewJob): JobRecord {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    const state = job.state ?? 'queued';
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO jobs (id, profile_id, rao_username, batch_id, label, state, signer_json, auth_json, signature_json,
+             output_dir, name_template, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          id,
+          job.profileId,
+          job.raoUsername,
+          job.batchId ?? null,
+          job.label,
+          state,
+          JSON.stringify(job.signer),
+          JSON.stringify(publicAuth(job.auth)),
+          job.signature ? JSON.stringify(job.signature) : null,
+          job.outputDir,
+          job.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
+          now,
+          now,
+        );
+      const insert = this.db.prepare(
+        `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      job.documents.forEach((d, position) =>
+        insert.run(
+          id,
+          position,
+          d.sha256,
+          d.filename,
+          d.size,
+          d.pages,
+          d.signature ? JSON.stringify(d.signature) : null,
+        ),
+      );
+      appendEvent(this.db, id, 'job.created', {
+        state,
+        label: job.label,
+        batchId: job.batchId ?? null,
+        documents: job.documents.map((d) => ({ filename: d.filename, sha256: d.sha256, size: d.size })),
+        auth:
+          job.auth.method === 'otp'
+            ? { method: 'otp', delivery: job.auth.delivery }
+            : { method: 'external', type: job.auth.type },
+      });
+    })();
+    return this.get(id);
+  }
+
+  get(id: string): JobRecord {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    if (!row) throw new Error(`No job ${id}`);
+    return this.toRecord(row);
+  }
+
+  find(id: string): JobRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
+    return row ? this.toRecord(row) : undefined;
+  }
+
+  list(filter: { states?: JobState[]; batchId?: string } = {}): JobRecord[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (filter.states) {
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+      args.push(...filter.states);
+    }
+    if (filter.batchId) {
+      where.push('batch_id = ?');
+      args.push(filter.batchId);
+    }
+    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, rowid`;
+    return (this.db.prepare(sql).all(...args) as JobRow[]).map((r) => this.toRecord(r));
+  }
+
+  /**
+   * Moves a job to a new state and records why, in one transaction. `changes` are written in the
+   * same transaction (the pk that made `created` true, the error that made `failed` true).
+   */
+  transition(
+    id: string,
+    to: JobState,
+    data: Record<string, unknown> = {},
+    changes: JobChanges = {},
+  ): JobRecord {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT state, failed_step FROM jobs WHERE id = ?').get(id) as
+        | { state: JobState; failed_step: JobStep | null }
+        | undefined;
+      if (!row) throw new Error(`No job ${id}`);
+      const from = { state: row.state, failedStep: row.failed_step ?? undefined };
+      if (!canTransition(from, to)) throw new TransitionError(from, to);
+      const failedStep = to === 'failed' ? (row.state as JobStep) : null;
+      this.db
+        .prepare('UPDATE jobs SET state = ?, failed_step = ?, updated_at = ? WHERE id = ?')
+        .run(to, failedStep, new Date().toISOString(), id);
+      if (to !== 'failed') this.applyChanges(id, { error: null, ...changes });
+      else this.applyChanges(id, changes);
+      appendEvent(this.db, id, 'job.state', { from: row.state, to, ...data });
+    })();
+    return this.get(id);
+  }
+
+  /** Writes job fields and an audit event together, without a change of state. */
+  update(id: string, changes: JobChanges, event?: { kind: string; data?: Record<string, unknown> }): void {
+    this.db.transaction(() => {
+      this.applyChanges(id, changes);
+      if (event) appendEvent(this.db, id, event.kind, event.data ?? {});
+    })();
+  }
+
+  updateDocument(
+    id: string,
+    position: number,
+    changes: DocumentChanges,
+    event?: { kind: string; data?: Record<string, unknown> },
+  ): void {
+    const columns: Record<keyof DocumentChanges, string> = {
+      uploadState: 'upload_state',
+      remoteUid: 'remote_uid',
+      outputPath: 'output_path',
+      signedSha256: 'signed_sha256',
+      signerName: 'signer_name',
+      verifiedAt: 'verified_at',
+      remoteDeleted: 'remote_deleted',
+    };
+    this.db.transaction(() => {
+      const keys = Object.keys(changes) as (keyof DocumentChanges)[];
+      if (keys.length > 0) {
+        const set = keys.map((k) => `${columns[k]} = ?`).join(', ');
+        const values = keys.map((k) => {
+          const v = changes[k];
+          return typeof v === 'boolean' ? Number(v) : (v ?? null);
+        });
+        this.db
+          .prepare(`UPDATE job_documents SET ${set} WHERE job_id = ? AND position = ?`)
+          .run(...values, id, position);
+      }
+      if (event) appendEvent(this.db, id, event.kind, { position, ...event.data });
+    })();
+  }
+
+  /** Several document changes as one transaction (e.g. the uids of one upload call). */
+  updateDocuments(
+    id: string,
+    updates: { position: number; changes: DocumentChanges }[],
+    event?: { kind: string; data?: Record<string, unknown> },
+  ): void {
+    this.db.transaction(() => {
+      for (const u of updates) this.updateDocument(id, u.position, u.changes);
+      if (event) appendEvent(this.db, id, event.kind, event.data ?? {});
+    })();
+  }
+
+  event(jobId: string | null, kind: string, data: Record<string, unknown> = {}): void {
+    this.db.transaction(() => appendEvent(this.db, jobId, kind, data))();
+  }
+
+  remove(id: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
+      appendEvent(this.db, id, 'job.removed', {});
+    })();
+  }
+
+  private applyChanges(id: string, changes: JobChanges): void {
+    const columns: Record<keyof JobChanges, string> = {
+      requestPk: 'request_pk',
+      contractPath: 'contract_path',
+      otpSentAt: 'otp_sent_at',
+      attempts: 'attempts',
+      nextAttemptAt: 'next_attempt_at',
+      error: 'error_json',
+      paused: 'paused',
+    };
+    const keys = Object.keys(changes) as (keyof JobChanges)[];
+    if (keys.length === 0) return;
+    const values = keys.map((k) => {
+      const v = changes[k];
+      if (k === 'error') return v === null || v === undefined ? null : JSON.stringify(v);
+      return typeof v === 'boolean' ? Number(v) : (v ?? null);
+    });
+    const set = keys.map((k) => `${columns[k]} = ?`).join(', ');
+    this.db
+      .prepare(`UPDATE jobs SET ${set}, updated_at = ? WHERE id = ?`)
+      .run(...values, new Date().toISOString(), id);
+  }
+
+  private toRecord(row: JobRow): JobRecord {
+    const docs = this.db
+      .prepare('SELECT * FROM job_documents WHERE job_id = ? ORDER BY position')
+      .all(row.id) as DocumentRow[];
+    return {
+      id: row.id,
+      profileId: row.profile_id,
+      raoUsername: row.rao_username,
+      batchId: row.batch_id,
+      label: row.label,
+      state: row.state,
+      failedStep: row.failed_step,
+      error: parse<JobError>(row.error_json),
+      attempts: row.attempts,
+      nextAttemptAt: row.next_attempt_at,
+      paused: row.paused === 1,
+      signer: JSON.parse(row.signer_json) as JobRecord['signer'],
+      auth: JSON.parse(row.auth_json) as SignerAuth,
+      signature: parse<SignatureParams>(row.signature_json),
+      outputDir: row.output_dir,
+      nameTemplate: row.name_template,
+      requestPk: row.request_pk,
+      contractPath: row.contract_path,
+      otpSentAt: row.otp_sent_at,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      documents: docs.map((d) => ({
+        position: d.position,
+        sha256: d.sha256,
+        filename: d.filename,
+        size: d.size,
+        pages: d.pages,
+        signature: parse<SignatureParams>(d.signature_json),
+        uploadState: d.upload_state,
+        remoteUid: d.remote_uid,
+        outputPath: d.output_path,
+        signedSha256: d.signed_sha256,
+        signerName: d.signer_name,
+        verifiedAt: d.verified_at,
+        remoteDeleted: d.remote_deleted === 1,
+      })),
+    };
+  }
+}
+
+/**
+ * External-method jobs keep their type and value (they must survive a crash to run unattended);
+ * neither is a credential of the RAO. OTP jobs keep only the delivery channel — never a code.
+ */
+function publicAuth(auth: SignerAuth): SignerAuth {
+  return auth.method === 'otp' ? { method: 'otp', delivery: auth.delivery } : auth;
+}

@@ -1,0 +1,128 @@
+// Who signs and how they prove it: the create-request fields of the One-Shot API and the checks
+// the Optimizer applies to them, so that bad input is caught before the network (as the RAO types,
+// and when a batch manifest is read). Pure: no Node, no DOM.
+
+export const ID_DOCUMENT_TYPES = ['IDC', 'PAS', 'PNO', 'TIN', 'CI', 'CE'] as const;
+export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
+export const LANGUAGES = ['ES', 'PL', 'EN'] as const;
+export type CommunicationLanguage = (typeof LANGUAGES)[number];
+export const OTP_DELIVERY = ['sms', 'whatsapp'] as const;
+export type OtpDelivery = (typeof OTP_DELIVERY)[number];
+
+export interface SignerIdentity {
+  given_name: string;
+  surname_1: string;
+  surname_2?: string;
+  id_document_type: IdDocumentType;
+  id_document_country: string;
+  serial_number: string;
+  email: string;
+  mobile_phone_number: string;
+  registration_authority: string;
+  profile: string;
+  communication_language?: CommunicationLanguage;
+  residence?: string;
+  residence_city?: string;
+  residence_postal_code?: string;
+  residence_address?: string;
+  special_conditions?: string;
+}
+
+export const ID_IMAGE_FIELDS = ['document_front', 'document_rear', 'document_owner'] as const;
+export type IdImageField = (typeof ID_IMAGE_FIELDS)[number];
+
+/** How the signer unlocks the signature: a code sent to their phone, or an approved external method. */
+export type SignerAuth =
+  | { method: 'otp'; delivery: OtpDelivery }
+  | {
+      method: 'external';
+      type: string;
+      value: string;
+      /** customer code sent as `secret`; default: value */ secret?: string;
+    };
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+const REQUIRED: (keyof SignerIdentity)[] = [
+  'given_name',
+  'surname_1',
+  'id_document_type',
+  'id_document_country',
+  'serial_number',
+  'email',
+  'mobile_phone_number',
+  'registration_authority',
+  'profile',
+];
+
+const OPTIONAL_TEXT: (keyof SignerIdentity)[] = [
+  'surname_2',
+  'residence',
+  'residence_city',
+  'residence_postal_code',
+  'residence_address',
+  'special_conditions',
+];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const INTERNATIONAL_PHONE = /^\+[1-9][0-9 -]{6,18}[0-9]$/;
+
+export const isInternationalPhone = (value: string): boolean => INTERNATIONAL_PHONE.test(value.trim());
+export const isEmail = (value: string): boolean => EMAIL.test(value.trim());
+
+/** Checks one field; an empty list means it is acceptable. */
+export function checkSignerField(field: keyof SignerIdentity, value: unknown): string[] {
+  const text = typeof value === 'string' ? value.trim() : undefined;
+  if (value !== undefined && value !== null && typeof value !== 'string') return ['must be text'];
+  if (!text) return REQUIRED.includes(field) ? ['is required'] : [];
+  switch (field) {
+    case 'email':
+      return isEmail(text) ? [] : ['is not a valid e-mail address'];
+    case 'mobile_phone_number':
+      return isInternationalPhone(text) ? [] : ['needs the international prefix, e.g. +34600123456'];
+    case 'id_document_country':
+      return /^[A-Za-z]{2}$/.test(text) ? [] : ['must be a two-letter ISO 3166-1 country code, e.g. ES'];
+    case 'id_document_type':
+      return (ID_DOCUMENT_TYPES as readonly string[]).includes(text)
+        ? []
+        : [`must be one of ${ID_DOCUMENT_TYPES.join(', ')}`];
+    case 'communication_language':
+      return (LANGUAGES as readonly string[]).includes(text)
+        ? []
+        : [`must be one of ${LANGUAGES.join(', ')}`];
+    default:
+      return text.length > 200 ? ['is too long (200 characters at most)'] : [];
+  }
+}
+
+/** Parses untrusted input (a form, a signer.json) into a SignerIdentity, or lists what is wrong. */
+export function parseSigner(
+  input: unknown,
+): { ok: true; signer: SignerIdentity } | { ok: false; issues: FieldIssue[] } {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      issues: [{ field: '(signer)', message: 'must be an object with the signer fields' }],
+    };
+  }
+  const record = input as Record<string, unknown>;
+  const issues: FieldIssue[] = [];
+  const fields = [...REQUIRED, ...OPTIONAL_TEXT, 'communication_language'] as (keyof SignerIdentity)[];
+  const signer: Record<string, string> = {};
+  for (const field of fields) {
+    const value = field === 'id_document_type' && record[field] === undefined ? 'IDC' : record[field];
+    for (const message of checkSignerField(field, value)) issues.push({ field, message });
+    if (typeof value === 'string' && value.trim() !== '') signer[field] = value.trim();
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  signer.id_document_country = (signer.id_document_country as string).toUpperCase();
+  signer.mobile_phone_number = (signer.mobile_phone_number as string).replace(/[ -]/g, '');
+  return { ok: true, signer: signer as unknown as SignerIdentity };
+}
+
+export const signerDisplayName = (
+  s: Pick<SignerIdentity, 'given_name' | 'surname_1' | 'surname_2'>,
+): string => [s.given_name, s.surname_1, s.surname_2].filter(Boolean).join(' ');
