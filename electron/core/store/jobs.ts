@@ -226,6 +226,45 @@ export class JobStore {
     return (this.db.prepare(sql).all(...args) as JobRow[]).map((r) => this.toRecord(r));
   }
 
+  /** Jobs in these states that may run now (not paused, not waiting for a retry time), oldest first. */
+  due(
+    states: readonly JobState[],
+    now: number,
+    limit: number,
+    exclude: ReadonlySet<string>,
+  ): { id: string; profileId: string }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, profile_id FROM jobs WHERE state IN (${states.map(() => '?').join(',')}) AND paused = 0
+         AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at, rowid LIMIT ?`,
+      )
+      .all(...states, now, limit + exclude.size) as { id: string; profile_id: string }[];
+    return rows
+      .filter((r) => !exclude.has(r.id))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, profileId: r.profile_id }));
+  }
+
+  /** When the next job in these states waiting for a retry time becomes due, if any. */
+  nextDueAt(states: readonly JobState[], now: number): number | null {
+    const row = this.db
+      .prepare(
+        `SELECT MIN(next_attempt_at) AS at FROM jobs WHERE state IN (${states.map(() => '?').join(',')}) AND paused = 0
+         AND next_attempt_at > ?`,
+      )
+      .get(...states, now) as { at: number | null };
+    return row.at;
+  }
+
+  /** How many jobs are in each state. */
+  countByState(): Partial<Record<JobState, number>> {
+    const rows = this.db.prepare('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state').all() as {
+      state: JobState;
+      n: number;
+    }[];
+    return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+  }
+
   /**
    * Moves a job to a new state and records why, in one transaction. `changes` are written in the
    * same transaction (the pk that made `created` true, the error that made `failed` true).

@@ -1,0 +1,390 @@
+// The queue runner: runs jobs' network steps with bounded concurrency, retries retryable failures
+// with backoff, holds work while an Optimizer is unreachable, and offers the person's actions
+// (send the code, type the code, pause, resume, cancel, retry). Every transition is in the store
+// before the network call it announces, so a crash at any point resumes correctly.
+import { EventEmitter } from 'node:events';
+import { canCancel, isTerminal, stateProgress, type JobState } from '../../../shared/job';
+import { OptimizerError } from '../optimizer/errors';
+import type { JobRecord, Store } from '../store/index';
+import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
+import { ConnectivityMonitor } from './connectivity';
+import type { QueueEvent, QueueListener } from './events';
+import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
+import type { StepContext, StepResult } from './step-context';
+import { createRequest, fetchContract, requirePk, uploadDocuments } from './steps-request';
+import { sign } from './steps-sign';
+import { cleanRemote, saveSignedDocuments } from './steps-output';
+
+export interface QueueRunnerOptions {
+  store: Store;
+  optimizerFor(profileId: string): QueueOptimizer;
+  tokenFor(profileId: string, raoUsername: string): Promise<string>;
+  verify: SignedPdfVerifier;
+  concurrency?: number;
+  backoff?: BackoffPolicy;
+  random?: () => number;
+  now?: () => number;
+  connectivityDelays?: { firstMs: number; maxMs: number };
+}
+
+/** States in which the runner acts without a person. */
+const RUNNABLE: readonly JobState[] = [
+  'queued',
+  'creating',
+  'created',
+  'uploading',
+  'uploaded',
+  'contract_ready',
+  'ready_to_sign',
+  'signing',
+  'signed',
+  'downloading',
+  'saved',
+  'cleaning',
+];
+
+export class QueueRunner {
+  private readonly store: Store;
+  private readonly events = new EventEmitter();
+  private readonly active = new Map<string, AbortController>();
+  private readonly codes = new Map<string, string>();
+  private readonly signIntents = new Set<string>();
+  private readonly connectivity: ConnectivityMonitor;
+  private readonly concurrency: number;
+  private readonly backoff: BackoffPolicy;
+  private readonly now: () => number;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private running = false;
+  private pumping = false;
+  private pumpAgain = false;
+
+  constructor(private readonly options: QueueRunnerOptions) {
+    this.store = options.store;
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.now = options.now ?? Date.now;
+    this.connectivity = new ConnectivityMonitor({
+      probe: async (profileId, signal) => {
+        await options.optimizerFor(profileId).hello({ signal });
+      },
+      onChange: (profileId, online, message) => {
+        this.emit({ type: 'connectivity', profileId, online, message });
+        if (online) this.pump();
+      },
+      firstDelayMs: options.connectivityDelays?.firstMs,
+      maxDelayMs: options.connectivityDelays?.maxMs,
+    });
+    this.events.setMaxListeners(0);
+  }
+
+  on(listener: QueueListener): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  isOnline(profileId: string): boolean {
+    return this.connectivity.isOnline(profileId);
+  }
+
+  start(): void {
+    this.running = true;
+    this.pump();
+  }
+
+  /** Stops starting new steps, aborts the running ones and waits for them to settle. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.wakeTimer);
+    this.connectivity.stop();
+    for (const controller of this.active.values()) controller.abort();
+    while (this.active.size > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Resolves when nothing can run without a person, a retry time or a connection coming back. */
+  waitForIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        if (this.active.size === 0 && !this.pumping && this.dueCount() === 0) {
+          off();
+          resolve();
+          return true;
+        }
+        return false;
+      };
+      const off = this.on((e) => {
+        if (e.type === 'idle') check();
+      });
+      check();
+    });
+  }
+
+  // --- the person's actions ----------------------------------------------------------------
+
+  /** Sends (or re-sends) the code to the signer's phone. Errors come back as OptimizerError. */
+  async sendOtp(jobId: string, delivery?: 'sms' | 'whatsapp'): Promise<JobRecord> {
+    const job = this.store.jobs.get(jobId);
+    if (job.state !== 'awaiting_signer' && job.state !== 'otp_sent') {
+      throw new Error(`A code can be sent only when the signer is at the desk (the job is ${job.state})`);
+    }
+    if (job.auth.method !== 'otp')
+      throw new Error('This job uses an external authentication method, not a code');
+    const method = delivery ?? job.auth.delivery;
+    await this.options.optimizerFor(job.profileId).sendOtp(requirePk(job), method);
+    this.codes.delete(jobId);
+    return this.store.jobs.transition(
+      jobId,
+      'otp_sent',
+      { delivery: method },
+      { otpSentAt: new Date(this.now()).toISOString(), error: null },
+    );
+  }
+
+  /** The code the signer typed: kept in memory only, used for one sign call. */
+  submitOtp(jobId: string, code: string): JobRecord {
+    const clean = code.replace(/\s+/g, '');
+    if (!/^\d{4,8}$/.test(clean)) throw new Error('The code is the 6 digits the signer received');
+    const job = this.store.jobs.get(jobId);
+    if (job.state !== 'otp_sent') throw new Error(`No code is expected now (the job is ${job.state})`);
+    this.codes.set(jobId, clean);
+    const next = this.store.jobs.transition(jobId, 'signing', { auth: 'otp' });
+    this.signIntents.add(jobId);
+    this.emitJob(next);
+    this.pump();
+    return next;
+  }
+
+  pause(jobId: string): void {
+    this.store.jobs.update(jobId, { paused: true }, { kind: 'job.paused' });
+    this.emitJob(this.store.jobs.get(jobId));
+  }
+
+  resume(jobId: string): void {
+    this.store.jobs.update(jobId, { paused: false, nextAttemptAt: null }, { kind: 'job.resumed' });
+    this.emitJob(this.store.jobs.get(jobId));
+    this.pump();
+  }
+
+  /** A failed job goes back to the step it failed at. */
+  retry(jobId: string): JobRecord {
+    const job = this.store.jobs.get(jobId);
+    if (job.state !== 'failed' || !job.failedStep)
+      throw new Error(`Only a failed job can be retried (this one is ${job.state})`);
+    const next = this.store.jobs.transition(
+      jobId,
+      job.failedStep,
+      { retry: true },
+      { attempts: 0, nextAttemptAt: null, paused: false },
+    );
+    this.emitJob(next);
+    this.pump();
+    return next;
+  }
+
+  /** Cancels the request on the Optimizer (DELETE /request/{pk}), removes its copies, keeps the record. */
+  async cancel(jobId: string): Promise<JobRecord> {
+    let job = this.store.jobs.get(jobId);
+    if (!canCancel({ state: job.state, failedStep: job.failedStep ?? undefined })) {
+      throw new Error(
+        `This job can no longer be cancelled (it is ${job.state}): the certificate may already be issued`,
+      );
+    }
+    this.store.jobs.update(jobId, { paused: true });
+    const controller = this.active.get(jobId);
+    if (controller) {
+      controller.abort();
+      while (this.active.has(jobId)) await new Promise((r) => setTimeout(r, 10));
+    }
+    job = this.store.jobs.get(jobId);
+    const remote: Record<string, unknown> = {};
+    if (job.requestPk) {
+      const optimizer = this.options.optimizerFor(job.profileId);
+      remote.documents = await ignoreGone(() => optimizer.deleteDocuments(job.requestPk as string));
+      remote.request = await ignoreGone(() => optimizer.cancelRequest(job.requestPk as string));
+    }
+    this.codes.delete(jobId);
+    this.signIntents.delete(jobId);
+    const next = this.store.jobs.transition(jobId, 'cancelled', { pk: job.requestPk, ...remote });
+    this.emitJob(next);
+    return next;
+  }
+
+  // --- scheduling -------------------------------------------------------------------------
+
+  /** Starts every job that may run now, up to the concurrency limit. */
+  pump(): void {
+    if (!this.running) return;
+    if (this.pumping) {
+      this.pumpAgain = true;
+      return;
+    }
+    this.pumping = true;
+    try {
+      do {
+        this.pumpAgain = false;
+        const free = this.concurrency - this.active.size;
+        if (free <= 0) break;
+        const offline = new Set(this.connectivity.offlineProfiles);
+        const due = this.store.jobs
+          .due(RUNNABLE, this.now(), free + offline.size * 50, new Set(this.active.keys()))
+          .filter((j) => !offline.has(j.profileId))
+          .slice(0, free);
+        for (const { id } of due) this.launch(id);
+      } while (this.pumpAgain);
+    } finally {
+      this.pumping = false;
+    }
+    this.scheduleWake();
+    if (this.active.size === 0) this.emit({ type: 'idle' });
+  }
+
+  private dueCount(): number {
+    const offline = new Set(this.connectivity.offlineProfiles);
+    return this.store.jobs.due(RUNNABLE, this.now(), 1000, new Set()).filter((j) => !offline.has(j.profileId))
+      .length;
+  }
+
+  private scheduleWake(): void {
+    clearTimeout(this.wakeTimer);
+    const at = this.store.jobs.nextDueAt(RUNNABLE, this.now());
+    if (at !== null) this.wakeTimer = setTimeout(() => this.pump(), Math.max(0, at - this.now()) + 5);
+  }
+
+  private launch(jobId: string): void {
+    const controller = new AbortController();
+    this.active.set(jobId, controller);
+    void this.runJob(jobId, controller.signal).finally(() => {
+      this.active.delete(jobId);
+      this.pump();
+    });
+  }
+
+  private async runJob(jobId: string, signal: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal.aborted || !this.running) return;
+      const job = this.store.jobs.find(jobId);
+      if (!job || job.paused || isTerminal(job.state) || !RUNNABLE.includes(job.state)) return;
+      if (!this.connectivity.isOnline(job.profileId)) return;
+      let result: StepResult;
+      try {
+        result = await this.step(job, this.contextFor(job, signal));
+      } catch (error) {
+        if (signal.aborted) return;
+        this.handleFailure(jobId, error);
+        return;
+      }
+      this.emitJob(this.store.jobs.get(jobId));
+      if (result === 'wait') return;
+    }
+  }
+
+  private step(job: JobRecord, ctx: StepContext): Promise<StepResult> {
+    switch (job.state) {
+      case 'queued':
+      case 'creating':
+        return createRequest(ctx, job);
+      case 'created':
+      case 'uploading':
+        return uploadDocuments(ctx, job);
+      case 'uploaded':
+      case 'contract_ready':
+        return fetchContract(ctx, job);
+      case 'ready_to_sign':
+      case 'signing':
+        return sign(ctx, job);
+      case 'signed':
+      case 'downloading':
+        return saveSignedDocuments(ctx, job);
+      case 'saved':
+      case 'cleaning':
+        return cleanRemote(ctx, job);
+      default:
+        return Promise.resolve('wait');
+    }
+  }
+
+  private contextFor(job: JobRecord, signal: AbortSignal): StepContext {
+    return {
+      store: this.store,
+      optimizer: this.options.optimizerFor(job.profileId),
+      token: () => this.options.tokenFor(job.profileId, job.raoUsername),
+      verify: this.options.verify,
+      signal,
+      emit: (e) => this.emit(e),
+      codes: this.codes,
+      signIntents: this.signIntents,
+      now: this.now,
+    };
+  }
+
+  /** Offline: hold the job until the Optimizer answers. Retryable: back off. Otherwise: failed. */
+  private handleFailure(jobId: string, error: unknown): void {
+    const job = this.store.jobs.get(jobId);
+    const described = describe(error);
+    if (error instanceof OptimizerError && error.kind === 'offline') {
+      this.store.jobs.update(
+        jobId,
+        { error: described },
+        { kind: 'step.offline', data: { state: job.state, message: described.message } },
+      );
+      this.connectivity.markOffline(job.profileId, described.message);
+      this.emitJob(this.store.jobs.get(jobId), described.message);
+      return;
+    }
+    const attempts = job.attempts + 1;
+    if (described.retryable && attempts < this.backoff.maxAttempts) {
+      const delay = backoffDelay(attempts, this.backoff, this.options.random);
+      this.store.jobs.update(
+        jobId,
+        { attempts, nextAttemptAt: this.now() + delay, error: described },
+        {
+          kind: 'step.retry',
+          data: {
+            state: job.state,
+            attempt: attempts,
+            inMs: delay,
+            error: described.kind,
+            message: described.message,
+          },
+        },
+      );
+      this.emitJob(this.store.jobs.get(jobId), described.message);
+      return;
+    }
+    const failed = this.store.jobs.transition(
+      jobId,
+      'failed',
+      { error: described.kind, message: described.message },
+      { error: described, attempts },
+    );
+    this.emitJob(failed, described.message);
+  }
+
+  private emitJob(job: JobRecord, message?: string): void {
+    this.emit({ type: 'job', jobId: job.id, state: job.state, progress: stateProgress(job.state), message });
+  }
+
+  private emit(event: QueueEvent): void {
+    this.events.emit('event', event);
+  }
+}
+
+function describe(error: unknown): { kind: string; message: string; retryable: boolean; status?: number } {
+  if (error instanceof OptimizerError) {
+    return { kind: error.kind, message: error.message, retryable: error.retryable, status: error.status };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // Local I/O trouble (a full disk, a locked file) is worth retrying; a verification failure is too:
+  // the next download may be whole.
+  return { kind: 'local', message, retryable: true };
+}
+
+async function ignoreGone(call: () => Promise<unknown>): Promise<string> {
+  try {
+    await call();
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof OptimizerError && (error.kind === 'not_found' || error.kind === 'conflict_state'))
+      return error.kind;
+    throw error;
+  }
+}

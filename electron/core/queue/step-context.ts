@@ -1,0 +1,25 @@
+// What a step of a job may use: the store, the job's Optimizer, the RAO's token, the verifier,
+// the in-memory OTP codes (never persisted) and a way to report progress.
+import type { Store } from '../store/index';
+import type { QueueEvent } from './events';
+import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
+
+export interface StepContext {
+  store: Store;
+  optimizer: QueueOptimizer;
+  token(): Promise<string>;
+  verify: SignedPdfVerifier;
+  signal: AbortSignal;
+  emit(event: QueueEvent): void;
+  /** OTPs typed by the signer, by job id; memory only, gone with the process. */
+  codes: Map<string, string>;
+  /**
+   * Jobs whose move to `signing` was made by this process for a sign call not yet sent. A job in
+   * `signing` without it is one whose outcome is unknown: it is reconciled, never signed blindly.
+   */
+  signIntents: Set<string>;
+  now(): number;
+}
+
+/** `continue`: the job moved on and its next step may run now. `wait`: it waits for a person. */
+export type StepResult = 'continue' | 'wait';
