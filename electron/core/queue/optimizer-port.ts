@@ -18,7 +18,7 @@ export interface QueueOptimizer {
     images?: CreateRequestImages,
     options?: CallOptions,
   ): Promise<{ pk: string }>;
-  getRequest(pk: string, options?: CallOptions): Promise<{ status: string }>;
+  getRequest(pk: string, options?: CallOptions): Promise<{ status: string | undefined }>;
   cancelRequest(pk: string, options?: CallOptions): Promise<unknown>;
   uploadDocuments(
     pk: string,
@@ -27,7 +27,12 @@ export interface QueueOptimizer {
     options?: CallOptions,
   ): Promise<UploadedDocument[]>;
   listDocuments(pk: string, options?: CallOptions): Promise<DocumentSummary[]>;
-  downloadContract(pk: string, destPath: string, options?: CallOptions): Promise<unknown>;
+  downloadContract(
+    pk: string,
+    destPath: string,
+    onProgress?: ProgressListener,
+    options?: CallOptions,
+  ): Promise<unknown>;
   sendOtp(pk: string, deliveryMethod: 'sms' | 'whatsapp', options?: CallOptions): Promise<unknown>;
   sign(pk: string, body: SignRequestBody, options?: CallOptions): Promise<unknown>;
   downloadDocument(

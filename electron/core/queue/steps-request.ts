@@ -113,7 +113,7 @@ export async function fetchContract(ctx: StepContext, job: JobRecord): Promise<S
   const pk = requirePk(job);
   if (job.state === 'uploaded') {
     const path = join(ctx.store.dataDir, 'contracts', `${job.id}.pdf`);
-    await ctx.optimizer.downloadContract(pk, path, { signal: ctx.signal });
+    await ctx.optimizer.downloadContract(pk, path, undefined, { signal: ctx.signal });
     job = ctx.store.jobs.transition(
       job.id,
       'contract_ready',

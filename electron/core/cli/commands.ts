@@ -1,0 +1,285 @@
+// The CLI's commands: sign, batch, resume, status, audit. Each checks all of its input first and
+// answers bad input with exit status 2 and a message naming the file or field.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { isTerminal } from '../../../shared/job';
+import { cliProfile, openDesk, type Desk } from '../desk';
+import { OptimizerError } from '../optimizer/index';
+import { listEvents } from '../store/index';
+import type { JobRecord } from '../store/index';
+import { InputError } from './input-error';
+import {
+  checkDocuments,
+  labelOf,
+  parseExtAuth,
+  readAppearanceFile,
+  readManifest,
+  readSignerFile,
+  type CheckedJob,
+} from './inputs';
+import { runJobs, summarize, type RunSummary } from './run-jobs';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+interface Connection {
+  optimizer: string;
+  ca?: string;
+  token: string;
+  out: string;
+  data: string;
+}
+
+function required<T extends Record<string, unknown>>(values: T, names: (keyof T & string)[]): void {
+  const missing = names.filter((n) => values[n] === undefined || values[n] === '');
+  if (missing.length > 0) throw new InputError(`missing ${missing.map((m) => `--${m}`).join(', ')}`);
+}
+
+function readCa(path: string | undefined): string | null {
+  if (!path) return null;
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch {
+    throw new InputError(`--ca ${path}: cannot read the CA certificate file`);
+  }
+  if (!pem.includes('-----BEGIN CERTIFICATE-----'))
+    throw new InputError(`--ca ${path}: not a PEM certificate`);
+  return pem;
+}
+
+function checkUrl(url: string): void {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InputError(
+      `--optimizer "${url}" is not a URL; expected e.g. https://optimizer.example.com/oneshot/api/v1`,
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new InputError(`--optimizer must be an http(s) URL`);
+}
+
+/** Registers the Optimizer profile and puts the token in the keychain (checked with the Optimizer). */
+async function connect(desk: Desk, c: Connection): Promise<{ profileId: string; raoUsername: string }> {
+  const profile = desk.store.profiles.save(cliProfile(c.optimizer, readCa(c.ca)));
+  try {
+    const info = await desk.clientFor(profile.id).getToken(c.token);
+    await desk.vault.adoptToken(profile.id, info.username, c.token);
+    return { profileId: profile.id, raoUsername: info.username };
+  } catch (error) {
+    if (error instanceof OptimizerError && (error.kind === 'not_found' || error.kind === 'auth')) {
+      throw new InputError(
+        "--token: the Optimizer does not know this token (create one with the RAO's credentials)",
+      );
+    }
+    throw error;
+  }
+}
+
+async function queueJobs(
+  desk: Desk,
+  c: Connection,
+  where: { profileId: string; raoUsername: string },
+  jobs: CheckedJob[],
+): Promise<string[]> {
+  const batchId = jobs.length > 1 ? randomUUID() : undefined;
+  const ids: string[] = [];
+  for (const job of jobs) {
+    for (const d of job.documents) await desk.store.documents.import(d.path);
+    const record = desk.store.jobs.create({
+      profileId: where.profileId,
+      raoUsername: where.raoUsername,
+      batchId,
+      label: job.label,
+      signer: job.signer,
+      auth: job.auth,
+      signature: job.signature,
+      outputDir: resolve(c.out),
+      documents: job.documents.map((d) => ({
+        sha256: d.sha256,
+        filename: d.filename,
+        size: d.size,
+        pages: d.pages,
+      })),
+    });
+    ids.push(record.id);
+  }
+  return ids;
+}
+
+function report(io: Io, summary: RunSummary, jobs: JobRecord[], json: boolean): number {
+  for (const job of jobs) {
+    if (job.state === 'done') {
+      for (const d of job.documents)
+        io.err(`  ${job.label}: ${d.filename} → ${d.outputPath ?? '?'} (signed by ${d.signerName ?? '?'})`);
+    } else {
+      io.err(
+        `  ${job.label}: ${job.state}${job.failedStep ? ` at ${job.failedStep}` : ''}${job.error ? ` — ${job.error.message}` : ''}`,
+      );
+    }
+  }
+  io.err(
+    `${summary.done} of ${summary.jobs} job(s) done, ${summary.failed} failed, ${summary.documents} document(s) signed and verified.`,
+  );
+  if (json) io.out(JSON.stringify(summary));
+  return summary.done === summary.jobs ? 0 : 1;
+}
+
+export async function signCommand(
+  values: Record<string, string | boolean | undefined>,
+  files: string[],
+  io: Io,
+): Promise<number> {
+  const c = values as unknown as Connection & {
+    signer: string;
+    'ext-auth'?: string;
+    'otp-stdin'?: boolean;
+    appearance?: string;
+    json?: boolean;
+  };
+  required(values, ['optimizer', 'token', 'signer', 'out', 'data']);
+  checkUrl(c.optimizer);
+  if (c['ext-auth'] && c['otp-stdin']) throw new InputError('use either --ext-auth or --otp-stdin, not both');
+  if (!c['ext-auth'] && !c['otp-stdin']) {
+    throw new InputError(
+      'the signer must unlock the signature: add --otp-stdin (type the code sent to their phone) or --ext-auth TYPE:VALUE',
+    );
+  }
+  readCa(c.ca);
+  const signer = readSignerFile(c.signer);
+  const auth = c['ext-auth'] ? parseExtAuth(c['ext-auth']) : ({ method: 'otp', delivery: 'sms' } as const);
+  const signature = c.appearance ? readAppearanceFile(c.appearance) : undefined;
+  const documents = await checkDocuments(files);
+  const desk = await openDesk({ dataDir: c.data });
+  try {
+    const where = await connect(desk, c);
+    const ids = await queueJobs(desk, c, where, [
+      { label: labelOf(signer), signer, auth, signature, documents },
+    ]);
+    const { summary, jobs } = await runJobs(desk, ids, { otpStdin: c['otp-stdin'] === true });
+    return report(io, summary, jobs, c.json === true);
+  } finally {
+    await desk.close();
+  }
+}
+
+export async function batchCommand(
+  values: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
+  const c = values as unknown as Connection & { manifest: string; jobs?: string; json?: boolean };
+  required(values, ['optimizer', 'token', 'manifest', 'out', 'data']);
+  checkUrl(c.optimizer);
+  readCa(c.ca);
+  const concurrency = c.jobs === undefined ? 4 : Number(c.jobs);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
+    throw new InputError(`--jobs must be a whole number from 1 to 32`);
+  const checked = await readManifest(c.manifest);
+  const desk = await openDesk({ dataDir: c.data, concurrency });
+  try {
+    const where = await connect(desk, c);
+    const ids = await queueJobs(desk, c, where, checked);
+    const { summary, jobs } = await runJobs(desk, ids);
+    return report(io, summary, jobs, c.json === true);
+  } finally {
+    await desk.close();
+  }
+}
+
+export async function resumeCommand(
+  values: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
+  required(values, ['data']);
+  const jobsArg = values.jobs === undefined ? 4 : Number(values.jobs);
+  const desk = await openDesk({ dataDir: values.data as string, concurrency: jobsArg });
+  try {
+    const unfinished = desk.store.jobs.list().filter((j) => !isTerminal(j.state) && j.state !== 'draft');
+    // A job that ran out of retries gets a fresh start; one that failed for good stays failed.
+    for (const job of unfinished)
+      if (job.state === 'failed' && job.error?.retryable) desk.runner.retry(job.id);
+    const ids = unfinished.map((j) => j.id);
+    io.err(`Resuming ${ids.length} unfinished job(s).`);
+    const { summary, jobs } = await runJobs(desk, ids, { otpStdin: values['otp-stdin'] === true });
+    const all = desk.store.jobs.list();
+    return (
+      report(io, ids.length > 0 ? summary : summarize([]), jobs, values.json === true) ||
+      (all.every((j) => j.state === 'done' || j.state === 'cancelled') ? 0 : 1)
+    );
+  } finally {
+    await desk.close();
+  }
+}
+
+export async function statusCommand(
+  values: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
+  required(values, ['data']);
+  const desk = await openDesk({ dataDir: values.data as string });
+  try {
+    const jobs = desk.store.jobs.list();
+    if (values.json) {
+      io.out(
+        JSON.stringify({
+          jobs: jobs.map((j) => ({
+            id: j.id,
+            label: j.label,
+            state: j.state,
+            failedStep: j.failedStep,
+            error: j.error,
+            requestPk: j.requestPk,
+            documents: j.documents.map((d) => ({
+              filename: d.filename,
+              remoteUid: d.remoteUid,
+              output: d.outputPath,
+              verified: d.verifiedAt !== null,
+            })),
+          })),
+          summary: summarize(jobs),
+        }),
+      );
+    } else {
+      if (jobs.length === 0) io.out('No jobs.');
+      for (const j of jobs) {
+        io.out(
+          `${j.id.slice(0, 8)}  ${j.state.padEnd(15)} ${String(j.documents.length).padStart(3)} doc(s)  ${j.label}${j.error && j.state === 'failed' ? ` — ${j.error.message}` : ''}`,
+        );
+      }
+      const s = summarize(jobs);
+      io.out(`${s.jobs} job(s): ${s.done} done, ${s.failed} failed.`);
+    }
+    return 0;
+  } finally {
+    await desk.close();
+  }
+}
+
+export async function auditCommand(
+  values: Record<string, string | boolean | undefined>,
+  io: Io,
+): Promise<number> {
+  required(values, ['data']);
+  const desk = await openDesk({ dataDir: values.data as string });
+  try {
+    if (!values.verify) {
+      for (const e of listEvents(desk.store.db))
+        io.out(`${e.seq}\t${e.at}\t${e.jobId ?? '-'}\t${e.kind}\t${JSON.stringify(e.data)}`);
+      return 0;
+    }
+    const verdict = desk.store.verifyAuditChain();
+    if (verdict.ok) {
+      io.out(`Audit log intact: ${verdict.events} event(s), every row chained to the one before.`);
+      return 0;
+    }
+    io.out(`Audit log BROKEN at row ${verdict.brokenAt?.seq}: ${verdict.brokenAt?.reason}.`);
+    return 1;
+  } finally {
+    await desk.close();
+  }
+}

@@ -1,0 +1,92 @@
+// `npm run cli -- <command> …`: One-Shot Desk without a window, for unattended batches and for
+// finishing work after a crash. Exit status: 0 when every job is done, 1 otherwise, 2 for bad input.
+import { parseArgs } from 'node:util';
+import { KeychainUnavailableError } from '../vault/index';
+import { auditCommand, batchCommand, resumeCommand, signCommand, statusCommand, type Io } from './commands';
+import { InputError } from './input-error';
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  sign    --optimizer URL [--ca PEM] --token UID --signer signer.json --out DIR --data DIR
+          (--ext-auth TYPE:VALUE | --otp-stdin) [--appearance signature.json] [--json] <pdf or folder>...
+  batch   --optimizer URL [--ca PEM] --token UID --manifest batch.json --out DIR --data DIR [--jobs N] [--json]
+  resume  --data DIR [--otp-stdin] [--jobs N] [--json]
+  status  --data DIR [--json]
+  audit   --data DIR [--verify]`;
+
+const OPTIONS = {
+  optimizer: { type: 'string' },
+  ca: { type: 'string' },
+  token: { type: 'string' },
+  signer: { type: 'string' },
+  out: { type: 'string' },
+  data: { type: 'string' },
+  'ext-auth': { type: 'string' },
+  'otp-stdin': { type: 'boolean' },
+  appearance: { type: 'string' },
+  manifest: { type: 'string' },
+  jobs: { type: 'string' },
+  json: { type: 'boolean' },
+  verify: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === 'help') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: OPTIONS,
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.help) {
+      io.out(USAGE);
+      return 0;
+    }
+    if (command !== 'sign' && positionals.length > 0)
+      throw new InputError(`unexpected argument "${positionals[0]}"`);
+    switch (command) {
+      case 'sign':
+        return await signCommand(values, positionals, io);
+      case 'batch':
+        return await batchCommand(values, io);
+      case 'resume':
+        return await resumeCommand(values, io);
+      case 'status':
+        return await statusCommand(values, io);
+      case 'audit':
+        return await auditCommand(values, io);
+      default:
+        throw new InputError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof InputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`One-Shot Desk: ${(error as Error).message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof KeychainUnavailableError) {
+      io.err(`One-Shot Desk: ${error.message}`);
+      return 1;
+    }
+    io.err(`One-Shot Desk: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+const io: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`One-Shot Desk: ${(error as Error).message}\n`);
+    process.exit(1);
+  },
+);

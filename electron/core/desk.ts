@@ -1,0 +1,92 @@
+// One-Shot Desk's core, assembled: the store in the data folder, the token vault on the OS
+// keychain, one Optimizer client per profile and the queue runner. The CLI, the browser host and
+// Electron's main process all start from here.
+import { createHash } from 'node:crypto';
+import { OptimizerClient, type OptimizerTimeouts } from './optimizer/index';
+import { verifySignedPdf } from './pdf/index';
+import { QueueRunner } from './queue/runner';
+import type { BackoffPolicy } from './queue/backoff';
+import { openStore, type OptimizerProfileRecord, type Store } from './store/index';
+import { checkKeychainAvailable, OsKeychain, TokenVault, type Keychain } from './vault/index';
+
+export interface DeskOptions {
+  dataDir: string;
+  concurrency?: number;
+  keychain?: Keychain;
+  backoff?: BackoffPolicy;
+  timeouts?: Partial<OptimizerTimeouts>;
+  connectivityDelays?: { firstMs: number; maxMs: number };
+}
+
+export interface Desk {
+  store: Store;
+  vault: TokenVault;
+  runner: QueueRunner;
+  clientFor(profileId: string): OptimizerClient;
+  close(): Promise<void>;
+}
+
+export async function openDesk(options: DeskOptions): Promise<Desk> {
+  // Refuse early and clearly: tokens are never kept anywhere but a secure keychain.
+  if (!options.keychain) await checkKeychainAvailable();
+  const keychain = options.keychain ?? new OsKeychain();
+  const store = openStore(options.dataDir);
+  const clients = new Map<string, OptimizerClient>();
+  const clientFor = (profileId: string): OptimizerClient => {
+    let client = clients.get(profileId);
+    if (!client) {
+      const profile = store.profiles.get(profileId);
+      if (!profile) throw new Error(`No Optimizer profile "${profileId}"`);
+      client = new OptimizerClient(
+        {
+          id: profile.id,
+          baseUrl: profile.baseUrl,
+          caPem: profile.caPem ?? undefined,
+          pinSha256: profile.pinSha256 ?? undefined,
+        },
+        { timeouts: options.timeouts },
+      );
+      clients.set(profileId, client);
+    }
+    return client;
+  };
+  const vault = new TokenVault({ keychain, optimizer: (profileId) => clientFor(profileId) });
+  const runner = new QueueRunner({
+    store,
+    optimizerFor: clientFor,
+    tokenFor: (profileId, username) => vault.tokenUid(profileId, username),
+    verify: async (path, expectedOriginal) => {
+      const result = await verifySignedPdf(path, { expectedOriginal });
+      return { ok: result.ok, problems: result.problems, signerName: result.last?.signer?.commonName };
+    },
+    concurrency: options.concurrency,
+    backoff: options.backoff,
+    connectivityDelays: options.connectivityDelays,
+  });
+  return {
+    store,
+    vault,
+    runner,
+    clientFor,
+    async close() {
+      await runner.stop();
+      await Promise.all([...clients.values()].map((c) => c.close()));
+      store.close();
+    },
+  };
+}
+
+/** The profile the CLI uses for an Optimizer URL: one per URL, so resume finds it again. */
+export function cliProfile(baseUrl: string, caPem: string | null): Omit<OptimizerProfileRecord, 'createdAt'> {
+  const url = baseUrl.replace(/\/+$/, '');
+  return {
+    id: `cli-${createHash('sha256').update(url).digest('hex').slice(0, 12)}`,
+    name: `Optimizer at ${new URL(url).host}`,
+    baseUrl: url,
+    env: 'sandbox',
+    caPem,
+    pinSha256: null,
+    defaultRegistrationAuthority: null,
+    defaultProfile: null,
+  };
+}
