@@ -68,16 +68,30 @@ function checkUrl(url: string): void {
 async function connect(desk: Desk, c: Connection): Promise<{ profileId: string; raoUsername: string }> {
   const profile = desk.store.profiles.save(cliProfile(c.optimizer, readCa(c.ca)));
   try {
-    const info = await desk.clientFor(profile.id).getToken(c.token);
-    await desk.vault.adoptToken(profile.id, info.username, c.token);
+    const info = await withRetries(() => desk.clientFor(profile.id).getToken(c.token));
+    await withRetries(() => desk.vault.adoptToken(profile.id, info.username, c.token));
     return { profileId: profile.id, raoUsername: info.username };
   } catch (error) {
-    if (error instanceof OptimizerError && (error.kind === 'not_found' || error.kind === 'auth')) {
+    const kind = (error as { kind?: unknown }).kind;
+    if (kind === 'not_found' || kind === 'auth') {
       throw new InputError(
         "--token: the Optimizer does not know this token (create one with the RAO's credentials)",
       );
     }
     throw error;
+  }
+}
+
+/** Read-only calls before the queue takes over are retried a few times on passing faults. */
+async function withRetries<T>(call: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await call();
+    } catch (error) {
+      const retryable = (error as { retryable?: unknown }).retryable === true || (error as { cause?: { retryable?: unknown } }).cause?.retryable === true;
+      if (!retryable || i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, Math.min(5_000, 200 * 2 ** i)));
+    }
   }
 }
 

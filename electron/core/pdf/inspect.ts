@@ -1,0 +1,269 @@
+// The offline check of a file the RAO drops into the queue: is it there, is it a PDF we can send
+// (not empty, not too large, not encrypted, not truncated), how many pages, its SHA-256, and
+// whether it already carries signatures (an Optimizer setting can strip them: the UI warns).
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import type { PDFObject } from 'pdf-lib';
+import type { InspectOptions, LocalPdfCheck, LocalPdfProblem } from './types';
+
+export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
+/** Acrobat accepts the header anywhere in the first 1024 bytes (ISO 32000-1 Annex H.3 note 13). */
+const HEADER_WINDOW = 1024;
+/** …and %%EOF within the last 1024 bytes. */
+const TRAILER_WINDOW = 1024;
+
+type Failure = Extract<LocalPdfCheck, { ok: false }>;
+
+const fail = (reason: LocalPdfProblem, message: string): Failure => ({ ok: false, reason, message });
+
+export async function inspectLocalPdf(path: string, options: InspectOptions = {}): Promise<LocalPdfCheck> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const name = basename(path);
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      return fail('not_found', `${name} is a folder, not a file: add the PDF files inside it instead.`);
+    }
+    size = info.size;
+  } catch (error) {
+    return fail('not_found', missingMessage(name, error));
+  }
+  if (size === 0) {
+    return fail(
+      'empty',
+      `${name} is empty (0 bytes): save or export the document again and add the new file.`,
+    );
+  }
+  if (size > maxBytes) return fail('too_large', tooLargeMessage(name, size, maxBytes));
+
+  const read = await readOnce(path, maxBytes);
+  if ('failure' in read) {
+    if (read.failure === 'too_large') return fail('too_large', tooLargeMessage(name, read.size, maxBytes));
+    return fail('not_found', missingMessage(name, read.error));
+  }
+  const { bytes, sha256 } = read;
+  if (bytes.length === 0) {
+    return fail(
+      'empty',
+      `${name} is empty (0 bytes): save or export the document again and add the new file.`,
+    );
+  }
+  const headerAt = bytes.subarray(0, HEADER_WINDOW).indexOf('%PDF-', 0, 'latin1');
+  if (headerAt < 0) return fail('not_pdf', notPdfMessage(name, bytes));
+
+  const tail = bytes.subarray(Math.max(0, bytes.length - TRAILER_WINDOW));
+  if (tail.lastIndexOf('%%EOF', undefined, 'latin1') < 0) {
+    return encryptedByScan(bytes)
+      ? fail('encrypted', encryptedMessage(name))
+      : fail(
+          'damaged',
+          `${name} is damaged: it ends abruptly, as if it was not downloaded or copied completely. ` +
+            'Get a new copy of the document.',
+        );
+  }
+
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+  } catch {
+    if (encryptedByScan(bytes)) return fail('encrypted', encryptedMessage(name));
+    return fail('damaged', damagedMessage(name));
+  }
+  if (doc.isEncrypted) return fail('encrypted', encryptedMessage(name));
+  let pages: number;
+  let signatureCount: number;
+  let title: string | undefined;
+  try {
+    pages = doc.getPageCount();
+    signatureCount = countSignedFields(doc);
+    title = readTitle(doc);
+  } catch {
+    return fail('damaged', damagedMessage(name));
+  }
+  if (pages === 0) {
+    return fail(
+      'damaged',
+      `${name} is damaged: it has no pages. Open the original and save or export it as PDF again.`,
+    );
+  }
+  return {
+    ok: true,
+    pages,
+    size: bytes.length,
+    sha256,
+    hasSignatures: signatureCount > 0,
+    signatureCount,
+    ...(title ? { title } : {}),
+  };
+}
+
+type ReadResult =
+  | { bytes: Buffer; sha256: string }
+  | { failure: 'too_large'; size: number }
+  | { failure: 'gone'; error: unknown };
+
+/** One pass over the file: hashed as it streams in, kept in memory for the page count. */
+async function readOnce(path: string, maxBytes: number): Promise<ReadResult> {
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  try {
+    for await (const chunk of stream) {
+      const buffer = chunk as Buffer;
+      total += buffer.length;
+      // The file may have grown since stat().
+      if (total > maxBytes) {
+        stream.destroy();
+        return { failure: 'too_large', size: total };
+      }
+      hash.update(buffer);
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    return { failure: 'gone', error };
+  }
+  return { bytes: Buffer.concat(chunks, total), sha256: hash.digest('hex') };
+}
+
+function missingMessage(name: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EACCES' || code === 'EPERM') {
+    return `${name} cannot be opened: this user has no permission to read it. Copy it to a folder you own and add it from there.`;
+  }
+  return `${name} was not found: it may have been moved, renamed or deleted. Add it again from where it is now.`;
+}
+
+function tooLargeMessage(name: string, size: number, maxBytes: number): string {
+  return (
+    `${name} is ${megabytes(size)}, more than the ${megabytes(maxBytes)} limit: reduce its size ` +
+    '(for example by saving it with lower image quality) or split it into several documents.'
+  );
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 10) return `${Math.round(mb)} MB`;
+  if (mb >= 0.1) return `${mb.toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function encryptedMessage(name: string): string {
+  return `${name} is protected with a password: ask for an unprotected copy.`;
+}
+
+function damagedMessage(name: string): string {
+  return (
+    `${name} is damaged and cannot be read: open it in a PDF viewer and save it again as PDF, ` +
+    'or get a new copy of the document.'
+  );
+}
+
+/** An /Encrypt entry in a trailer or cross-reference stream, for files pdf-lib cannot parse. */
+function encryptedByScan(bytes: Buffer): boolean {
+  for (let at = bytes.indexOf('/Encrypt'); at >= 0; at = bytes.indexOf('/Encrypt', at + 8)) {
+    const after = bytes.toString('latin1', at + 8, at + 40);
+    if (/^[\0\t\n\f\r ]*(\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R|<<)/.test(after)) return true;
+  }
+  return false;
+}
+
+interface Kind {
+  /** What the file looks like, after "it starts like". */
+  looksLike: string;
+  /** What to do about it. */
+  advice: string;
+}
+
+const EXPORT_AS_PDF = 'open the original and save or print it as PDF, then add that file';
+
+function sniff(head: Buffer): Kind | undefined {
+  const startsWith = (...signature: number[]): boolean => signature.every((b, i) => head[i] === b);
+  if (startsWith(0x50, 0x4b, 0x03, 0x04)) {
+    return { looksLike: 'a ZIP archive or an Office document such as .docx', advice: EXPORT_AS_PDF };
+  }
+  if (startsWith(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) {
+    return { looksLike: 'an older Office document (.doc or .xls)', advice: EXPORT_AS_PDF };
+  }
+  if (startsWith(0x89, 0x50, 0x4e, 0x47)) return { looksLike: 'a PNG image', advice: EXPORT_AS_PDF };
+  if (startsWith(0xff, 0xd8, 0xff)) return { looksLike: 'a JPEG image', advice: EXPORT_AS_PDF };
+  if (startsWith(0x47, 0x49, 0x46, 0x38)) return { looksLike: 'a GIF image', advice: EXPORT_AS_PDF };
+  if (startsWith(0x49, 0x49, 0x2a, 0x00) || startsWith(0x4d, 0x4d, 0x00, 0x2a)) {
+    return { looksLike: 'a TIFF image', advice: EXPORT_AS_PDF };
+  }
+  if (startsWith(0x1f, 0x8b))
+    return { looksLike: 'a compressed .gz file', advice: 'extract the PDF from it and add that file' };
+  if (startsWith(0x52, 0x61, 0x72, 0x21))
+    return { looksLike: 'a RAR archive', advice: 'extract the PDF from it and add that file' };
+  if (startsWith(0x37, 0x7a, 0xbc, 0xaf))
+    return { looksLike: 'a 7-Zip archive', advice: 'extract the PDF from it and add that file' };
+  const text = head
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
+  if (text.startsWith('<!doctype html') || text.startsWith('<html')) {
+    return {
+      looksLike: 'a web page',
+      advice: 'the download probably failed and saved an error page; download the document again',
+    };
+  }
+  if (text.startsWith('{\\rtf')) return { looksLike: 'an RTF document', advice: EXPORT_AS_PDF };
+  if (text.startsWith('<?xml')) return { looksLike: 'an XML file', advice: EXPORT_AS_PDF };
+  if (text.startsWith('%!ps')) return { looksLike: 'a PostScript file', advice: EXPORT_AS_PDF };
+  return undefined;
+}
+
+function looksLikeText(head: Buffer): boolean {
+  const sample = head.subarray(0, 4096);
+  if (sample.includes(0)) return false;
+  const decoded = new TextDecoder('utf-8', { fatal: false }).decode(sample);
+  const controls = [...decoded].filter((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return code === 0xfffd || (code < 0x20 && c !== '\n' && c !== '\r' && c !== '\t' && c !== '\f');
+  }).length;
+  return controls <= decoded.length * 0.02;
+}
+
+function notPdfMessage(name: string, bytes: Buffer): string {
+  const head = bytes.subarray(0, 4096);
+  const kind =
+    sniff(head) ?? (looksLikeText(head) ? { looksLike: 'a text file', advice: EXPORT_AS_PDF } : undefined);
+  if (!kind)
+    return `${name} is not a PDF (its content is in a format not recognised here): ${EXPORT_AS_PDF}.`;
+  return `${name} is not a PDF (it starts like ${kind.looksLike}): ${kind.advice}.`;
+}
+
+/** Signature fields that hold a signature (/FT /Sig, inheritable, with /V), walked from /AcroForm. */
+function countSignedFields(doc: PDFDocument): number {
+  const { context } = doc;
+  const acroForm = doc.catalog.lookup(PDFName.of('AcroForm'));
+  if (!(acroForm instanceof PDFDict)) return 0;
+  const seen = new Set<PDFObject>();
+  let count = 0;
+  const walk = (node: PDFObject | undefined, inheritedType: PDFObject | undefined, depth: number): void => {
+    const field = node === undefined ? undefined : context.lookup(node);
+    if (!(field instanceof PDFDict) || seen.has(field) || depth > 32) return;
+    seen.add(field);
+    const type = field.get(PDFName.of('FT')) ?? inheritedType;
+    const kids = field.lookup(PDFName.of('Kids'));
+    if (type === PDFName.of('Sig') && field.get(PDFName.of('V')) !== undefined) count++;
+    if (kids instanceof PDFArray) for (const kid of kids.asArray()) walk(kid, type, depth + 1);
+  };
+  const fields = acroForm.lookup(PDFName.of('Fields'));
+  if (fields instanceof PDFArray) for (const field of fields.asArray()) walk(field, undefined, 0);
+  return count;
+}
+
+function readTitle(doc: PDFDocument): string | undefined {
+  const info = doc.context.lookup(doc.context.trailerInfo.Info);
+  if (!(info instanceof PDFDict)) return undefined;
+  const title = info.lookup(PDFName.of('Title'));
+  if (!(title instanceof PDFString) && !(title instanceof PDFHexString)) return undefined;
+  const text = title.decodeText().replace(/\0/g, '').trim();
+  return text === '' ? undefined : text;
+}
