@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { isTerminal } from '../../../shared/job';
 import { cliProfile, openDesk, type Desk } from '../desk';
-import { OptimizerError } from '../optimizer/index';
 import { listEvents } from '../store/index';
 import type { JobRecord } from '../store/index';
 import { InputError } from './input-error';
@@ -88,7 +87,9 @@ async function withRetries<T>(call: () => Promise<T>, attempts = 8): Promise<T> 
     try {
       return await call();
     } catch (error) {
-      const retryable = (error as { retryable?: unknown }).retryable === true || (error as { cause?: { retryable?: unknown } }).cause?.retryable === true;
+      const retryable =
+        (error as { retryable?: unknown }).retryable === true ||
+        (error as { cause?: { retryable?: unknown } }).cause?.retryable === true;
       if (!retryable || i >= attempts) throw error;
       await new Promise((r) => setTimeout(r, Math.min(5_000, 200 * 2 ** i)));
     }
