@@ -109,6 +109,7 @@ function readMultipart(req: IncomingMessage, tmpDir: string): Promise<ParsedForm
     try {
       parser = busboy({
         headers: req.headers,
+        defParamCharset: 'utf8',
         limits: { fileSize: MAX_FILE_BYTES, fields: 200, fieldSize: 1024 * 1024 },
       });
     } catch {

@@ -104,8 +104,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     options.seed ?? 1,
   );
+  const inFlight = new Set<Promise<void>>();
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    void dispatch(req, res, router, faults, options.latencyMs ?? 0, log);
+    const call = dispatch(req, res, router, faults, options.latencyMs ?? 0, log);
+    inFlight.add(call);
+    void call.finally(() => inFlight.delete(call));
   };
   let server: Server;
   if (options.tls) {
@@ -142,6 +145,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
+      // A sign still running must finish with the store it started with.
+      await Promise.allSettled([...inFlight]);
       store.close();
       if (ownsData) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -159,10 +159,9 @@ describe('queue: recovery rules', () => {
   });
 
   it('after a restart finds a lost OTP signature on the server; with none there it asks for a new code', async () => {
-    const dataDir = (await queueHarness(sandbox.baseUrl).then(async (h) => {
-      await h.close();
-      return h.store.dataDir;
-    })) as string;
+    const empty = await queueHarness(sandbox.baseUrl);
+    await empty.close();
+    const dataDir = empty.store.dataDir;
     // First run: the sign answer is lost, and the process "dies" before reconciling.
     const first = await queueHarness(sandbox.baseUrl, { dataDir });
     const job = await first.addJob({ auth: { method: 'otp', delivery: 'sms' } });

@@ -34,6 +34,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that setup errors reject like the rest
 export async function queueHarness(
   baseUrl: string,
   options: {
@@ -108,7 +109,7 @@ export async function queueHarness(
     calls,
     async addJob({
       documents = 2,
-      auth = { method: 'external', type: 'biometric', value: 'bio-1' },
+      auth = { method: 'external', type: 'biometric', value: 'bio-1' } as SignerAuth,
       signature,
       pages = 2,
     } = {}) {

@@ -289,7 +289,10 @@ describe('upload documents', () => {
     const files = Array.from({ length: 11 }, (_, i) => ({ name: `d${i}.pdf`, bytes: pdf }));
     const res = await call(base, 'POST', `/document/${pk}`, pdfForm(files));
     assert.equal(res.status, 400);
-    assert.equal(res.body.message, 'Maximum number of document reached');
+    assert.match(
+      String(res.body.message),
+      /^Maximum number of document reached \(at most 10 files per upload call\)$/,
+    );
     const list = await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`);
     assert.equal(list.body.details.length, 0);
     assert.equal((await upload(base, pk, files.slice(0, 10))).length, 10);
@@ -320,6 +323,13 @@ describe('upload documents', () => {
       (await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length,
       0,
     );
+  });
+
+  it('keeps non-ASCII file names as sent (UTF-8)', async () => {
+    const pk = await createRequest(base);
+    await upload(base, pk, [{ name: 'Contrato Núñez – Łódź.pdf', bytes: await makePdf({}) }]);
+    const list = await call<{ details: { filename: string }[] }>(base, 'GET', `/documents/${pk}`);
+    assert.equal(list.body.details[0]?.filename, 'Contrato Núñez – Łódź.pdf');
   });
 
   it('counts a document uploaded twice to one request as a duplicate', async () => {

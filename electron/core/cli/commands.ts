@@ -103,10 +103,9 @@ async function queueJobs(
   jobs: CheckedJob[],
 ): Promise<string[]> {
   const batchId = jobs.length > 1 ? randomUUID() : undefined;
-  const ids: string[] = [];
-  for (const job of jobs) {
-    for (const d of job.documents) await desk.store.documents.import(d.path);
-    const record = desk.store.jobs.create({
+  for (const job of jobs) for (const d of job.documents) await desk.store.documents.import(d.path);
+  const records = desk.store.jobs.createMany(
+    jobs.map((job) => ({
       profileId: where.profileId,
       raoUsername: where.raoUsername,
       batchId,
@@ -121,9 +120,9 @@ async function queueJobs(
         size: d.size,
         pages: d.pages,
       })),
-    });
-    ids.push(record.id);
-  }
+    })),
+  );
+  const ids = records.map((r) => r.id);
   return ids;
 }
 

@@ -4,11 +4,11 @@
 export interface BackoffPolicy {
   baseMs: number;
   maxMs: number;
-  /** Retryable failures in a row before the job is marked failed (the RAO can retry it). */
+  /** Retryable failures in a row (a successful call starts the count again) before the job is marked failed. */
   maxAttempts: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 60_000, maxAttempts: 12 };
+export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000, maxAttempts: 12 };
 
 /** The wait before attempt number `attempt` (1 = first retry): random in [cap/2, cap]. */
 export function backoffDelay(

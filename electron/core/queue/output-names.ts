@@ -13,6 +13,7 @@ export interface NameFacts {
 }
 
 /** Characters no common file system accepts in a name, and control characters. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
 
 export function applyNameTemplate(template: string, facts: NameFacts): string {

@@ -313,6 +313,10 @@ export class QueueRunner {
       codes: this.codes,
       signIntents: this.signIntents,
       now: this.now,
+      progressed: () => {
+        if (this.store.jobs.get(job.id).attempts > 0)
+          this.store.jobs.update(job.id, { attempts: 0, nextAttemptAt: null });
+      },
     };
   }
 

@@ -19,6 +19,8 @@ export interface StepContext {
    */
   signIntents: Set<string>;
   now(): number;
+  /** A call of this step succeeded: the count of failures in a row starts again. */
+  progressed(): void;
 }
 
 /** `continue`: the job moved on and its next step may run now. `wait`: it waits for a person. */

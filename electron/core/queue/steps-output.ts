@@ -111,6 +111,7 @@ async function saveOne(ctx: StepContext, job: JobRecord, pk: string, doc: JobDoc
       bytes: downloaded.bytes,
       totalBytes: downloaded.bytes,
     });
+    ctx.progressed();
   } finally {
     await rm(staging, { force: true });
   }
@@ -165,6 +166,7 @@ export async function cleanRemote(ctx: StepContext, job: JobRecord): Promise<Ste
       bytes: 0,
       totalBytes: 0,
     });
+    ctx.progressed();
   }
   ctx.store.jobs.transition(job.id, 'done', {}, { attempts: 0, nextAttemptAt: null });
   return 'continue';

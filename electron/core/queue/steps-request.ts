@@ -66,6 +66,7 @@ export async function uploadDocuments(ctx: StepContext, job: JobRecord): Promise
       },
     );
     pending = pending.slice(batch.length);
+    ctx.progressed();
   }
   ctx.store.jobs.transition(job.id, 'uploaded', {}, { attempts: 0, nextAttemptAt: null });
   return 'continue';

@@ -141,10 +141,9 @@ function signBody(ctx: StepContext, job: JobRecord): SignRequestBody | undefined
     if (!code) return undefined;
     body.secret = code;
   }
-  if (job.signature) body.signature = job.signature as SignatureParams;
+  if (job.signature) body.signature = job.signature;
   const byDoc: Record<string, SignatureParams> = {};
-  for (const d of job.documents)
-    if (d.signature && d.remoteUid) byDoc[d.remoteUid] = d.signature as SignatureParams;
+  for (const d of job.documents) if (d.signature && d.remoteUid) byDoc[d.remoteUid] = d.signature;
   if (Object.keys(byDoc).length > 0) body.signature_by_doc = byDoc;
   return body as SignRequestBody;
 }

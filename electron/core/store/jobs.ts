@@ -145,59 +145,67 @@ export type DocumentChanges = Partial<{
 export class JobStore {
   constructor(readonly db: Db) {}
 
+  /** Several jobs in one transaction: a batch is queued whole or not at all. */
+  createMany(jobs: NewJob[]): JobRecord[] {
+    const ids = this.db.transaction(() => jobs.map((job) => this.insert(job)))();
+    return ids.map((id) => this.get(id));
+  }
+
   create(job: NewJob): JobRecord {
+    return this.get(this.db.transaction(() => this.insert(job))());
+  }
+
+  private insert(job: NewJob): string {
     const id = randomUUID();
     const now = new Date().toISOString();
     const state = job.state ?? 'queued';
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO jobs (id, profile_id, rao_username, batch_id, label, state, signer_json, auth_json, signature_json,
+    this.db
+      .prepare(
+        `INSERT INTO jobs (id, profile_id, rao_username, batch_id, label, state, signer_json, auth_json, signature_json,
              output_dir, name_template, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          id,
-          job.profileId,
-          job.raoUsername,
-          job.batchId ?? null,
-          job.label,
-          state,
-          JSON.stringify(job.signer),
-          JSON.stringify(publicAuth(job.auth)),
-          job.signature ? JSON.stringify(job.signature) : null,
-          job.outputDir,
-          job.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
-          now,
-          now,
-        );
-      const insert = this.db.prepare(
-        `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      );
-      job.documents.forEach((d, position) =>
-        insert.run(
-          id,
-          position,
-          d.sha256,
-          d.filename,
-          d.size,
-          d.pages,
-          d.signature ? JSON.stringify(d.signature) : null,
-        ),
-      );
-      appendEvent(this.db, id, 'job.created', {
+      )
+      .run(
+        id,
+        job.profileId,
+        job.raoUsername,
+        job.batchId ?? null,
+        job.label,
         state,
-        label: job.label,
-        batchId: job.batchId ?? null,
-        documents: job.documents.map((d) => ({ filename: d.filename, sha256: d.sha256, size: d.size })),
-        auth:
-          job.auth.method === 'otp'
-            ? { method: 'otp', delivery: job.auth.delivery }
-            : { method: 'external', type: job.auth.type },
-      });
-    })();
-    return this.get(id);
+        JSON.stringify(job.signer),
+        JSON.stringify(publicAuth(job.auth)),
+        job.signature ? JSON.stringify(job.signature) : null,
+        job.outputDir,
+        job.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
+        now,
+        now,
+      );
+    const insert = this.db.prepare(
+      `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    job.documents.forEach((d, position) =>
+      insert.run(
+        id,
+        position,
+        d.sha256,
+        d.filename,
+        d.size,
+        d.pages,
+        d.signature ? JSON.stringify(d.signature) : null,
+      ),
+    );
+    appendEvent(this.db, id, 'job.created', {
+      state,
+      label: job.label,
+      batchId: job.batchId ?? null,
+      documents: job.documents.map((d) => ({ filename: d.filename, sha256: d.sha256, size: d.size })),
+      auth:
+        job.auth.method === 'otp'
+          ? { method: 'otp', delivery: job.auth.delivery }
+          : { method: 'external', type: job.auth.type },
+    });
+    return id;
   }
 
   get(id: string): JobRecord {

@@ -24,11 +24,19 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
       const request = findRequest(ctx, pk);
       const files = form.files.filter((f) => FILE_FIELD.test(f.field));
       if (files.length === 0) throw new ValidationError([missingField('body', 'file')]);
-      if (files.length > MAX_FILES_PER_UPLOAD) throw new ApiError(400, 'Maximum number of document reached');
+      if (files.length > MAX_FILES_PER_UPLOAD) {
+        throw new ApiError(
+          400,
+          `Maximum number of document reached (at most ${MAX_FILES_PER_UPLOAD} files per upload call)`,
+        );
+      }
       requireOpen(request);
       const existing = ctx.store.listDocuments(pk).length;
       if (existing + files.length > ctx.settings.maxDocumentsPerRequest) {
-        throw new ApiError(400, 'Maximum number of document reached');
+        throw new ApiError(
+          400,
+          `Maximum number of document reached (at most ${ctx.settings.maxDocumentsPerRequest} documents per request)`,
+        );
       }
       const pages = await Promise.all(files.map(checkPdf));
       const now = new Date(ctx.clock.now()).toISOString();

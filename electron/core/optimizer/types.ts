@@ -1,0 +1,197 @@
+// The shapes the Optimizer client speaks in: a connection profile, per-route timeouts, the create
+// form, the sign body and what each call answers. Field names of request bodies are the API's own.
+
+/** One configured Optimizer: where it is and how far to trust its TLS certificate. */
+export interface OptimizerProfile {
+  id: string;
+  /** e.g. `https://optimizer.example.com/oneshot/api/v1` */
+  baseUrl: string;
+  /** A CA (PEM) that replaces the system roots for this Optimizer, e.g. an on-premises CA. */
+  caPem?: string;
+  /**
+   * SHA-256 of the server's leaf certificate (DER), hex (colons allowed) or base64. With a pin and
+   * no `caPem`, the pin alone is the trust anchor (self-signed on-premises servers); with both, the
+   * chain must verify and the leaf must match the pin.
+   */
+  pinSha256?: string;
+  /** Connections kept to this Optimizer at most; default 6. */
+  maxConnections?: number;
+}
+
+/** Deadlines for a whole call (connect, send, wait, receive), in milliseconds. */
+export interface OptimizerTimeouts {
+  /** Reads: hello, version, tokens, request, documents list. Default 15 s. */
+  readMs: number;
+  /** Small writes: token, create (without images), OTP, cancel, deletes. Default 30 s. */
+  writeMs: number;
+  /** Added per file sent (uploads, create with ID images). Default 2 min. */
+  uploadPerFileMs: number;
+  /** Per downloaded file (contract, documents). Default 2 min. */
+  downloadPerFileMs: number;
+  /** The sign call. Default 10 min. */
+  signMs: number;
+  /** Establishing a TCP/TLS connection. Default 10 s. */
+  connectMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Readonly<OptimizerTimeouts> = Object.freeze({
+  readMs: 15_000,
+  writeMs: 30_000,
+  uploadPerFileMs: 120_000,
+  downloadPerFileMs: 120_000,
+  signMs: 600_000,
+  connectMs: 10_000,
+});
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export type ProgressListener = (sentBytes: number, totalBytes: number) => void;
+
+export type OptimizerEnv = 'sandbox' | 'prod';
+export type IdDocumentType = 'IDC' | 'PAS' | 'PNO' | 'TIN' | 'CI' | 'CE';
+export type CommunicationLanguage = 'ES' | 'PL' | 'EN';
+
+/** The create-request form (multipart text fields). RAO: `token`, or `username` + `password` + `pin`. */
+export interface CreateRequestFields {
+  given_name: string;
+  surname_1: string;
+  surname_2?: string;
+  /** An IdDocumentType (IDC, PAS, …); kept open for types a newer Optimizer may add. */
+  id_document_type: string;
+  /** ISO 3166-1 alpha-2 */
+  id_document_country: string;
+  serial_number: string;
+  email: string;
+  /** With the international prefix, e.g. +34600123456 */
+  mobile_phone_number: string;
+  registration_authority: string;
+  profile: string;
+  token?: string;
+  username?: string;
+  password?: string;
+  pin?: string;
+  env?: OptimizerEnv;
+  billing_username?: string;
+  /** base64 */
+  billing_password?: string;
+  communication_language?: CommunicationLanguage;
+  useasync?: boolean;
+  callback?: string;
+  residence?: string;
+  residence_city?: string;
+  residence_postal_code?: string;
+  residence_address?: string;
+  special_conditions?: string;
+}
+
+/** ID images sent with the create form, as file paths. */
+export interface CreateRequestImages {
+  document_front?: string;
+  document_rear?: string;
+  document_owner?: string;
+  extra_document?: string;
+}
+
+export interface SignatureAppearance {
+  /** "x1,y1,x2,y2" in PDF points from the bottom-left corner. */
+  position?: string;
+  page?: number;
+  text?: string[];
+  text_size?: number;
+  text_align?: string;
+  horizontal?: boolean;
+  date?: string;
+  timezone?: string;
+  reason?: string;
+  location?: string;
+  image?: string;
+  b64_image?: string;
+  qrcode?: string;
+}
+
+export interface SignatureParams {
+  appearance?: SignatureAppearance;
+  disable_ltv?: boolean;
+  use_tsa?: boolean;
+  metadata?: string;
+  level?: string;
+  subfilter?: string;
+}
+
+export interface CountersignatureParams {
+  appearance?: SignatureAppearance;
+  username?: string;
+  password?: string;
+  pin?: string;
+  subfilter?: string;
+}
+
+export interface SignRequestBody {
+  /** The OTP, or a customer code with external authentication. */
+  secret: string;
+  ext_unlock_type?: string;
+  ext_unlock_value?: string;
+  signature?: SignatureParams;
+  countersignature?: CountersignatureParams;
+  signature_by_doc?: Record<string, SignatureParams & { usecountersignature?: boolean }>;
+}
+
+export interface CreateTokenInput {
+  username: string;
+  password?: string;
+  pin?: string;
+  env?: OptimizerEnv;
+}
+
+export interface TokenSummary {
+  tokenUid: string;
+  username?: string;
+  env?: string;
+  raoId?: string;
+}
+
+export interface TokenInfo {
+  username: string;
+  hasPassword: boolean;
+  hasPin: boolean;
+  raoId: string;
+  env: string;
+}
+
+export interface ServiceVersion {
+  version?: string;
+  api?: string;
+  raw: unknown;
+}
+
+export interface UploadFile {
+  path: string;
+  /** The name the Optimizer records (and shows in its answers). */
+  filename: string;
+}
+
+export interface UploadedDocument {
+  uid: string;
+  filename: string;
+  sha256?: string;
+}
+
+export interface DocumentSummary {
+  uid: string;
+  filename: string;
+  size: number;
+  sha256?: string;
+  signed: boolean;
+}
+
+export interface DownloadResult {
+  path: string;
+  bytes: number;
+  /** SHA-256 (hex) of the bytes written. */
+  sha256: string;
+}
+
+export type DocumentVariant = 'signed' | 'original';
+export type OtpDeliveryMethod = 'sms' | 'whatsapp';

@@ -1,0 +1,51 @@
+// What the visible stamp says: the SANDBOX notice and the signer / date / reason / location lines,
+// already reduced to what the standard Helvetica font can show.
+import type { PdfSignOptions } from './types';
+import { toWinAnsiText } from './winansi';
+
+/** This simulator's signatures have no legal value, and every stamp says so. */
+export const SANDBOX_NOTICE = 'SANDBOX - no legal value';
+export const SANDBOX_NOTICE_SHORT = 'SANDBOX';
+
+/** "2024-05-01 14:34:56 +02:00" in `timeZone` (IANA name), or UTC when absent or unknown. */
+export function formatSigningTime(date: Date, timeZone: string | undefined): string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timeZone ?? 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+  } catch {
+    return formatSigningTime(date, 'UTC');
+  }
+  const part = (type: Intl.DateTimeFormatPartTypes): string =>
+    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  const offset = part('timeZoneName').replace(/^GMT/, '') || '+00:00';
+  // No-break spaces keep the date, time and offset together when the stamp wraps lines.
+  return [
+    `${part('year')}-${part('month')}-${part('day')}`,
+    `${part('hour')}:${part('minute')}:${part('second')}`,
+    offset,
+  ].join('\u00a0');
+}
+
+export function stampLines(options: PdfSignOptions): string[] {
+  const appearance = options.appearance ?? {};
+  const given = (appearance.text ?? [])
+    .flatMap((line) => line.split(/\r?\n/))
+    .filter((line) => line.trim() !== '');
+  const lines = given.length > 0 ? [...given] : [`Signed by: ${options.signerName}`];
+  lines.push(`Date: ${appearance.date ?? formatSigningTime(options.signingTime, appearance.timezone)}`);
+  const reason = appearance.reason ?? options.reason;
+  const location = appearance.location ?? options.location;
+  if (reason) lines.push(`Reason: ${reason}`);
+  if (location) lines.push(`Location: ${location}`);
+  return lines.map(toWinAnsiText);
+}
