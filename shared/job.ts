@@ -72,20 +72,24 @@ const CANCELLABLE: ReadonlySet<JobState> = new Set([
   'otp_sent',
 ]);
 
-/** States in which the queue runner calls the Optimizer by itself. */
-const NETWORK_STEPS: ReadonlySet<JobState> = new Set([
+/** States in which the queue runner works by itself: its network steps, and the routing after the contract. */
+export const RUNNER_STATES: readonly JobState[] = [
   'queued',
   'creating',
   'created',
   'uploading',
   'uploaded',
+  'contract_ready',
   'ready_to_sign',
   'signing',
   'signed',
   'downloading',
   'saved',
   'cleaning',
-]);
+];
+
+/** States in which the queue runner calls the Optimizer by itself. */
+const NETWORK_STEPS: ReadonlySet<JobState> = new Set(RUNNER_STATES.filter((s) => s !== 'contract_ready'));
 
 /** States that wait for a person (the signer reviews and asks for a code; the signer types it). */
 const WAITS_FOR_PERSON: ReadonlySet<JobState> = new Set([

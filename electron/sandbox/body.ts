@@ -166,6 +166,10 @@ function readMultipart(req: IncomingMessage, tmpDir: string): Promise<ParsedForm
         },
       );
     });
+    // A client that goes away mid-upload must not leave this call waiting for ever.
+    req.on('close', () => {
+      if (!req.complete) parser.destroy(new Error('the client closed the connection during the upload'));
+    });
     req.pipe(parser);
   });
 }

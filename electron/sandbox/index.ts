@@ -145,8 +145,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
       });
-      // A sign still running must finish with the store it started with.
-      await Promise.allSettled([...inFlight]);
+      // A sign still running must finish with the store it started with (bounded: a call stuck
+      // on a vanished client must not hold the sandbox open).
+      await Promise.race([Promise.allSettled([...inFlight]), sleep(5_000)]);
       store.close();
       if (ownsData) rmSync(dataDir, { recursive: true, force: true });
     },

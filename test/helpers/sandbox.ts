@@ -1,4 +1,5 @@
 // Test helpers around a running sandbox: JSON calls, multipart uploads, a signer, a full request.
+import type { SignerIdentity } from '../../shared/signer';
 import {
   startSandbox,
   PRESET_TOKEN_UID,
@@ -53,7 +54,7 @@ export async function download(
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
 }
 
-export const SIGNER = {
+export const SIGNER: SignerIdentity = {
   given_name: 'María',
   surname_1: 'Núñez',
   surname_2: 'García',

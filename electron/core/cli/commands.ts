@@ -210,33 +210,42 @@ export async function resumeCommand(
   io: Io,
 ): Promise<number> {
   required(values, ['data']);
-  const jobsArg = values.jobs === undefined ? 4 : Number(values.jobs);
-  const desk = await openDesk({ dataDir: values.data as string, concurrency: jobsArg });
+  const concurrency = values.jobs === undefined ? 4 : Number(values.jobs);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+    throw new InputError('--jobs must be a whole number from 1 to 32');
+  }
+  const desk = await openDesk({ dataDir: values.data as string, concurrency });
   try {
     const unfinished = desk.store.jobs.list().filter((j) => !isTerminal(j.state) && j.state !== 'draft');
     // A job that ran out of retries gets a fresh start; one that failed for good stays failed.
-    for (const job of unfinished)
+    for (const job of unfinished) {
       if (job.state === 'failed' && job.error?.retryable) desk.runner.retry(job.id);
+    }
     const ids = unfinished.map((j) => j.id);
     io.err(`Resuming ${ids.length} unfinished job(s).`);
     const { summary, jobs } = await runJobs(desk, ids, { otpStdin: values['otp-stdin'] === true });
-    const all = desk.store.jobs.list();
-    return (
-      report(io, ids.length > 0 ? summary : summarize([]), jobs, values.json === true) ||
-      (all.every((j) => j.state === 'done' || j.state === 'cancelled') ? 0 : 1)
-    );
+    return report(io, summary, jobs, values.json === true);
   } finally {
     await desk.close();
   }
 }
 
-export async function statusCommand(
+/** Opens the data folder for a command that only reads it. */
+async function withDesk(
   values: Record<string, string | boolean | undefined>,
-  io: Io,
+  run: (desk: Desk) => number,
 ): Promise<number> {
   required(values, ['data']);
   const desk = await openDesk({ dataDir: values.data as string });
   try {
+    return run(desk);
+  } finally {
+    await desk.close();
+  }
+}
+
+export function statusCommand(values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  return withDesk(values, (desk) => {
     const jobs = desk.store.jobs.list();
     if (values.json) {
       io.out(
@@ -258,32 +267,27 @@ export async function statusCommand(
           summary: summarize(jobs),
         }),
       );
-    } else {
-      if (jobs.length === 0) io.out('No jobs.');
-      for (const j of jobs) {
-        io.out(
-          `${j.id.slice(0, 8)}  ${j.state.padEnd(15)} ${String(j.documents.length).padStart(3)} doc(s)  ${j.label}${j.error && j.state === 'failed' ? ` — ${j.error.message}` : ''}`,
-        );
-      }
-      const s = summarize(jobs);
-      io.out(`${s.jobs} job(s): ${s.done} done, ${s.failed} failed.`);
+      return 0;
     }
+    if (jobs.length === 0) io.out('No jobs.');
+    for (const j of jobs) {
+      const why = j.error && j.state === 'failed' ? ` — ${j.error.message}` : '';
+      io.out(
+        `${j.id.slice(0, 8)}  ${j.state.padEnd(15)} ${String(j.documents.length).padStart(3)} doc(s)  ${j.label}${why}`,
+      );
+    }
+    const s = summarize(jobs);
+    io.out(`${s.jobs} job(s): ${s.done} done, ${s.failed} failed.`);
     return 0;
-  } finally {
-    await desk.close();
-  }
+  });
 }
 
-export async function auditCommand(
-  values: Record<string, string | boolean | undefined>,
-  io: Io,
-): Promise<number> {
-  required(values, ['data']);
-  const desk = await openDesk({ dataDir: values.data as string });
-  try {
+export function auditCommand(values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
+  return withDesk(values, (desk) => {
     if (!values.verify) {
-      for (const e of listEvents(desk.store.db))
+      for (const e of listEvents(desk.store.db)) {
         io.out(`${e.seq}\t${e.at}\t${e.jobId ?? '-'}\t${e.kind}\t${JSON.stringify(e.data)}`);
+      }
       return 0;
     }
     const verdict = desk.store.verifyAuditChain();
@@ -293,7 +297,5 @@ export async function auditCommand(
     }
     io.out(`Audit log BROKEN at row ${verdict.brokenAt?.seq}: ${verdict.brokenAt?.reason}.`);
     return 1;
-  } finally {
-    await desk.close();
-  }
+  });
 }

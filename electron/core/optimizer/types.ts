@@ -1,3 +1,6 @@
+import type { SignatureAppearance, SignatureParams } from '../../../shared/signature';
+import type { SignerIdentity } from '../../../shared/signer';
+
 // The shapes the Optimizer client speaks in: a connection profile, per-route timeouts, the create
 // form, the sign body and what each call answers. Field names of request bodies are the API's own.
 
@@ -50,24 +53,10 @@ export interface CallOptions {
 export type ProgressListener = (sentBytes: number, totalBytes: number) => void;
 
 export type OptimizerEnv = 'sandbox' | 'prod';
-export type IdDocumentType = 'IDC' | 'PAS' | 'PNO' | 'TIN' | 'CI' | 'CE';
-export type CommunicationLanguage = 'ES' | 'PL' | 'EN';
+export type { IdDocumentType, CommunicationLanguage } from '../../../shared/signer';
 
 /** The create-request form (multipart text fields). RAO: `token`, or `username` + `password` + `pin`. */
-export interface CreateRequestFields {
-  given_name: string;
-  surname_1: string;
-  surname_2?: string;
-  /** An IdDocumentType (IDC, PAS, …); kept open for types a newer Optimizer may add. */
-  id_document_type: string;
-  /** ISO 3166-1 alpha-2 */
-  id_document_country: string;
-  serial_number: string;
-  email: string;
-  /** With the international prefix, e.g. +34600123456 */
-  mobile_phone_number: string;
-  registration_authority: string;
-  profile: string;
+export interface CreateRequestFields extends SignerIdentity {
   token?: string;
   username?: string;
   password?: string;
@@ -76,14 +65,8 @@ export interface CreateRequestFields {
   billing_username?: string;
   /** base64 */
   billing_password?: string;
-  communication_language?: CommunicationLanguage;
   useasync?: boolean;
   callback?: string;
-  residence?: string;
-  residence_city?: string;
-  residence_postal_code?: string;
-  residence_address?: string;
-  special_conditions?: string;
 }
 
 /** ID images sent with the create form, as file paths. */
@@ -94,31 +77,8 @@ export interface CreateRequestImages {
   extra_document?: string;
 }
 
-export interface SignatureAppearance {
-  /** "x1,y1,x2,y2" in PDF points from the bottom-left corner. */
-  position?: string;
-  page?: number;
-  text?: string[];
-  text_size?: number;
-  text_align?: string;
-  horizontal?: boolean;
-  date?: string;
-  timezone?: string;
-  reason?: string;
-  location?: string;
-  image?: string;
-  b64_image?: string;
-  qrcode?: string;
-}
-
-export interface SignatureParams {
-  appearance?: SignatureAppearance;
-  disable_ltv?: boolean;
-  use_tsa?: boolean;
-  metadata?: string;
-  level?: string;
-  subfilter?: string;
-}
+// The sign call's `signature` object is shared with the renderer and the store.
+export type { SignatureAppearance, SignatureParams } from '../../../shared/signature';
 
 export interface CountersignatureParams {
   appearance?: SignatureAppearance;

@@ -3,7 +3,7 @@
 // (send the code, type the code, pause, resume, cancel, retry). Every transition is in the store
 // before the network call it announces, so a crash at any point resumes correctly.
 import { EventEmitter } from 'node:events';
-import { canCancel, isTerminal, stateProgress, type JobState } from '../../../shared/job';
+import { RUNNER_STATES, canCancel, isTerminal, stateProgress } from '../../../shared/job';
 import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
@@ -27,21 +27,7 @@ export interface QueueRunnerOptions {
   connectivityDelays?: { firstMs: number; maxMs: number };
 }
 
-/** States in which the runner acts without a person. */
-const RUNNABLE: readonly JobState[] = [
-  'queued',
-  'creating',
-  'created',
-  'uploading',
-  'uploaded',
-  'contract_ready',
-  'ready_to_sign',
-  'signing',
-  'signed',
-  'downloading',
-  'saved',
-  'cleaning',
-];
+const RUNNABLE = RUNNER_STATES;
 
 export class QueueRunner {
   private readonly store: Store;

@@ -4,7 +4,8 @@
 // no usable code mean the signer needs a new one.
 import type { JobRecord } from '../store/index';
 import { OptimizerError } from '../optimizer/errors';
-import type { SignRequestBody, SignatureParams } from '../optimizer/types';
+import type { SignRequestBody } from '../optimizer/types';
+import type { SignatureParams } from '../../../shared/signature';
 import type { StepContext, StepResult } from './step-context';
 import { requirePk } from './steps-request';
 

@@ -178,8 +178,8 @@ export async function buildAppearance(
   const validSize =
     fixedSize !== undefined && Number.isFinite(fixedSize) && fixedSize > 0 ? fixedSize : undefined;
   const fitted = fitText(stampLines(options), textArea.width, textArea.height, measure, validSize);
-  const align: Align =
-    appearance.text_align === 'center' || appearance.text_align === 'right' ? appearance.text_align : 'left';
+  const requestedAlign = appearance.text_align?.trim().toLowerCase();
+  const align: Align = requestedAlign === 'center' || requestedAlign === 'right' ? requestedAlign : 'left';
   draw.push(`0.1 g ${textOperators(fitted, textArea, align, 'F1', measure)}`);
 
   const stream = doc.context.stream(Buffer.from(draw.join('\n'), 'latin1'), {

@@ -59,15 +59,21 @@ export async function countPages(pdf: Uint8Array): Promise<number> {
   return (await openPdf(pdf)).pages.length;
 }
 
-/** "x1,y1,x2,y2" → a normalised rectangle of at least 1 pt per side. */
+/** "x1,y1,x2,y2" (corners in any order) → a normalised rectangle of at least 1 pt per side. */
 export function parsePosition(position: string): Rect {
-  const parts = position.split(',').map((part) => part.trim());
-  const numbers = parts.map((part) => (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(part) ? Number(part) : NaN));
+  const numbers = position
+    .split(',')
+    .map((part) => part.trim())
+    .map((part) => (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(part) ? Number(part) : NaN));
   const [a, b, c, d] = numbers;
-  if (numbers.length !== 4 || a === undefined || b === undefined || c === undefined || d === undefined) {
-    throw new PdfSignError('bad_position', `The position "${position}" is not four numbers "x1,y1,x2,y2"`);
-  }
-  if (!numbers.every(Number.isFinite)) {
+  if (
+    numbers.length !== 4 ||
+    !numbers.every(Number.isFinite) ||
+    a === undefined ||
+    b === undefined ||
+    c === undefined ||
+    d === undefined
+  ) {
     throw new PdfSignError('bad_position', `The position "${position}" is not four numbers "x1,y1,x2,y2"`);
   }
   const rect = { x1: Math.min(a, c), y1: Math.min(b, d), x2: Math.max(a, c), y2: Math.max(b, d) };
@@ -101,7 +107,11 @@ export async function signPdfIncrementally(pdf: Uint8Array, options: PdfSignOpti
   const rect = visible ? parsePosition(position) : { x1: 0, y1: 0, x2: 0, y2: 0 };
   const page = visible ? choosePage(pages, options.appearance?.page) : choosePage(pages, 0);
 
-  const contentsSize = options.contentsSize ?? DEFAULT_CONTENTS_SIZE;
+  const requestedSize = options.contentsSize;
+  const contentsSize =
+    requestedSize !== undefined && Number.isInteger(requestedSize) && requestedSize > 0
+      ? requestedSize
+      : DEFAULT_CONTENTS_SIZE;
   const signatureRef = context.register(signatureDictionary(context, options, contentsSize));
   const widget = context.obj({
     Type: 'Annot',

@@ -131,7 +131,11 @@ async function signDocument(
   } catch (error) {
     if (error instanceof PdfSignError) {
       throw new ApiError(
-        error.reason === 'page_out_of_range' || error.reason === 'bad_position' ? 400 : 500,
+        error.reason === 'bad_image'
+          ? 415
+          : error.reason === 'page_out_of_range' || error.reason === 'bad_position'
+            ? 400
+            : 500,
         `Error signing document ${plan.doc.uid}: ${error.message}`,
       );
     }
