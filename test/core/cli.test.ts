@@ -258,13 +258,13 @@ describe('CLI', { skip: SKIP }, () => {
           '2',
         ]);
         run.child.stdin!.end();
-        const killAfter = Math.round(runMs * (0.05 + 0.9 * random()));
+        const killAfter = Math.round(runMs * (0.3 + 0.68 * random()));
         const timer = setTimeout(() => run.child.kill('SIGKILL'), killAfter);
         const first = await run.done;
         clearTimeout(timer);
         // Killed before the batch was queued (it is queued whole or not at all): the RAO runs it again.
         const queued = JSON.parse((await runCliToEnd(['status', '--data', data, '--json'])).stdout) as {
-          jobs: unknown[];
+          jobs: { state: string }[];
         };
         assert.ok(
           queued.jobs.length === 0 || queued.jobs.length === 2,
@@ -314,12 +314,13 @@ describe('CLI', { skip: SKIP }, () => {
         );
         const audit = await runCliToEnd(['audit', '--data', data, '--verify']);
         assert.equal(audit.code, 0, audit.stdout);
-        figures.push(`${killAfter}ms:${first.signal ?? `exit ${first.code}`}`);
+        const at = queued.jobs.map((j) => j.state).join('+') || 'nothing queued';
+        figures.push(`${killAfter}ms ${first.signal ?? `exit ${first.code}`} [${at}]`);
       }
     } finally {
       await slow.kill();
     }
-    console.log(`crash trials (kill time: outcome of the first run): ${figures.join(', ')}`);
+    console.log(`crash trials (kill time, outcome, job states left behind): ${figures.join(', ')}`);
     assert.ok(figures.length === 20);
     assert.ok(
       figures.filter((f) => f.includes('SIGKILL')).length >= 15,

@@ -13,11 +13,18 @@ export interface SandboxProcess {
 }
 
 export async function spawnSandbox(args: string[], viaNpm = false): Promise<SandboxProcess> {
+  // A process group of its own: npm does not pass signals on to the script's children, so the whole
+  // group is signalled (as a terminal's Ctrl-C does).
   const child = viaNpm
-    ? spawn('npm', ['run', 'sandbox', '--', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn('npm', ['run', 'sandbox', '--', ...args], {
+        cwd: REPO_ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
+      })
     : spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true,
       });
   let err = '';
   child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
@@ -39,7 +46,13 @@ export async function spawnSandbox(args: string[], viaNpm = false): Promise<Sand
     baseUrl: match?.[1] ?? '',
     stderr: () => err,
     async kill(signal: NodeJS.Signals = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, signal);
+        } catch {
+          child.kill(signal);
+        }
+      }
       return exited;
     },
   };
