@@ -1,0 +1,351 @@
+// The bridge contract: every operation the renderer may ask of the main process and every event it
+// may receive, each with zod schemas. It is the single source of truth for both transports
+// (Electron IPC through the preload, and the browser host over loopback HTTP/WebSocket); nothing
+// else in the code base names a channel. Secrets go in (a password, a PIN, a code) but never come
+// back out: results carry labels and states only.
+import { z } from 'zod';
+import { JOB_STATES } from './job';
+import { ID_DOCUMENT_TYPES, LANGUAGES, OTP_DELIVERY } from './signer';
+import { SUBFILTERS } from './signature';
+
+// --- building blocks --------------------------------------------------------------------------
+
+const id = z.string().min(1).max(200);
+const text = (max = 500) => z.string().max(max);
+
+export const signerSchema = z.object({
+  given_name: text(200).min(1),
+  surname_1: text(200).min(1),
+  surname_2: text(200).optional(),
+  id_document_type: z.enum(ID_DOCUMENT_TYPES),
+  id_document_country: z.string().regex(/^[A-Za-z]{2}$/),
+  serial_number: text(100).min(1),
+  email: z.email(),
+  mobile_phone_number: z.string().regex(/^\+[1-9][0-9 -]{6,18}[0-9]$/),
+  registration_authority: text(100).min(1),
+  profile: text(200).min(1),
+  communication_language: z.enum(LANGUAGES).optional(),
+});
+
+export const signerAuthSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('otp'), delivery: z.enum(OTP_DELIVERY) }),
+  z.object({
+    method: z.literal('external'),
+    type: text(100).min(1),
+    value: text(2000).min(1),
+    secret: text(2000).optional(),
+  }),
+]);
+
+export const appearanceSchema = z.object({
+  position: z
+    .string()
+    .regex(/^\s*-?\d+(\.\d+)?(\s*,\s*-?\d+(\.\d+)?){3}\s*$/)
+    .optional(),
+  page: z.number().int().min(0).optional(),
+  text: z.array(text(300)).max(20).optional(),
+  text_size: z.number().positive().max(200).optional(),
+  text_align: z.enum(['left', 'center', 'right']).optional(),
+  horizontal: z.boolean().optional(),
+  date: text(100).optional(),
+  timezone: text(100).optional(),
+  reason: text(300).optional(),
+  location: text(300).optional(),
+  image: text(200).optional(),
+  b64_image: z.string().max(10_000_000).optional(),
+  qrcode: text(2000).optional(),
+});
+
+export const signatureSchema = z.object({
+  appearance: appearanceSchema.optional(),
+  disable_ltv: z.boolean().optional(),
+  use_tsa: z.boolean().optional(),
+  metadata: text(2000).optional(),
+  level: text(20).optional(),
+  subfilter: z.enum(SUBFILTERS).optional(),
+});
+
+export const profileSchema = z.object({
+  id,
+  name: text(200).min(1),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  env: z.enum(['sandbox', 'prod']),
+  caPem: z.string().max(100_000).nullable(),
+  pinSha256: z.string().max(200).nullable(),
+  defaultRegistrationAuthority: text(100).nullable(),
+  defaultProfile: text(200).nullable(),
+});
+
+const jobStateSchema = z.enum(JOB_STATES);
+
+export const jobDocumentViewSchema = z.object({
+  position: z.number().int(),
+  filename: z.string(),
+  size: z.number().int(),
+  pages: z.number().int(),
+  uploaded: z.boolean(),
+  outputPath: z.string().nullable(),
+  signerName: z.string().nullable(),
+  verifiedAt: z.string().nullable(),
+  remoteDeleted: z.boolean(),
+});
+
+export const jobViewSchema = z.object({
+  id,
+  label: z.string(),
+  profileId: z.string(),
+  batchId: z.string().nullable(),
+  state: jobStateSchema,
+  failedStep: jobStateSchema.nullable(),
+  error: z.object({ kind: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  paused: z.boolean(),
+  auth: z.object({ method: z.enum(['otp', 'external']), detail: z.string() }),
+  requestPk: z.string().nullable(),
+  progress: z.number().min(0).max(1),
+  createdAt: z.string(),
+  documents: z.array(jobDocumentViewSchema),
+});
+
+const tokenLabelSchema = z.object({
+  username: z.string(),
+  env: z.string().optional(),
+  hasPassword: z.boolean().optional(),
+  hasPin: z.boolean().optional(),
+  status: z.enum(['valid', 'invalid', 'unknown']),
+});
+
+const auditEventSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  jobId: z.string().nullable(),
+  kind: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+const jobIds = z.object({ jobIds: z.array(id).min(1).max(10_000) });
+const nothing = z.object({}).strict();
+const done = z.object({ done: z.literal(true) });
+
+// --- operations ------------------------------------------------------------------------------
+
+function op<A extends z.ZodType, R extends z.ZodType>(args: A, result: R): { args: A; result: R } {
+  return { args, result };
+}
+
+export const OPERATIONS = {
+  'app.info': op(
+    nothing,
+    z.object({ name: z.literal('One-Shot Desk'), version: z.string(), training: z.boolean() }),
+  ),
+
+  'profiles.list': op(
+    nothing,
+    z.object({ profiles: z.array(profileSchema), activeId: z.string().nullable() }),
+  ),
+  'profiles.save': op(profileSchema, profileSchema),
+  'profiles.setActive': op(z.object({ profileId: id }), done),
+  'profiles.status': op(
+    z.object({ profileId: id }),
+    z.object({
+      reachable: z.boolean(),
+      version: z.string().nullable(),
+      roundTripMs: z.number().nullable(),
+      message: z.string().nullable(),
+    }),
+  ),
+
+  'tokens.list': op(
+    z.object({ profileId: id, refresh: z.boolean().optional() }),
+    z.object({ tokens: z.array(tokenLabelSchema) }),
+  ),
+  'tokens.create': op(
+    z.object({
+      profileId: id,
+      username: text(200).min(1),
+      password: z.string().min(1).max(500),
+      pin: z.string().regex(/^\d{4,8}$/),
+      env: z.enum(['sandbox', 'prod']).optional(),
+    }),
+    z.object({ username: z.string(), env: z.string().optional() }),
+  ),
+  'tokens.remove': op(
+    z.object({ profileId: id, username: text(200).min(1), localOnly: z.boolean().optional() }),
+    done,
+  ),
+
+  'documents.inspect': op(
+    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }),
+    z.object({
+      files: z.array(
+        z.union([
+          z.object({
+            path: z.string(),
+            ok: z.literal(true),
+            pages: z.number().int(),
+            size: z.number().int(),
+            hasSignatures: z.boolean(),
+          }),
+          z.object({ path: z.string(), ok: z.literal(false), reason: z.string(), message: z.string() }),
+        ]),
+      ),
+    }),
+  ),
+
+  'jobs.list': op(
+    z.object({
+      states: z.array(jobStateSchema).optional(),
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+    z.object({ jobs: z.array(jobViewSchema), total: z.number().int() }),
+  ),
+  'jobs.get': op(z.object({ jobId: id }), jobViewSchema),
+  'jobs.create': op(
+    z.object({
+      profileId: id,
+      raoUsername: text(200).min(1),
+      signer: signerSchema,
+      auth: signerAuthSchema,
+      signature: signatureSchema.optional(),
+      outputDir: z.string().min(1).max(4096),
+      nameTemplate: text(200).optional(),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(500),
+      start: z.boolean().optional(),
+    }),
+    jobViewSchema,
+  ),
+  'jobs.start': op(jobIds, done),
+  'jobs.pause': op(jobIds, done),
+  'jobs.resume': op(jobIds, done),
+  'jobs.cancel': op(jobIds, done),
+  'jobs.retry': op(jobIds, done),
+  'jobs.remove': op(jobIds, done),
+
+  'review.file': op(
+    z.object({ jobId: id, which: z.union([z.literal('contract'), z.number().int().min(0)]) }),
+    z.object({ filename: z.string(), base64: z.string() }),
+  ),
+  'otp.send': op(
+    z.object({ jobId: id, delivery: z.enum(OTP_DELIVERY).optional() }),
+    z.object({ sentAt: z.string() }),
+  ),
+  'otp.submit': op(z.object({ jobId: id, code: z.string().regex(/^\s*\d{4,8}\s*$/) }), done),
+
+  'audit.list': op(
+    z.object({ jobId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }),
+    z.object({ events: z.array(auditEventSchema) }),
+  ),
+  'audit.verify': op(
+    nothing,
+    z.object({
+      ok: z.boolean(),
+      events: z.number().int(),
+      brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+    }),
+  ),
+
+  'settings.get': op(nothing, z.object({ settings: z.record(z.string(), z.unknown()) })),
+  'settings.set': op(
+    z.object({
+      key: z.enum(['language', 'outputDir', 'nameTemplate', 'concurrency', 'retentionDays', 'theme']),
+      value: z.unknown(),
+    }),
+    done,
+  ),
+} as const;
+
+export type OperationName = keyof typeof OPERATIONS;
+export type OperationArgs<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['args']>;
+export type OperationResult<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['result']>;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export const isOperationName = (value: unknown): value is OperationName =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPERATIONS, value);
+
+// --- results ---------------------------------------------------------------------------------
+
+/** Codes the UI translates; the message is for a person and never holds a stack or a secret. */
+export const ERROR_CODES = [
+  'validation',
+  'not_found',
+  'conflict',
+  'offline',
+  'timeout',
+  'tls',
+  'auth',
+  'otp_wrong',
+  'otp_expired',
+  'otp_cooldown',
+  'otp_locked',
+  'unsupported_media',
+  'server',
+  'unknown_outcome',
+  'keychain_unavailable',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const bridgeErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.record(z.string(), z.array(z.string())).optional(),
+});
+export type BridgeError = z.infer<typeof bridgeErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
+
+/** The renderer's view of the bridge, derived from the contract (never written twice). */
+export type BridgeOperations = {
+  [N in OperationName]: (args: OperationArgs<N>) => Promise<Result<OperationResult<N>>>;
+};
+
+/** Checks arguments; a failure becomes a `validation` error naming each field. */
+export function parseArgs<N extends OperationName>(
+  name: N,
+  args: unknown,
+): Result<z.output<(typeof OPERATIONS)[N]['args']>> {
+  const parsed = OPERATIONS[name].args.safeParse(args ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<(typeof OPERATIONS)[N]['args']> };
+  const fields: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.length > 0 ? issue.path.join('.') : '(arguments)';
+    (fields[key] ??= []).push(issue.message);
+  }
+  const names = Object.keys(fields);
+  return {
+    ok: false,
+    error: {
+      code: 'validation',
+      message: `Check ${names.slice(0, 5).join(', ')}${names.length > 5 ? '…' : ''}.`,
+      fields,
+    },
+  };
+}
+
+// --- events ----------------------------------------------------------------------------------
+
+export const EVENTS = {
+  job: z.object({
+    jobId: id,
+    state: jobStateSchema,
+    progress: z.number().min(0).max(1),
+    message: z.string().optional(),
+  }),
+  document: z.object({
+    jobId: id,
+    position: z.number().int(),
+    phase: z.enum(['upload', 'download', 'verify', 'saved', 'deleted']),
+    bytes: z.number(),
+    totalBytes: z.number(),
+  }),
+  connectivity: z.object({ profileId: id, online: z.boolean(), message: z.string().optional() }),
+  attention: z.object({ jobId: id, reason: z.enum(['otp_needed', 'otp_code_needed']), message: z.string() }),
+  queue: z.object({ counts: z.record(z.string(), z.number().int()) }),
+} as const;
+
+export type EventName = keyof typeof EVENTS;
+export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
+export type BridgeEvent = { [E in EventName]: { type: E } & EventPayload<E> }[EventName];
