@@ -4,9 +4,10 @@ import { openDatabase, type Db } from './database';
 import { DocumentStore } from './document-store';
 import { JobStore } from './jobs';
 import { ProfileStore } from './profiles';
+import { SettingsStore } from './settings';
 import { verifyAuditChain, listEvents, type AuditVerdict, type AuditEvent } from './audit';
 
-export { DocumentStore, JobStore, ProfileStore, verifyAuditChain, listEvents };
+export { DocumentStore, JobStore, ProfileStore, SettingsStore, verifyAuditChain, listEvents };
 export type { AuditVerdict, AuditEvent, Db };
 export type { JobRecord, JobDocument, NewJob, JobError, SignerImages } from './jobs';
 export type { OptimizerProfileRecord } from './profiles';
@@ -16,6 +17,7 @@ export interface Store {
   db: Db;
   jobs: JobStore;
   profiles: ProfileStore;
+  settings: SettingsStore;
   documents: DocumentStore;
   verifyAuditChain(): AuditVerdict;
   close(): void;
@@ -28,6 +30,7 @@ export function openStore(dataDir: string): Store {
     db,
     jobs: new JobStore(db),
     profiles: new ProfileStore(db),
+    settings: new SettingsStore(db),
     documents: new DocumentStore(dataDir),
     verifyAuditChain: () => verifyAuditChain(db),
     close: () => db.close(),
