@@ -1,0 +1,94 @@
+// `npm run start:web -- [--port N] [--data DIR] [--no-open]`: One-Shot Desk in a browser, for
+// machines without the Electron binary. Serves the built renderer and the bridge contract on
+// 127.0.0.1 only, behind a key that is new at every launch and travels in the URL's fragment.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDispatcher } from '../core/bridge/dispatcher';
+import { coreOperations } from '../core/bridge/operations';
+import { openDesk } from '../core/desk';
+import { startTrainingIfNeeded } from '../core/training';
+import { startHost } from './server';
+
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share');
+  return join(base, 'oneshot-desk');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write('Usage: npm run start:web -- [--port N] [--data DIR] [--no-open]\n');
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  mkdirSync(dataDir, { recursive: true });
+
+  const desk = await openDesk({ dataDir });
+  const training = await startTrainingIfNeeded(desk, dataDir);
+  const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
+  const dispatcher = createDispatcher(
+    coreOperations(desk, { version, training: training.active }),
+    desk,
+    (l) => process.stderr.write(`${l}\n`),
+  );
+  const staticDir = join(REPO_ROOT, 'dist', 'renderer');
+  const host = await startHost({
+    port,
+    operations: dispatcher,
+    staticDir: existsSync(staticDir) ? staticDir : undefined,
+  });
+  desk.runner.start();
+  process.stdout.write(`One-Shot Desk (browser mode): ${host.launchUrl}\n`);
+  if (!existsSync(staticDir))
+    process.stderr.write('The renderer is not built yet: run `npm run build` first to see the interface.\n');
+  if (training.active)
+    process.stderr.write(
+      'No Optimizer is configured: the built-in training sandbox is running (no legal value).\n',
+    );
+  if (!values['no-open']) openBrowser(host.launchUrl);
+
+  const shutdown = (): void => {
+    void host
+      .stop()
+      .then(() => desk.close())
+      .then(() => training.stop())
+      .finally(() => process.exit(0));
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+/** Opens the system browser when there is one; a headless machine simply prints the address. */
+function openBrowser(url: string): void {
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(command, [url], { stdio: 'ignore', detached: true });
+    child.on('error', () => {});
+    child.unref();
+  } catch {
+    // No browser opener: the printed address is enough.
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`One-Shot Desk could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});
