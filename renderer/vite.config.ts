@@ -1,0 +1,15 @@
+// Builds the renderer into dist/renderer. No inline scripts or styles, so the strict CSP of the
+// app:// protocol and of the browser host holds.
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: new URL('.', import.meta.url).pathname,
+  base: './',
+  build: {
+    outDir: new URL('../dist/renderer', import.meta.url).pathname,
+    emptyOutDir: true,
+    // A data: URL for small assets would need img-src data:, which the CSP allows; scripts never.
+    assetsInlineLimit: 0,
+    modulePreload: { polyfill: false },
+  },
+});
