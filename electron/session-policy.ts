@@ -1,0 +1,45 @@
+// The renderer's session rules: every permission refused except the camera right after the person
+// asked for it, and no http(s)/ws traffic at all — all network I/O happens in the main process.
+import type { Session } from 'electron';
+import { APP_ORIGIN } from './ipc';
+
+/** How long a click on "use camera" keeps the door open for the request it triggers. */
+const CAMERA_GRANT_MS = 10_000;
+
+export interface CameraGate {
+  /** Called from an explicit user action: the next camera request (only) within a few seconds is allowed. */
+  allowCameraOnce(): void;
+  /** Consumes the grant; true at most once per allowCameraOnce(). */
+  take(): boolean;
+}
+
+export function createCameraGate(now: () => number = Date.now): CameraGate {
+  let grantedAt: number | undefined;
+  return {
+    allowCameraOnce() {
+      grantedAt = now();
+    },
+    take() {
+      const open = grantedAt !== undefined && now() - grantedAt <= CAMERA_GRANT_MS;
+      grantedAt = undefined;
+      return open;
+    },
+  };
+}
+
+const BLOCKED_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
+
+export function applySessionPolicy(ses: Session, camera: CameraGate): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const videoOnly =
+      'mediaTypes' in details &&
+      details.mediaTypes !== undefined &&
+      details.mediaTypes.length > 0 &&
+      details.mediaTypes.every((type) => type === 'video');
+    const fromApp = details.requestingUrl.startsWith(`${APP_ORIGIN}/`);
+    callback(permission === 'media' && videoOnly && fromApp && camera.take());
+  });
+  // Permission *checks* (navigator.permissions, device enumeration) learn nothing either.
+  ses.setPermissionCheckHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: BLOCKED_URLS }, (_details, callback) => callback({ cancel: true }));
+}
