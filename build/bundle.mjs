@@ -1,25 +1,35 @@
-// Bundles the Node-side entry points with esbuild into dist/, so they run with plain `node`
-// (and, later, inside Electron's main process). Native modules stay external.
+// Bundles the Node-side entry points with esbuild into dist/, so they run with plain `node` and
+// inside Electron: the sandbox CLI, Electron's main process (ESM) and the preload (CommonJS, as
+// sandboxed preloads must be). Native modules and electron stay external.
 import { build } from 'esbuild';
 
+const external = ['better-sqlite3', '@napi-rs/keyring', 'electron'];
 const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   sourcemap: true,
-  external: ['better-sqlite3', 'electron'],
-  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
+  external,
   logLevel: 'warning',
+};
+// Some bundled CommonJS dependencies call require(); give ESM output a real one.
+const esmBanner = {
+  js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
 };
 
 await build({
   ...common,
-  entryPoints: { 'sandbox/cli': 'electron/sandbox/cli.ts' },
+  format: 'esm',
+  banner: esmBanner,
+  entryPoints: { 'sandbox/cli': 'electron/sandbox/cli.ts', main: 'electron/main.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
 });
-console.log('built dist/sandbox/cli.mjs');
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: { preload: 'electron/preload.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.cjs' },
+});
+console.log('built dist/sandbox/cli.mjs, dist/main.mjs, dist/preload.cjs');
