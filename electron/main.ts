@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDispatcher } from './core/bridge/dispatcher';
 import { coreOperations } from './core/bridge/operations';
 import { openDesk } from './core/desk';
+import { applyMachineConfig, readMachineConfig } from './core/machine-config';
 import { startTrainingIfNeeded } from './core/training';
 import { appWindowFrame, registerBridge } from './ipc';
 import { applySessionPolicy, createCameraGate } from './session-policy';
@@ -60,6 +61,9 @@ async function start(): Promise<void> {
 
   const desk = await openDesk({ dataDir: userData });
   // First run (or an office that only trains): the local sandbox as the 'Training sandbox' profile.
+  const machine = readMachineConfig();
+  if (!machine.ok) console.error(machine.message);
+  else if (machine.config) applyMachineConfig(desk, machine.config);
   const training = await startTrainingIfNeeded(desk, userData);
   const dispatcher = createDispatcher(
     coreOperations(desk, { version: app.getVersion(), training: training.active }),

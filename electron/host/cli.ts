@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createDispatcher } from '../core/bridge/dispatcher';
 import { coreOperations } from '../core/bridge/operations';
 import { openDesk } from '../core/desk';
+import { applyMachineConfig, readMachineConfig } from '../core/machine-config';
 import { startTrainingIfNeeded } from '../core/training';
 import { startHost } from './server';
 
@@ -41,6 +42,10 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
 
   const desk = await openDesk({ dataDir });
+  // The office's machine-wide file (if any) pre-sets profiles; a bad one is reported, not fatal.
+  const machine = readMachineConfig(process.env.ONESHOT_MACHINE_CONFIG);
+  if (!machine.ok) process.stderr.write(`${machine.message}\n`);
+  else if (machine.config) applyMachineConfig(desk, machine.config);
   const training = await startTrainingIfNeeded(desk, dataDir);
   const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
   const dispatcher = createDispatcher(

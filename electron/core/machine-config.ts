@@ -1,0 +1,118 @@
+// Office-wide deployment: a machine-wide JSON file written by IT pre-sets Optimizer profiles, their
+// CA certificates and defaults. A bad file never stops the app: it answers why, and the app starts
+// without it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Desk } from './desk';
+
+export function machineConfigPath(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string {
+  if (platform === 'win32') return join(env.ProgramData ?? 'C:\\ProgramData', 'OneShotDesk', 'config.json');
+  if (platform === 'darwin') return '/Library/Application Support/OneShotDesk/config.json';
+  return '/etc/oneshot-desk/config.json';
+}
+
+const profile = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lower-case letters, digits and hyphens'),
+  name: z.string().min(1).max(200),
+  baseUrl: z.url({ protocol: /^https?$/ }),
+  env: z.enum(['sandbox', 'prod']),
+  caPem: z.string().includes('-----BEGIN CERTIFICATE-----').optional(),
+  pinSha256: z
+    .string()
+    .regex(/^([0-9a-fA-F]{2}:?){32}$|^[A-Za-z0-9+/]{43}=$/, 'a SHA-256 in hex or base64')
+    .optional(),
+  defaultRegistrationAuthority: z.string().max(100).optional(),
+  defaultProfile: z.string().max(200).optional(),
+});
+
+export const machineConfigSchema = z
+  .object({
+    profiles: z.array(profile).max(50).default([]),
+    activeProfile: z.string().optional(),
+    defaults: z
+      .object({
+        outputDir: z.string().min(1).optional(),
+        nameTemplate: z.string().min(1).max(200).optional(),
+        language: z.enum(['en', 'es', 'pl']).optional(),
+        concurrency: z.number().int().min(1).max(16).optional(),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+export type MachineConfig = z.output<typeof machineConfigSchema>;
+
+export type MachineConfigResult =
+  | { ok: true; path: string; config: MachineConfig | null }
+  | { ok: false; path: string; message: string };
+
+export function readMachineConfig(path = machineConfigPath()): MachineConfigResult {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ok: true, path, config: null };
+    return {
+      ok: false,
+      path,
+      message: `${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); starting without it.`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return {
+      ok: false,
+      path,
+      message: `${path} is not valid JSON (${(error as Error).message}); starting without it.`,
+    };
+  }
+  const parsed = machineConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`);
+    return {
+      ok: false,
+      path,
+      message: `${path} has ${problems.length} problem(s): ${problems.join('; ')}. Starting without it.`,
+    };
+  }
+  const ids = new Set<string>();
+  for (const p of parsed.data.profiles) {
+    if (ids.has(p.id))
+      return {
+        ok: false,
+        path,
+        message: `${path}: the profile id "${p.id}" is used twice. Starting without it.`,
+      };
+    ids.add(p.id);
+  }
+  return { ok: true, path, config: parsed.data };
+}
+
+/** The file's profiles are (re)written at every start; defaults fill only settings nobody set. */
+export function applyMachineConfig(desk: Desk, config: MachineConfig): void {
+  for (const p of config.profiles) {
+    desk.store.profiles.save({
+      id: p.id,
+      name: p.name,
+      baseUrl: p.baseUrl,
+      env: p.env,
+      caPem: p.caPem ?? null,
+      pinSha256: p.pinSha256 ?? null,
+      defaultRegistrationAuthority: p.defaultRegistrationAuthority ?? null,
+      defaultProfile: p.defaultProfile ?? null,
+    });
+  }
+  const settings = desk.store.settings;
+  for (const [key, value] of Object.entries(config.defaults)) {
+    if (value !== undefined && settings.get(key) === undefined) settings.set(key, value);
+  }
+  if (config.activeProfile && settings.get('activeProfileId') === undefined)
+    settings.set('activeProfileId', config.activeProfile);
+}

@@ -1,0 +1,107 @@
+// Packaging and office-wide deployment: the installer targets and fuses that ship, and the
+// machine-wide configuration file (a bad one is explained and never stops the app).
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { FuseV1Options } from '@electron/fuses';
+import { machineConfigPath, readMachineConfig } from '../../electron/core/machine-config';
+
+/** The build scripts are plain ES modules (electron-builder loads them as they are). */
+const loadBuildModule = (name: string): Promise<Record<string, unknown>> =>
+  import(new URL(`../../build/${name}`, import.meta.url).href) as Promise<Record<string, unknown>>;
+
+const dir = mkdtempSync(join(tmpdir(), 'machine-config-'));
+const write = (name: string, content: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('packaging', () => {
+  it('builds NSIS, MSI, dmg, AppImage and deb, in an asar, with the fuses flipped after packing', async () => {
+    const config = (await loadBuildModule('electron-builder.config.mjs')).default as Record<string, unknown>;
+    assert.equal(config.productName, 'One-Shot Desk');
+    assert.equal(config.asar, true);
+    assert.deepEqual((config.win as { target: string[] }).target, ['nsis', 'msi']);
+    assert.deepEqual((config.mac as { target: string[] }).target, ['dmg']);
+    assert.deepEqual((config.linux as { target: string[] }).target, ['AppImage', 'deb']);
+    assert.equal(config.afterPack, './build/after-pack.mjs');
+    assert.equal(typeof (await loadBuildModule('after-pack.mjs')).default, 'function');
+  });
+
+  it('turns off RunAsNode, NODE_OPTIONS and --inspect and turns on asar integrity, asar-only and cookie encryption', async () => {
+    const FUSES = (await loadBuildModule('fuses.mjs')).FUSES as Record<number, boolean>;
+    assert.equal(FUSES[FuseV1Options.RunAsNode], false);
+    assert.equal(FUSES[FuseV1Options.EnableNodeOptionsEnvironmentVariable], false);
+    assert.equal(FUSES[FuseV1Options.EnableNodeCliInspectArguments], false);
+    assert.equal(FUSES[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], true);
+    assert.equal(FUSES[FuseV1Options.OnlyLoadAppFromAsar], true);
+    assert.equal(FUSES[FuseV1Options.EnableCookieEncryption], true);
+  });
+});
+
+describe('machine-wide configuration', () => {
+  it('lives where each platform keeps machine-wide settings', () => {
+    assert.equal(
+      machineConfigPath('win32', { ProgramData: 'C:\\ProgramData' }),
+      join('C:\\ProgramData', 'OneShotDesk', 'config.json'),
+    );
+    assert.equal(machineConfigPath('darwin'), '/Library/Application Support/OneShotDesk/config.json');
+    assert.equal(machineConfigPath('linux'), '/etc/oneshot-desk/config.json');
+  });
+
+  it('is optional', () => {
+    assert.deepEqual(readMachineConfig(join(dir, 'absent.json')), {
+      ok: true,
+      path: join(dir, 'absent.json'),
+      config: null,
+    });
+  });
+
+  it('pre-sets profiles and defaults from a valid file', () => {
+    const path = write(
+      'good.json',
+      JSON.stringify({
+        profiles: [
+          {
+            id: 'office',
+            name: 'Office Optimizer',
+            baseUrl: 'https://optimizer.office.example/oneshot/api/v1',
+            env: 'prod',
+          },
+        ],
+        activeProfile: 'office',
+        defaults: { language: 'es', concurrency: 2 },
+      }),
+    );
+    const result = readMachineConfig(path);
+    assert.ok(result.ok && result.config);
+    assert.equal(result.config.profiles[0]?.id, 'office');
+    assert.equal(result.config.defaults.language, 'es');
+  });
+
+  it('explains a file that is not JSON, or has a bad field, or a duplicate id — and never throws', () => {
+    const notJson = readMachineConfig(write('bad.json', '{ profiles: ['));
+    assert.ok(!notJson.ok && /not valid JSON/.test(notJson.message) && notJson.message.includes('bad.json'));
+    const badField = readMachineConfig(
+      write(
+        'field.json',
+        JSON.stringify({ profiles: [{ id: 'Office!', name: 'x', baseUrl: 'ftp://x', env: 'live' }] }),
+      ),
+    );
+    assert.ok(!badField.ok);
+    assert.match(badField.message, /profiles\.0\.id/);
+    assert.match(badField.message, /profiles\.0\.baseUrl/);
+    assert.match(badField.message, /profiles\.0\.env/);
+    assert.match(badField.message, /Starting without it/);
+    const unknownKey = readMachineConfig(
+      write('unknown.json', JSON.stringify({ profiles: [], telemetry: true })),
+    );
+    assert.ok(!unknownKey.ok);
+    const twice = { id: 'a', name: 'A', baseUrl: 'https://a.example/oneshot/api/v1', env: 'prod' };
+    const dup = readMachineConfig(write('dup.json', JSON.stringify({ profiles: [twice, twice] })));
+    assert.ok(!dup.ok && /used twice/.test(dup.message));
+  });
+});
