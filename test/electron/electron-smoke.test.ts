@@ -27,7 +27,7 @@ const skip = binary
   : 'SKIPPED, NOT PASSED: the Electron binary is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD); the browser-mode smoke test covers the same checks';
 
 it(
-  'opens the Electron window with its CSP, no Node on the page, and a bridge that answers',
+  'opens the Electron window on app://, with no Node on the page and a bridge that answers',
   { skip },
   async () => {
     assert.ok(existsSync(join(REPO_ROOT, 'dist/main.mjs')), 'run npm run build first');
