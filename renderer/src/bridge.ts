@@ -1,13 +1,15 @@
 // The renderer's only way out: `window.oneshot` in Electron (built by the preload), or the
 // browser host's loopback transport elsewhere — the same contract and the same schemas.
 import {
+  EVENT_NAMES,
   OPERATION_NAMES,
   type BridgeEvent,
   type BridgeOperations,
-  type EventName,
   type OperationName,
   type Result,
 } from '../../shared/contract';
+// The Electron bridge's type comes from the preload that builds it: one definition, no drift.
+import type { OneShotBridge } from '../../electron/preload';
 
 export interface Bridge {
   call<N extends OperationName>(
@@ -17,14 +19,9 @@ export interface Bridge {
   subscribe(listener: (event: BridgeEvent) => void): () => void;
 }
 
-interface ElectronBridge {
-  subscribe(event: EventName, handler: (payload: BridgeEvent) => void): () => void;
-  [operation: string]: unknown;
-}
-
 declare global {
   interface Window {
-    oneshot?: ElectronBridge;
+    oneshot?: OneShotBridge;
   }
 }
 
@@ -83,17 +80,15 @@ function hostBridge(): Bridge {
   };
 }
 
-function electronBridge(api: ElectronBridge): Bridge {
+function electronBridge(api: OneShotBridge): Bridge {
   return {
     call(name, args) {
-      const fn = api[name];
-      if (typeof fn !== 'function') throw new Error(`The bridge has no operation ${name}`);
-      return (fn as (a: unknown) => Promise<unknown>)(args) as never;
+      // TypeScript cannot correlate a generic name with its member's signature; the contract does.
+      const operation = api[name] as unknown as (a: unknown) => ReturnType<BridgeOperations[typeof name]>;
+      return operation(args);
     },
     subscribe(listener) {
-      const offs = (['job', 'document', 'connectivity', 'attention', 'queue'] as EventName[]).map((e) =>
-        api.subscribe(e, listener),
-      );
+      const offs = EVENT_NAMES.map((e) => api.subscribe(e, (payload) => listener(payload as BridgeEvent)));
       return () => offs.forEach((off) => off());
     },
   };
