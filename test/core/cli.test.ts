@@ -14,6 +14,16 @@ import { call, PRESET_TOKEN_UID, SIGNER } from '../helpers/sandbox';
 import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
 
 const keychain = process.env.ONESHOT_TEST_KEYRING !== undefined;
+/** Where a crash trial kills the CLI: after it reports one of these states (or during start-up). */
+const MOMENTS = [
+  'start-up',
+  'created',
+  'uploaded',
+  'ready_to_sign',
+  'ready_to_sign',
+  'signed',
+  'saved',
+] as const;
 const SKIP = keychain
   ? false
   : 'no Secret Service: run through node test/run.mjs (the CLI keeps tokens in the keychain)';
@@ -263,8 +273,25 @@ describe('CLI', { skip: SKIP }, () => {
           '2',
         ]);
         run.child.stdin!.end();
-        const killAfter = Math.round(runMs * (0.25 + 0.7 * random()));
-        const timer = setTimeout(() => run.child.kill('SIGKILL'), killAfter);
+        // The moment: a seeded point of the run (the state the CLI has just reported, plus a seeded
+        // delay of up to 400 ms), so kills land in every step whatever the machine's speed; a few
+        // land during start-up, before anything is queued.
+        const target = MOMENTS[Math.floor(random() * MOMENTS.length)]!;
+        const delay = Math.round(random() * (target === 'start-up' ? runMs * 0.3 : 400));
+        const killAfter = `${target}+${delay}ms`;
+        const reached =
+          target === 'start-up'
+            ? Promise.resolve()
+            : new Promise<void>((resolve) => {
+                const poll = setInterval(() => {
+                  if (new RegExp(`: ${target}\\b`).test(run.stderrSoFar()) || run.child.exitCode !== null) {
+                    clearInterval(poll);
+                    resolve();
+                  }
+                }, 5);
+              });
+        let timer: NodeJS.Timeout | undefined;
+        void reached.then(() => (timer = setTimeout(() => run.child.kill('SIGKILL'), delay)));
         const first = await run.done;
         clearTimeout(timer);
         // Killed before the batch was queued (it is queued whole or not at all): the RAO runs it again.
@@ -320,7 +347,7 @@ describe('CLI', { skip: SKIP }, () => {
         const audit = await runCliToEnd(['audit', '--data', data, '--verify']);
         assert.equal(audit.code, 0, audit.stdout);
         const at = queued.jobs.map((j) => j.state).join('+') || 'nothing queued';
-        figures.push(`${killAfter}ms ${first.signal ?? `exit ${first.code}`} [${at}]`);
+        figures.push(`${killAfter} ${first.signal ?? `exit ${first.code}`} [${at}]`);
       }
     } finally {
       await slow.kill();
@@ -328,7 +355,7 @@ describe('CLI', { skip: SKIP }, () => {
     console.log(`crash trials (kill time, outcome, job states left behind): ${figures.join(', ')}`);
     assert.ok(figures.length === 20);
     assert.ok(
-      figures.filter((f) => f.includes('SIGKILL')).length >= 12,
+      figures.filter((f) => f.includes('SIGKILL')).length >= 15,
       'most trials were really killed mid-run',
     );
   });
