@@ -4,24 +4,11 @@ import { readFile, realpath } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { protocol } from 'electron';
 import { DEFAULT_CSP } from './host/guard';
-import { staticRelativePath } from './host/static-files';
+import { CONTENT_TYPES, staticRelativePath } from './host/static-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'oneshot';
 export const APP_START_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
 
 /** Must run before `app` is ready: a standard, secure scheme gets an origin and fetch(). */
 export function registerAppScheme(): void {
