@@ -3,7 +3,8 @@
 // sandboxed preloads must be). Native modules and electron stay external.
 import { build } from 'esbuild';
 
-const external = ['better-sqlite3', '@napi-rs/keyring', 'electron'];
+// electron-updater picks its platform updater with lazy require()s: it stays a runtime dependency.
+const external = ['better-sqlite3', '@napi-rs/keyring', 'electron', 'electron-updater'];
 const common = {
   bundle: true,
   platform: 'node',

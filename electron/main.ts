@@ -9,10 +9,11 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDispatcher } from './core/bridge/dispatcher';
 import { coreOperations } from './core/bridge/operations';
 import { openDesk } from './core/desk';
-import { applyMachineConfig, readMachineConfig } from './core/machine-config';
+import { applyMachineConfig, chooseUpdateFeed, readMachineConfig } from './core/machine-config';
 import { startTrainingIfNeeded } from './core/training';
 import { appWindowFrame, registerBridge } from './ipc';
 import { applySessionPolicy, createCameraGate } from './session-policy';
+import { startUpdates } from './updates';
 import { createMainWindow } from './window';
 
 // Privileged schemes must be declared before the app is ready.
@@ -65,6 +66,8 @@ async function start(): Promise<void> {
   if (!machine.ok) console.error(machine.message);
   else if (machine.config) applyMachineConfig(desk, machine.config);
   const training = await startTrainingIfNeeded(desk, userData);
+  const feed = chooseUpdateFeed(machine.ok ? machine.config : null, app.isPackaged);
+  if (feed) startUpdates(feed, (message) => console.log(message));
   const dispatcher = createDispatcher(
     coreOperations(desk, { version: app.getVersion(), training: training.active }),
     desk,

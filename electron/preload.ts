@@ -2,14 +2,9 @@
 // operation plus `subscribe` and `getPathForFile`, built from shared/contract.ts so it cannot drift.
 // No generic invoke, no ipcRenderer and no process object ever reach the page.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
-import {
-  EVENT_NAMES,
-  OPERATION_NAMES,
-  type BridgeEvent,
-  type BridgeOperations,
-  type EventName,
-  type OperationName,
-} from '../shared/contract';
+// Types only from the contract (erased at build); the names come from the schema-free list.
+import type { BridgeEvent, BridgeOperations } from '../shared/contract';
+import { isEventName, OPERATION_NAMES, type EventName, type OperationName } from '../shared/contract-names';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './ipc-channels';
 
 /** A dropped file as far as we need it; tsconfig has no DOM lib, and Electron only wants the object. */
@@ -42,9 +37,6 @@ export interface RendererIpc {
 export interface FilePaths {
   getPathForFile(file: DroppedFile): string;
 }
-
-const isEventName = (value: unknown): value is EventName =>
-  typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
 
 function isBridgeEvent(value: unknown): value is BridgeEvent {
   return typeof value === 'object' && value !== null && isEventName((value as { type?: unknown }).type);

@@ -4,9 +4,19 @@
 // else in the code base names a channel. Secrets go in (a password, a PIN, a code) but never come
 // back out: results carry labels and states only.
 import { z } from 'zod';
+import { type EventName, type OperationName } from './contract-names';
 import { JOB_STATES } from './job';
 import { ID_DOCUMENT_TYPES, LANGUAGES, OTP_DELIVERY } from './signer';
 import { SUBFILTERS } from './signature';
+
+export {
+  EVENT_NAMES,
+  OPERATION_NAMES,
+  isEventName,
+  isOperationName,
+  type EventName,
+  type OperationName,
+} from './contract-names';
 
 // --- building blocks --------------------------------------------------------------------------
 
@@ -254,14 +264,13 @@ export const OPERATIONS = {
   ),
 } as const;
 
-export type OperationName = keyof typeof OPERATIONS;
+/** Compile-time proof that the name list and the schemas agree both ways. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const operationNamesMatch: Same<keyof typeof OPERATIONS, OperationName> = true;
+void operationNamesMatch;
+
 export type OperationArgs<N extends OperationName> = z.input<(typeof OPERATIONS)[N]['args']>;
 export type OperationResult<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['result']>;
-
-export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
-
-export const isOperationName = (value: unknown): value is OperationName =>
-  typeof value === 'string' && Object.prototype.hasOwnProperty.call(OPERATIONS, value);
 
 // --- results ---------------------------------------------------------------------------------
 
@@ -345,7 +354,7 @@ export const EVENTS = {
   queue: z.object({ counts: z.record(z.string(), z.number().int()) }),
 } as const;
 
-export type EventName = keyof typeof EVENTS;
+const eventNamesMatch: Same<keyof typeof EVENTS, EventName> = true;
+void eventNamesMatch;
 export type EventPayload<E extends EventName> = z.output<(typeof EVENTS)[E]>;
-export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];
 export type BridgeEvent = { [E in EventName]: { type: E } & EventPayload<E> }[EventName];

@@ -42,6 +42,15 @@ export const machineConfigSchema = z
       })
       .strict()
       .default({}),
+    /** Where installed copies look for updates; IT may point it at its own mirror or turn it off. */
+    updates: z
+      .object({
+        enabled: z.boolean().default(true),
+        url: z.url({ protocol: /^https$/ }).optional(),
+        channel: z.enum(['latest', 'beta']).default('latest'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -115,4 +124,21 @@ export function applyMachineConfig(desk: Desk, config: MachineConfig): void {
   }
   if (config.activeProfile && settings.get('activeProfileId') === undefined)
     settings.set('activeProfileId', config.activeProfile);
+}
+
+export interface UpdateFeed {
+  /** A generic electron-updater feed; undefined means the one written into the installer at build time. */
+  url: string | undefined;
+  channel: 'latest' | 'beta';
+}
+
+/**
+ * Whether and where to look for updates. Only an installed (packaged) app updates itself; an office
+ * that manages software centrally turns it off in the machine-wide file.
+ */
+export function chooseUpdateFeed(config: MachineConfig | null, isPackaged: boolean): UpdateFeed | null {
+  if (!isPackaged) return null;
+  const updates = config?.updates;
+  if (updates && !updates.enabled) return null;
+  return { url: updates?.url, channel: updates?.channel ?? 'latest' };
 }

@@ -1,12 +1,12 @@
 // Packaging and office-wide deployment: the installer targets and fuses that ship, and the
 // machine-wide configuration file (a bad one is explained and never stops the app).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { FuseV1Options } from '@electron/fuses';
-import { machineConfigPath, readMachineConfig } from '../../electron/core/machine-config';
+import { chooseUpdateFeed, machineConfigPath, readMachineConfig } from '../../electron/core/machine-config';
 
 /** The build scripts are plain ES modules (electron-builder loads them as they are). */
 const loadBuildModule = (name: string): Promise<Record<string, unknown>> =>
@@ -39,6 +39,40 @@ describe('packaging', () => {
     assert.equal(FUSES[FuseV1Options.EnableEmbeddedAsarIntegrityValidation], true);
     assert.equal(FUSES[FuseV1Options.OnlyLoadAppFromAsar], true);
     assert.equal(FUSES[FuseV1Options.EnableCookieEncryption], true);
+  });
+});
+
+describe('updates and icons', () => {
+  it('ships a 512 px icon for every platform and a generic update feed', async () => {
+    const config = (await loadBuildModule('electron-builder.config.mjs')).default as {
+      directories: { buildResources: string };
+      publish: { provider: string; url: string }[];
+    };
+    const png = readFileSync(join(config.directories.buildResources, 'icon.png'));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.equal(png.readUInt32BE(16), 512);
+    assert.equal(png.readUInt32BE(20), 512);
+    assert.equal(config.publish[0]?.provider, 'generic');
+  });
+
+  it('looks for updates only when installed, from the office mirror when set, never when IT turns it off', () => {
+    assert.equal(chooseUpdateFeed(null, false), null);
+    assert.deepEqual(chooseUpdateFeed(null, true), { url: undefined, channel: 'latest' });
+    const mirror = readMachineConfig(
+      write('updates.json', JSON.stringify({ updates: { url: 'https://it.example/desk', channel: 'beta' } })),
+    );
+    assert.ok(mirror.ok && mirror.config);
+    assert.deepEqual(chooseUpdateFeed(mirror.config, true), {
+      url: 'https://it.example/desk',
+      channel: 'beta',
+    });
+    const off = readMachineConfig(write('updates-off.json', JSON.stringify({ updates: { enabled: false } })));
+    assert.ok(off.ok && off.config);
+    assert.equal(chooseUpdateFeed(off.config, true), null);
+    const plain = readMachineConfig(
+      write('updates-http.json', JSON.stringify({ updates: { url: 'http://it.example' } })),
+    );
+    assert.equal(plain.ok, false, 'an update feed over plain http must be refused');
   });
 });
 

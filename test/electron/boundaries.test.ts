@@ -98,4 +98,26 @@ describe('runtime boundaries', () => {
     const specifiers = importedModules(readFileSync(join(root, 'electron/preload.ts'), 'utf8'));
     assert.deepEqual(specifiers.filter(isNode), []);
   });
+
+  it('the preload bundle carries names, not schemas: no zod, a few kilobytes', async () => {
+    const { build } = await import('esbuild');
+    const out = await build({
+      entryPoints: [join(root, 'electron/preload.ts')],
+      bundle: true,
+      write: false,
+      platform: 'node',
+      format: 'cjs',
+      external: ['electron'],
+      metafile: true,
+    });
+    const inputs = Object.keys(out.metafile.inputs);
+    assert.deepEqual(
+      inputs.filter((i) => i.includes('node_modules')),
+      [],
+      'the preload pulls in a package',
+    );
+    assert.ok(!inputs.some((i) => i.endsWith('shared/contract.ts')), 'the preload bundles the schemas');
+    const size = out.outputFiles[0]?.contents.byteLength ?? 0;
+    assert.ok(size < 16_000, `preload bundle is ${size} bytes`);
+  });
 });

@@ -25,7 +25,7 @@ describe('bridge contract', () => {
     for (const name of OPERATION_NAMES) assert.match(name, /^[a-z]+\.[a-zA-Z]+$/);
     assert.equal(new Set(OPERATION_NAMES).size, OPERATION_NAMES.length);
     assert.ok(OPERATION_NAMES.includes('app.info'));
-    assert.deepEqual(EVENT_NAMES.sort(), ['attention', 'connectivity', 'document', 'job', 'queue']);
+    assert.deepEqual([...EVENT_NAMES].sort(), ['attention', 'connectivity', 'document', 'job', 'queue']);
   });
 
   it('answers any argument of the wrong shape with a validation result, never an exception', () => {

@@ -1,0 +1,43 @@
+// The names of the contract's operations and events, without their schemas. The preload needs only
+// the names to build `window.oneshot`; importing them from here keeps zod (and every schema) out of
+// the preload bundle. contract.ts checks at compile time that these lists and its schemas agree
+// exactly, so the names cannot drift from the contract.
+
+export const OPERATION_NAMES = [
+  'app.info',
+  'profiles.list',
+  'profiles.save',
+  'profiles.setActive',
+  'profiles.status',
+  'tokens.list',
+  'tokens.create',
+  'tokens.remove',
+  'documents.inspect',
+  'jobs.list',
+  'jobs.get',
+  'jobs.create',
+  'jobs.start',
+  'jobs.pause',
+  'jobs.resume',
+  'jobs.cancel',
+  'jobs.retry',
+  'jobs.remove',
+  'review.file',
+  'otp.send',
+  'otp.submit',
+  'audit.list',
+  'audit.verify',
+  'settings.get',
+  'settings.set',
+] as const;
+
+export const EVENT_NAMES = ['job', 'document', 'connectivity', 'attention', 'queue'] as const;
+
+export type OperationName = (typeof OPERATION_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export const isOperationName = (value: unknown): value is OperationName =>
+  typeof value === 'string' && (OPERATION_NAMES as readonly string[]).includes(value);
+
+export const isEventName = (value: unknown): value is EventName =>
+  typeof value === 'string' && (EVENT_NAMES as readonly string[]).includes(value);
