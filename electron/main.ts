@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDispatcher } from './core/bridge/dispatcher';
 import { coreOperations } from './core/bridge/operations';
 import { openDesk } from './core/desk';
+import { desktopPort } from './desktop';
 import { applyMachineConfig, chooseUpdateFeed, readMachineConfig } from './core/machine-config';
 import { startTrainingIfNeeded } from './core/training';
 import { appWindowFrame, registerBridge } from './ipc';
@@ -19,9 +20,8 @@ import { createMainWindow } from './window';
 // Privileged schemes must be declared before the app is ready.
 registerAppScheme();
 
-/** Exposed for the UI's "use camera" action (wired through the bridge when that operation exists). */
-export const camera = createCameraGate();
-export const allowCameraOnce = (): void => camera.allowCameraOnce();
+/** Opened by the bridge's `camera.allow`, which the UI calls from the RAO's "Use camera" click. */
+const camera = createCameraGate();
 
 let win: BrowserWindow | undefined;
 
@@ -69,7 +69,12 @@ async function start(): Promise<void> {
   const feed = chooseUpdateFeed(machine.ok ? machine.config : null, app.isPackaged);
   if (feed) startUpdates(feed, (message) => console.log(message));
   const dispatcher = createDispatcher(
-    coreOperations(desk, { version: app.getVersion(), training: training.active }),
+    coreOperations(desk, {
+      version: app.getVersion(),
+      training: training.active,
+      dataDir: userData,
+      desktop: desktopPort(() => win, camera),
+    }),
     desk,
   );
   const disposeBridge = registerBridge(

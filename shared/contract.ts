@@ -37,6 +37,19 @@ export const signerSchema = z.object({
   communication_language: z.enum(LANGUAGES).optional(),
 });
 
+/** A draft's signer while the RAO is still typing: every field may be missing, none may be malformed. */
+export const draftSignerSchema = signerSchema.partial().extend({
+  given_name: text(200).optional(),
+  surname_1: text(200).optional(),
+  serial_number: text(100).optional(),
+  // Accepted as typed while drafting; checked with the server's rules when the job is started.
+  email: text(320).optional(),
+  mobile_phone_number: text(40).optional(),
+  id_document_country: text(2).optional(),
+  registration_authority: text(100).optional(),
+  profile: text(200).optional(),
+});
+
 export const signerAuthSchema = z.discriminatedUnion('method', [
   z.object({ method: z.literal('otp'), delivery: z.enum(OTP_DELIVERY) }),
   z.object({
@@ -111,6 +124,7 @@ export const jobViewSchema = z.object({
   paused: z.boolean(),
   auth: z.object({ method: z.enum(['otp', 'external']), detail: z.string() }),
   requestPk: z.string().nullable(),
+  otpSentAt: z.string().nullable(),
   progress: z.number().min(0).max(1),
   createdAt: z.string(),
   documents: z.array(jobDocumentViewSchema),
@@ -130,6 +144,28 @@ const auditEventSchema = z.object({
   jobId: z.string().nullable(),
   kind: z.string(),
   data: z.record(z.string(), z.unknown()),
+});
+
+const ID_IMAGE_SIDES = ['document_front', 'document_rear', 'document_owner'] as const;
+
+/** Each document of a job by position, and the service contract. */
+const reviewItem = z.union([z.literal('contract'), z.number().int().min(0).max(1000)]);
+const reviewStateSchema = z.object({
+  read: z.array(reviewItem),
+  consented: z.boolean(),
+  complete: z.boolean(),
+});
+
+const jobDetailsSchema = z.object({
+  signer: draftSignerSchema,
+  auth: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('otp'), delivery: z.enum(OTP_DELIVERY) }),
+    z.object({ method: z.literal('external'), type: z.string() }),
+  ]),
+  raoUsername: z.string(),
+  outputDir: z.string(),
+  idImages: z.array(z.enum(ID_IMAGE_SIDES)),
+  missing: z.array(z.string()),
 });
 
 const jobIds = z.object({ jobIds: z.array(id).min(1).max(10_000) });
@@ -153,6 +189,7 @@ export const OPERATIONS = {
     z.object({ profiles: z.array(profileSchema), activeId: z.string().nullable() }),
   ),
   'profiles.save': op(profileSchema, profileSchema),
+  'profiles.remove': op(z.object({ profileId: id }), done),
   'profiles.setActive': op(z.object({ profileId: id }), done),
   'profiles.status': op(
     z.object({ profileId: id }),
@@ -166,7 +203,7 @@ export const OPERATIONS = {
 
   'tokens.list': op(
     z.object({ profileId: id, refresh: z.boolean().optional() }),
-    z.object({ tokens: z.array(tokenLabelSchema) }),
+    z.object({ tokens: z.array(tokenLabelSchema), activeUsername: z.string().nullable() }),
   ),
   'tokens.create': op(
     z.object({
@@ -178,11 +215,30 @@ export const OPERATIONS = {
     }),
     z.object({ username: z.string(), env: z.string().optional() }),
   ),
+  'tokens.setActive': op(z.object({ profileId: id, username: text(200).min(1) }), done),
   'tokens.remove': op(
     z.object({ profileId: id, username: text(200).min(1), localOnly: z.boolean().optional() }),
     done,
   ),
 
+  /**
+   * Files the page holds as bytes (browser mode has no paths): sent in chunks of at most 4 MiB
+   * (base64), appended in order; the last chunk answers the local path to inspect and draft with.
+   */
+  'documents.stage': op(
+    z.object({
+      stageId: z
+        .string()
+        .regex(/^[0-9a-f-]{36}$/)
+        .nullable(),
+      filename: text(255).min(1),
+      offset: z.number().int().min(0),
+      base64: z.string().max(5_600_000),
+      last: z.boolean(),
+    }),
+    z.object({ stageId: z.string(), received: z.number().int(), path: z.string().nullable() }),
+  ),
+  /** Files and folders (searched for PDFs, recursively) checked before they join a job. */
   'documents.inspect': op(
     z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(1000) }),
     z.object({
@@ -224,6 +280,41 @@ export const OPERATIONS = {
     }),
     jobViewSchema,
   ),
+  /** A draft from dropped files: the signer and method are filled in afterwards. */
+  'jobs.draft': op(
+    z.object({
+      profileId: id.optional(),
+      paths: z.array(z.string().min(1).max(4096)).min(1).max(100),
+    }),
+    jobViewSchema,
+  ),
+  'jobs.details': op(z.object({ jobId: id }), jobDetailsSchema),
+  'jobs.update': op(
+    z.object({
+      jobId: id,
+      signer: draftSignerSchema.optional(),
+      auth: signerAuthSchema.optional(),
+      raoUsername: text(200).optional(),
+      outputDir: text(4096).optional(),
+      /** The documents to keep, by their current position, in their new order. */
+      order: z.array(z.number().int().min(0)).max(100).optional(),
+      addPaths: z.array(z.string().min(1).max(4096)).max(100).optional(),
+    }),
+    jobViewSchema,
+  ),
+  'jobs.setIdImage': op(
+    z.object({
+      jobId: id,
+      side: z.enum(ID_IMAGE_SIDES),
+      image: z
+        .object({
+          contentType: z.enum(['image/jpeg', 'image/png']),
+          base64: z.string().min(1).max(14_000_000),
+        })
+        .nullable(),
+    }),
+    done,
+  ),
   'jobs.start': op(jobIds, done),
   'jobs.pause': op(jobIds, done),
   'jobs.resume': op(jobIds, done),
@@ -235,11 +326,44 @@ export const OPERATIONS = {
     z.object({ jobId: id, which: z.union([z.literal('contract'), z.number().int().min(0)]) }),
     z.object({ filename: z.string(), base64: z.string() }),
   ),
+  'review.state': op(z.object({ jobId: id }), reviewStateSchema),
+  /** The signer opened this document and scrolled to its end (recorded in the audit log). */
+  'review.markRead': op(z.object({ jobId: id, which: reviewItem }), reviewStateSchema),
+  /** The signer accepts the contract and the documents; only once every one has been read. */
+  'review.consent': op(z.object({ jobId: id }), reviewStateSchema),
   'otp.send': op(
     z.object({ jobId: id, delivery: z.enum(OTP_DELIVERY).optional() }),
     z.object({ sentAt: z.string() }),
   ),
   'otp.submit': op(z.object({ jobId: id, code: z.string().regex(/^\s*\d{4,8}\s*$/) }), done),
+
+  /** Training sandbox only: the code the customer's phone would have received. */
+  'training.inbox': op(
+    z.object({ jobId: id }),
+    z.object({ code: z.string().nullable(), delivery: z.string().nullable(), sentAt: z.string().nullable() }),
+  ),
+
+  'results.verify': op(
+    z.object({ jobId: id, position: z.number().int().min(0) }),
+    z.object({
+      ok: z.boolean(),
+      signerName: z.string().nullable(),
+      signingTime: z.string().nullable(),
+      coversWholeFile: z.boolean(),
+      problems: z.array(z.string()),
+    }),
+  ),
+  /** The signed file's bytes, for the in-app viewer (browser mode cannot open local files). */
+  'results.file': op(
+    z.object({ jobId: id, position: z.number().int().min(0) }),
+    z.object({ filename: z.string(), base64: z.string() }),
+  ),
+  'files.open': op(z.object({ jobId: id, position: z.number().int().min(0) }), done),
+  'files.reveal': op(z.object({ jobId: id, position: z.number().int().min(0) }), done),
+  'dialogs.pickDocuments': op(nothing, z.object({ paths: z.array(z.string()) })),
+  'dialogs.pickFolder': op(nothing, z.object({ path: z.string().nullable() })),
+  /** The RAO pressed "Use camera": the next camera permission request of the window is granted. */
+  'camera.allow': op(nothing, done),
 
   'audit.list': op(
     z.object({ jobId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }),
@@ -292,6 +416,7 @@ export const ERROR_CODES = [
   'unknown_outcome',
   'keychain_unavailable',
   'forbidden',
+  'unsupported',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,12 +2,13 @@
 // keychain, one Optimizer client per profile and the queue runner. The CLI, the browser host and
 // Electron's main process all start from here.
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { OptimizerClient, type OptimizerTimeouts } from './optimizer/index';
 import { verifySignedPdf } from './pdf/index';
 import { QueueRunner } from './queue/runner';
 import type { BackoffPolicy } from './queue/backoff';
 import { openStore, type OptimizerProfileRecord, type Store } from './store/index';
-import { checkKeychainAvailable, OsKeychain, TokenVault, type Keychain } from './vault/index';
+import { checkKeychainAvailable, IdImageStore, OsKeychain, TokenVault, type Keychain } from './vault/index';
 
 export interface DeskOptions {
   dataDir: string;
@@ -21,6 +22,7 @@ export interface DeskOptions {
 export interface Desk {
   store: Store;
   vault: TokenVault;
+  idImages: IdImageStore;
   runner: QueueRunner;
   clientFor(profileId: string): OptimizerClient;
   close(): Promise<void>;
@@ -51,10 +53,12 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     return client;
   };
   const vault = new TokenVault({ keychain, optimizer: (profileId) => clientFor(profileId) });
+  const idImages = new IdImageStore({ dir: join(options.dataDir, 'id-images'), keychain });
   const runner = new QueueRunner({
     store,
     optimizerFor: clientFor,
     tokenFor: (profileId, username) => vault.tokenUid(profileId, username),
+    idImages,
     verify: async (path, expectedOriginal) => {
       const result = await verifySignedPdf(path, { expectedOriginal });
       return { ok: result.ok, problems: result.problems, signerName: result.last?.signer?.commonName };
@@ -66,6 +70,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   return {
     store,
     vault,
+    idImages,
     runner,
     clientFor,
     async close() {

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDispatcher } from '../core/bridge/dispatcher';
 import { coreOperations } from '../core/bridge/operations';
@@ -49,7 +49,19 @@ async function main(): Promise<void> {
   const training = await startTrainingIfNeeded(desk, dataDir);
   const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
   const dispatcher = createDispatcher(
-    coreOperations(desk, { version, training: training.active }),
+    coreOperations(desk, {
+      version,
+      training: training.active,
+      dataDir,
+      // The browser page cannot open local files itself; the host, on the same machine, can. With
+      // --no-open (tests, headless machines) nothing is launched and the page shows the path.
+      desktop: values['no-open']
+        ? {}
+        : {
+            openPath: (path) => Promise.resolve(openWithSystem(path)),
+            showInFolder: (path) => Promise.resolve(openWithSystem(dirname(path))),
+          },
+    }),
     desk,
     (l) => process.stderr.write(`${l}\n`),
   );
@@ -67,7 +79,7 @@ async function main(): Promise<void> {
     process.stderr.write(
       'No Optimizer is configured: the built-in training sandbox is running (no legal value).\n',
     );
-  if (!values['no-open']) openBrowser(host.launchUrl);
+  if (!values['no-open']) openWithSystem(host.launchUrl);
 
   const shutdown = (): void => {
     void host
@@ -80,8 +92,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 }
 
-/** Opens the system browser when there is one; a headless machine simply prints the address. */
-function openBrowser(url: string): void {
+/** Opens a URL, file or folder with the system's handler; a headless machine simply does nothing. */
+function openWithSystem(url: string): void {
   const command =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   try {

@@ -1,74 +1,126 @@
-// The first screen: which One-Shot Desk this is, and whether the active Optimizer answers.
-// The RAO's full day arrives with the UI issue; this page proves the bridge end to end.
-import { useEffect, useState } from 'react';
+// The RAO's desk: a top bar (training label, the active Optimizer's status, language), the queue
+// with the selected job beside it, and the connection screen.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationResult } from '../../shared/contract';
 import { bridge } from './bridge';
+import { useBridgeEvents } from './hooks';
+import { LANGUAGES, type Language } from './i18n/index';
+import { ConnectionScreen } from './screens/ConnectionScreen';
+import { JobScreen } from './screens/JobScreen';
+import { QueueScreen } from './screens/QueueScreen';
 
-interface Info {
-  name: string;
-  version: string;
-  training: boolean;
-}
-
-interface Connection {
-  profileName: string;
-  reachable: boolean;
-  version: string | null;
-  roundTripMs: number | null;
-  message: string | null;
-}
+type Info = OperationResult<'app.info'>;
+type Status = OperationResult<'profiles.status'> & { profileName: string };
 
 export function App(): React.JSX.Element {
+  const { t, i18n } = useTranslation();
   const [info, setInfo] = useState<Info | null>(null);
-  const [connection, setConnection] = useState<Connection | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [view, setView] = useState<'queue' | 'connection'>('queue');
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Set<string>>(new Set());
+  const [status, setStatus] = useState<Status | null>(null);
+  const [offline, setOffline] = useState<string | null>(null);
 
-  useEffect(() => {
-    void bridge.call('app.info', {}).then((r) => (r.ok ? setInfo(r.value) : setProblem(r.error.message)));
-    const check = async (): Promise<void> => {
-      const profiles = await bridge.call('profiles.list', {});
-      if (!profiles.ok) return setProblem(profiles.error.message);
-      const active =
-        profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? profiles.value.profiles[0];
-      if (!active) return setConnection(null);
-      const status = await bridge.call('profiles.status', { profileId: active.id });
-      if (status.ok) setConnection({ profileName: active.name, ...status.value });
-    };
-    void check();
-    const timer = window.setInterval(() => void check(), 10_000);
-    const off = bridge.subscribe((event) => {
-      if (event.type === 'connectivity') void check();
-    });
-    return () => {
-      window.clearInterval(timer);
-      off();
-    };
+  const checkStatus = useCallback(async () => {
+    const profiles = await bridge.call('profiles.list', {});
+    if (!profiles.ok) return;
+    const active =
+      profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? profiles.value.profiles[0];
+    if (!active) return setStatus(null);
+    const s = await bridge.call('profiles.status', { profileId: active.id });
+    if (s.ok) setStatus({ ...s.value, profileName: active.name });
   }, []);
 
+  useEffect(() => {
+    void bridge.call('app.info', {}).then((r) => r.ok && setInfo(r.value));
+    void checkStatus();
+    const timer = window.setInterval(() => void checkStatus(), 15_000);
+    return () => window.clearInterval(timer);
+  }, [checkStatus]);
+
+  useBridgeEvents((event) => {
+    if (event.type !== 'connectivity') return;
+    setOffline(event.online ? null : (event.message ?? t('queue.unreachable')));
+    void checkStatus();
+  });
+
+  const changeLanguage = (language: Language): void => {
+    void i18n.changeLanguage(language);
+    void bridge.call('settings.set', { key: 'language', value: language });
+  };
+
   return (
-    <main className="app">
-      <header>
-        <h1>{info?.name ?? 'One-Shot Desk'}</h1>
-        {info && <p className="version">Version {info.version}</p>}
+    <div className="app">
+      <header className="topbar">
+        <h1>{t('app.name')}</h1>
+        <nav aria-label={t('nav.label')} className="tabs">
+          <button
+            type="button"
+            aria-current={view === 'queue' ? 'page' : undefined}
+            onClick={() => setView('queue')}
+          >
+            {t('nav.queue')}
+          </button>
+          <button
+            type="button"
+            aria-current={view === 'connection' ? 'page' : undefined}
+            onClick={() => setView('connection')}
+          >
+            {t('nav.connection')}
+          </button>
+        </nav>
+        <p className="status-line" aria-live="polite">
+          {status ? (
+            <span className={status.reachable ? 'online' : 'offline'}>
+              {status.reachable
+                ? t('connection.chipOnline', { name: status.profileName, ms: status.roundTripMs ?? '?' })
+                : t('connection.chipOffline', { name: status.profileName })}
+            </span>
+          ) : (
+            <span>{t('connection.none')}</span>
+          )}
+        </p>
+        <label className="language">
+          {t('nav.language')}{' '}
+          <select value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </header>
       {info?.training && (
-        <p role="status" className="training">
-          Training sandbox: signatures made here have no legal value.
+        <p role="note" className="training">
+          {t('app.training')}
         </p>
       )}
-      {problem && <p role="alert">{problem}</p>}
-      <section aria-label="Optimizer connection" className="connection">
-        <h2>Optimizer</h2>
-        {connection ? (
-          <p className={connection.reachable ? 'online' : 'offline'}>
-            {connection.profileName}:{' '}
-            {connection.reachable
-              ? `reachable (version ${connection.version ?? 'unknown'}, ${connection.roundTripMs ?? '?'} ms)`
-              : `not reachable — ${connection.message ?? ''}`}
-          </p>
+      <main>
+        {view === 'connection' ? (
+          <ConnectionScreen onChanged={() => void checkStatus()} />
         ) : (
-          <p>No Optimizer profile yet.</p>
+          <div className={`workspace${jobId ? ' with-job' : ''}`}>
+            <QueueScreen
+              selectedJobId={jobId}
+              onOpen={setJobId}
+              checked={checked}
+              onCheck={setChecked}
+              offline={offline}
+            />
+            {jobId && (
+              <JobScreen
+                jobId={jobId}
+                training={info?.training ?? false}
+                checked={checked}
+                onClose={() => setJobId(null)}
+              />
+            )}
+          </div>
         )}
-      </section>
-    </main>
+      </main>
+      <footer className="footer muted">{info ? t('app.version', { version: info.version }) : ''}</footer>
+    </div>
   );
 }

@@ -96,3 +96,8 @@ function electronBridge(api: OneShotBridge): Bridge {
 
 export const bridge: Bridge = window.oneshot ? electronBridge(window.oneshot) : hostBridge();
 export const knownOperations = OPERATION_NAMES;
+
+/** Paths of dropped files, when the page runs inside Electron (browser mode has bytes only). */
+export const pathForFile: ((file: File) => string) | null = window.oneshot
+  ? (file) => window.oneshot?.getPathForFile(file) ?? ''
+  : null;

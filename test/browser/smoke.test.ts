@@ -85,8 +85,11 @@ describe('browser mode smoke', { skip: SKIP }, () => {
     );
     await page.getByRole('heading', { name: 'One-Shot Desk' }).waitFor();
     await page.getByText('Version 0.1.0').waitFor();
-    await page.getByRole('status').filter({ hasText: 'no legal value' }).waitFor();
-    await page.getByText(/Training sandbox \(no legal value\): reachable/).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('note')
+      .filter({ hasText: /no.* legal value/ })
+      .waitFor();
+    await page.getByText(/Training sandbox \(no legal value\): online/).waitFor({ timeout: 15_000 });
     assert.ok(!page.url().includes('key='), 'the key leaves the address bar');
     mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
     await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'browser-smoke.png') });

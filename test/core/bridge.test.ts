@@ -1,7 +1,7 @@
 // The bridge dispatcher on real core against the sandbox: arguments checked by the contract,
 // results without secrets, errors as codes and messages, queue events as contract events.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -9,6 +9,7 @@ import type { BridgeEvent } from '../../shared/contract';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
 import { coreOperations } from '../../electron/core/bridge/operations';
 import { openDesk, type Desk } from '../../electron/core/desk';
+import { listEvents } from '../../electron/core/store/index';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { makePdf } from '../fixtures/pdfs';
 import { SIGNER } from '../helpers/sandbox';
@@ -25,7 +26,10 @@ describe('bridge dispatcher', { skip: SKIP }, () => {
   before(async () => {
     sandbox = await startSandbox({ log: () => {}, extAuthTypes: ['biometric'] });
     desk = await openDesk({ dataDir: join(work, 'data') });
-    bridge = createDispatcher(coreOperations(desk, { version: '0.1.0', training: true }), desk);
+    bridge = createDispatcher(
+      coreOperations(desk, { version: '0.1.0', training: true, dataDir: join(work, 'data') }),
+      desk,
+    );
     bridge.subscribe((e) => events.push(e));
   });
   after(async () => {
@@ -119,5 +123,113 @@ describe('bridge dispatcher', { skip: SKIP }, () => {
     assert.ok(removed.ok);
     const verify = await bridge.call('audit.verify', {});
     assert.ok(verify.ok && (verify.value as { ok: boolean }).ok);
+  });
+
+  it('drafts from dropped files, folders and staged bytes; Start names what is missing; the code waits for consent', async () => {
+    const folder = join(work, 'customer');
+    mkdirSync(join(folder, 'annexes'), { recursive: true });
+    writeFileSync(join(folder, 'a.pdf'), await makePdf());
+    writeFileSync(join(folder, 'annexes', 'b.pdf'), await makePdf({ pages: 3 }));
+    writeFileSync(join(folder, 'notes.txt'), 'not a document');
+    const inspected = await bridge.call('documents.inspect', { paths: [folder] });
+    assert.ok(inspected.ok);
+    const files = (inspected.value as { files: { path: string; ok: boolean }[] }).files;
+    assert.deepEqual(
+      files.map((f) => [f.path.slice(folder.length), f.ok]),
+      [
+        ['/a.pdf', true],
+        ['/annexes/b.pdf', true],
+      ],
+    );
+
+    // Browser mode: bytes in two chunks, out of order refused, then a path to draft with.
+    const bytes = Buffer.from(await makePdf({ pages: 2 }));
+    const half = Math.floor(bytes.length / 2);
+    const first = await bridge.call('documents.stage', {
+      stageId: null,
+      filename: '../../evil/staged.pdf',
+      offset: 0,
+      base64: bytes.subarray(0, half).toString('base64'),
+      last: false,
+    });
+    assert.ok(first.ok);
+    const { stageId } = first.value as { stageId: string };
+    const wrong = await bridge.call('documents.stage', {
+      stageId,
+      filename: 'staged.pdf',
+      offset: half + 1,
+      base64: '',
+      last: true,
+    });
+    assert.ok(!wrong.ok && wrong.error.code === 'conflict');
+    const last = await bridge.call('documents.stage', {
+      stageId,
+      filename: '../../evil/staged.pdf',
+      offset: half,
+      base64: bytes.subarray(half).toString('base64'),
+      last: true,
+    });
+    assert.ok(last.ok);
+    const staged = (last.value as { path: string }).path;
+    assert.ok(staged.startsWith(join(work, 'data', 'incoming')), staged);
+    assert.ok(staged.endsWith('/staged.pdf'));
+    assert.deepEqual(readFileSync(staged), bytes);
+
+    assert.ok((await bridge.call('profiles.setActive', { profileId: 'office' })).ok);
+    const drafted = await bridge.call('jobs.draft', { paths: [staged, ...files.map((f) => f.path)] });
+    assert.ok(drafted.ok);
+    const draft = drafted.value as { id: string; state: string; label: string; documents: unknown[] };
+    assert.equal(draft.state, 'draft');
+    assert.equal(draft.documents.length, 3);
+    assert.equal(draft.label, 'staged.pdf +2');
+
+    const early = await bridge.call('jobs.start', { jobIds: [draft.id] });
+    assert.ok(!early.ok && early.error.code === 'validation');
+    assert.ok(early.error.fields?.['signer.given_name'], JSON.stringify(early.error.fields));
+    assert.ok(early.error.fields?.['signer.mobile_phone_number']);
+    assert.equal(desk.store.jobs.get(draft.id).state, 'draft', 'a refused start leaves the draft as it was');
+
+    const updated = await bridge.call('jobs.update', {
+      jobId: draft.id,
+      signer: SIGNER,
+      auth: { method: 'otp', delivery: 'sms' },
+      raoUsername: 'rao-desk',
+      outputDir: join(work, 'out-drafts'),
+      order: [2, 0],
+    });
+    assert.ok(updated.ok, JSON.stringify(updated));
+    const view = updated.value as { label: string; documents: { filename: string }[] };
+    assert.equal(view.label, 'María Núñez García');
+    assert.deepEqual(
+      view.documents.map((d) => d.filename),
+      ['b.pdf', 'staged.pdf'],
+    );
+    const details = await bridge.call('jobs.details', { jobId: draft.id });
+    assert.ok(details.ok && (details.value as { missing: string[] }).missing.length === 0);
+
+    assert.ok((await bridge.call('jobs.start', { jobIds: [draft.id] })).ok);
+    const changed = await bridge.call('jobs.update', { jobId: draft.id, raoUsername: 'someone-else' });
+    assert.ok(!changed.ok && changed.error.code === 'conflict', 'a started job keeps its details');
+    for (let i = 0; i < 300 && desk.store.jobs.get(draft.id).state !== 'awaiting_signer'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    assert.equal(desk.store.jobs.get(draft.id).state, 'awaiting_signer');
+
+    const tooSoon = await bridge.call('otp.send', { jobId: draft.id });
+    assert.ok(
+      !tooSoon.ok && tooSoon.error.code === 'conflict',
+      'no code before the signer has read and accepted',
+    );
+    const refusedConsent = await bridge.call('review.consent', { jobId: draft.id });
+    assert.ok(!refusedConsent.ok && refusedConsent.error.code === 'conflict');
+    for (const which of ['contract', 0, 1] as const)
+      assert.ok((await bridge.call('review.markRead', { jobId: draft.id, which })).ok);
+    const consent = await bridge.call('review.consent', { jobId: draft.id });
+    assert.ok(consent.ok && (consent.value as { consented: boolean }).consented);
+    const sent = await bridge.call('otp.send', { jobId: draft.id });
+    assert.ok(sent.ok, JSON.stringify(sent));
+    const kinds = listEvents(desk.store.db, { jobId: draft.id }).map((e) => e.kind);
+    assert.ok(kinds.indexOf('review.consent') < kinds.lastIndexOf('job.state'));
+    assert.equal(kinds.filter((k) => k === 'review.read').length, 3);
+    assert.ok((await bridge.call('jobs.cancel', { jobIds: [draft.id] })).ok);
   });
 });

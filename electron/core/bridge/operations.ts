@@ -1,15 +1,21 @@
 // The contract's operations implemented on core (store, vault, clients, queue). Used by Electron's
 // IPC registrar and by the browser host alike: arguments arrive already checked by their schema.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { OperationName, OperationResult } from '../../../shared/contract';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { z } from 'zod';
-import type { OPERATIONS } from '../../../shared/contract';
+import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
 import { isTerminal } from '../../../shared/job';
 import type { Desk } from '../desk';
-import { inspectLocalPdf } from '../pdf/index';
-import { listEvents } from '../store/index';
+import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
+import { listEvents, type JobRecord } from '../store/index';
+import { TRAINING_PROFILE_ID } from '../training';
+import { purgeJobIdImages } from '../vault/index';
+import type { DesktopPort } from './desktop';
+import { acceptDocuments, jobLabel, missingForStart } from './drafts';
 import { BridgeFailure } from './errors';
+import { consent, markRead, reviewState } from './review';
+import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
 
 type Args<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['args']>;
@@ -18,12 +24,45 @@ export type OperationImpl = { [N in OperationName]: (args: Args<N>) => Promise<O
 export interface AppIdentity {
   version: string;
   training: boolean;
+  /** The data folder: staged uploads go under it. */
+  dataDir: string;
+  /** Dialogs, opening files, the camera: what the shell in use can do (none in tests). */
+  desktop?: Partial<DesktopPort>;
 }
+
+const activeTokenKey = (profileId: string): string => `activeToken.${profileId}`;
 
 const DONE = { done: true } as const;
 
 export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
   const { store, runner, vault } = desk;
+  const textSetting = (key: string): string | undefined => {
+    const value = store.settings.get(key);
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  };
+  const staging = new StagingArea(join(app.dataDir, 'incoming'));
+  const desktop = <K extends keyof DesktopPort>(name: K): DesktopPort[K] => {
+    const fn = app.desktop?.[name];
+    if (!fn)
+      throw new BridgeFailure(
+        'unsupported',
+        'This needs the desktop app; in browser mode use the file chooser or the path shown.',
+      );
+    return fn;
+  };
+  const requireDraft = (jobId: string): JobRecord => {
+    const job = requireJob(jobId);
+    if (job.state !== 'draft')
+      throw new BridgeFailure('conflict', 'This job has been started; its details can no longer change.');
+    return job;
+  };
+  const signedDocument = (jobId: string, position: number) => {
+    const doc = requireJob(jobId).documents.find((d) => d.position === position);
+    if (!doc) throw new BridgeFailure('not_found', 'That document is not part of this job.');
+    if (!doc.outputPath)
+      throw new BridgeFailure('not_found', 'This document has not been signed and saved yet.');
+    return { ...doc, outputPath: doc.outputPath };
+  };
   const requireJob = (jobId: string) => {
     const job = store.jobs.find(jobId);
     if (!job) throw new BridgeFailure('not_found', 'That job no longer exists.');
@@ -50,6 +89,15 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       const { createdAt: _c, ...saved } = store.profiles.save(profile);
       return Promise.resolve(saved);
     },
+    'profiles.remove': ({ profileId }) => {
+      if (profileId === TRAINING_PROFILE_ID)
+        throw new BridgeFailure('conflict', 'The training sandbox is built in and cannot be removed.');
+      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+      if (!store.profiles.remove(profileId))
+        throw new BridgeFailure('conflict', 'Jobs still use this Optimizer; remove them first.');
+      if (store.settings.get('activeProfileId') === profileId) store.settings.set('activeProfileId', null);
+      return Promise.resolve(DONE);
+    },
     'profiles.setActive': ({ profileId }) => {
       if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
       store.settings.set('activeProfileId', profileId);
@@ -72,18 +120,29 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       }
     },
 
-    'tokens.list': async ({ profileId, refresh }) => ({
-      tokens: await vault.list(profileId, { refresh: refresh ?? false }),
-    }),
+    'tokens.list': async ({ profileId, refresh }) => {
+      const tokens = await vault.list(profileId, { refresh: refresh ?? false });
+      const chosen = store.settings.get(activeTokenKey(profileId));
+      const active = tokens.find((t) => t.username === chosen) ?? tokens[0];
+      return { tokens, activeUsername: active?.username ?? null };
+    },
+    'tokens.setActive': async ({ profileId, username }) => {
+      const tokens = await vault.list(profileId);
+      if (!tokens.some((t) => t.username === username))
+        throw new BridgeFailure('not_found', `There is no token for ${username} on this Optimizer.`);
+      store.settings.set(activeTokenKey(profileId), username);
+      return DONE;
+    },
     'tokens.create': async ({ profileId, ...input }) => vault.createToken(profileId, input),
     'tokens.remove': async ({ profileId, username, localOnly }) => {
       await vault.remove(profileId, username, { localOnly: localOnly ?? false });
       return DONE;
     },
 
+    'documents.stage': (chunk) => staging.append(chunk),
     'documents.inspect': async ({ paths }) => ({
       files: await Promise.all(
-        paths.map(async (path) => {
+        (await expandFolders(paths)).map(async (path) => {
           const check = await inspectLocalPdf(path);
           return check.ok
             ? {
@@ -99,44 +158,141 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     }),
 
     'jobs.list': ({ states, offset = 0, limit = 200 }) => {
-      const all = store.jobs.list(states ? { states } : {});
-      return Promise.resolve({ jobs: all.slice(offset, offset + limit).map(jobView), total: all.length });
+      const { jobs, total } = store.jobs.page(states ? { states } : {}, offset, limit);
+      return Promise.resolve({ jobs: jobs.map(jobView), total });
     },
     'jobs.get': ({ jobId }) => Promise.resolve(jobView(requireJob(jobId))),
     'jobs.create': async ({ paths, start, ...job }) => {
       if (!store.profiles.get(job.profileId))
         throw new BridgeFailure('not_found', 'No such Optimizer profile.');
-      const fields: Record<string, string[]> = {};
-      const documents = [];
-      for (const [i, path] of paths.entries()) {
-        const check = await inspectLocalPdf(path);
-        if (!check.ok) fields[`paths.${i}`] = [check.message];
-        else
-          documents.push({
-            path: resolve(path),
-            filename: path.split(/[\\/]/).pop() ?? path,
-            size: check.size,
-            pages: check.pages,
-            sha256: check.sha256,
-          });
-      }
-      if (Object.keys(fields).length > 0)
-        throw new BridgeFailure('validation', 'Some documents cannot be signed.', fields);
-      for (const d of documents) await store.documents.import(d.path);
+      const documents = await acceptDocuments(desk, paths);
       const created = store.jobs.create({
         ...job,
-        label: [job.signer.given_name, job.signer.surname_1, job.signer.surname_2].filter(Boolean).join(' '),
+        label: jobLabel(job.signer, documents),
         state: start ? 'queued' : 'draft',
-        documents: documents.map(({ path: _p, ...d }) => d),
+        documents,
       });
       if (start) runner.pump();
       return jobView(created);
     },
-    'jobs.start': ({ jobIds }) =>
-      eachJob(jobIds, (id) => {
+    'jobs.draft': async ({ profileId, paths }) => {
+      const profile = store.profiles.get(profileId ?? textSetting('activeProfileId') ?? '');
+      if (!profile) throw new BridgeFailure('not_found', 'Choose an Optimizer under Connection first.');
+      const documents = await acceptDocuments(desk, paths);
+      const tokens = await vault.list(profile.id).catch(() => []);
+      const chosen = store.settings.get(activeTokenKey(profile.id));
+      const rao = tokens.find((t) => t.username === chosen) ?? tokens[0];
+      const language = store.settings.get('language');
+      const signer = {
+        registration_authority: profile.defaultRegistrationAuthority ?? undefined,
+        profile: profile.defaultProfile ?? undefined,
+        communication_language:
+          language === 'es' || language === 'pl' || language === 'en' ? language : undefined,
+      };
+      const created = store.jobs.create({
+        profileId: profile.id,
+        raoUsername: rao?.username ?? '',
+        label: jobLabel({}, documents),
+        // A draft's signer is filled in by the RAO; missingForStart checks it before it may run.
+        signer: signer as JobRecord['signer'],
+        auth: { method: 'otp', delivery: 'sms' },
+        outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
+        nameTemplate: (store.settings.get('nameTemplate') as string | undefined) ?? undefined,
+        state: 'draft',
+        documents,
+      });
+      return jobView(created);
+    },
+    'jobs.details': async ({ jobId }) => {
+      const job = requireJob(jobId);
+      return {
+        signer: Object.fromEntries(
+          Object.entries(job.signer).filter(([k, v]) => k !== 'images' && typeof v === 'string'),
+        ),
+        auth:
+          job.auth.method === 'otp'
+            ? { method: 'otp' as const, delivery: job.auth.delivery }
+            : { method: 'external' as const, type: job.auth.type },
+        raoUsername: job.raoUsername,
+        outputDir: job.outputDir,
+        idImages: await desk.idImages.sides(job.id),
+        missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
+      };
+    },
+    'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, order, addPaths }) => {
+      const job = requireDraft(jobId);
+      let documents:
+        | {
+            sha256: string;
+            filename: string;
+            size: number;
+            pages: number;
+            signature?: JobRecord['signature'];
+          }[]
+        | undefined;
+      if (order !== undefined || addPaths !== undefined) {
+        const kept = (order ?? job.documents.map((d) => d.position)).map((position) => {
+          const doc = job.documents.find((d) => d.position === position);
+          if (!doc)
+            throw new BridgeFailure('validation', 'The document order names a document that is not there.');
+          return doc;
+        });
+        if (new Set(kept).size !== kept.length)
+          throw new BridgeFailure('validation', 'The document order names a document twice.');
+        const added = addPaths?.length ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
+        documents = [...kept, ...added];
+        if (documents.length > 100)
+          throw new BridgeFailure('validation', 'A request holds at most 100 documents.');
+      }
+      const nextSigner = signer === undefined ? undefined : { ...signer };
+      // An external method's value is kept only when it is given; the view never shows it.
+      const updated = store.jobs.updateDraft(jobId, {
+        signer: nextSigner,
+        auth,
+        raoUsername,
+        outputDir,
+        documents: documents?.map((d) => ({
+          sha256: d.sha256,
+          filename: d.filename,
+          size: d.size,
+          pages: d.pages,
+          signature: d.signature ?? undefined,
+        })),
+        label: jobLabel(nextSigner ?? job.signer, documents ?? job.documents),
+      });
+      return jobView(updated);
+    },
+    'jobs.setIdImage': async ({ jobId, side, image }) => {
+      requireDraft(jobId);
+      if (image === null) await desk.idImages.remove(jobId, side);
+      else {
+        try {
+          await desk.idImages.put(jobId, side, Buffer.from(image.base64, 'base64'), image.contentType);
+        } catch (error) {
+          throw new BridgeFailure('unsupported_media', (error as Error).message);
+        }
+      }
+      store.jobs.event(jobId, image === null ? 'id_image.removed' : 'id_image.added', { side });
+      return DONE;
+    },
+    'jobs.start': async ({ jobIds }) => {
+      // Every draft is checked before any is queued, so one incomplete draft names its fields
+      // and leaves the whole selection as it was.
+      const fields: Record<string, string[]> = {};
+      for (const id of jobIds) {
+        const job = requireJob(id);
+        if (job.state !== 'draft') continue;
+        const missing = await missingForStart(desk, job);
+        for (const [key, messages] of Object.entries(missing))
+          fields[jobIds.length > 1 ? `${id}.${key}` : key] = messages;
+      }
+      if (Object.keys(fields).length > 0)
+        throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
+      return eachJob(jobIds, (id) => {
         if (store.jobs.get(id).state === 'draft') store.jobs.transition(id, 'queued');
         runner.resume(id);
-      }),
+      });
+    },
     'jobs.pause': ({ jobIds }) => eachJob(jobIds, (id) => runner.pause(id)),
     'jobs.resume': ({ jobIds }) => eachJob(jobIds, (id) => runner.resume(id)),
     'jobs.cancel': ({ jobIds }) => eachJob(jobIds, (id) => runner.cancel(id)),
@@ -151,6 +307,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
           );
         }
         store.jobs.remove(id);
+        return purgeJobIdImages(desk.idImages, store.jobs, id, 'removed');
       }),
 
     'review.file': async ({ jobId, which }) => {
@@ -170,14 +327,76 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         base64: (await readFile(store.documents.pathOf(doc.sha256))).toString('base64'),
       };
     },
+    'review.state': ({ jobId }) => Promise.resolve(reviewState(store, requireJob(jobId))),
+    'review.markRead': ({ jobId, which }) => Promise.resolve(markRead(store, requireJob(jobId), which)),
+    'review.consent': ({ jobId }) => Promise.resolve(consent(store, requireJob(jobId))),
     'otp.send': async ({ jobId, delivery }) => {
-      requireJob(jobId);
-      const job = await runner.sendOtp(jobId, delivery);
-      return { sentAt: job.otpSentAt ?? new Date().toISOString() };
+      const job = requireJob(jobId);
+      if (job.auth.method === 'otp' && !reviewState(store, job).consented)
+        throw new BridgeFailure(
+          'conflict',
+          'The signer has not yet read every document and accepted them; no code is sent before that.',
+        );
+      const sent = await runner.sendOtp(jobId, delivery);
+      return { sentAt: sent.otpSentAt ?? new Date().toISOString() };
     },
     'otp.submit': ({ jobId, code }) => {
       requireJob(jobId);
       runner.submitOtp(jobId, code);
+      return Promise.resolve(DONE);
+    },
+
+    'training.inbox': async ({ jobId }) => {
+      const job = requireJob(jobId);
+      const profile = store.profiles.get(job.profileId);
+      if (job.profileId !== TRAINING_PROFILE_ID || !profile)
+        throw new BridgeFailure('forbidden', 'The sandbox phone exists only on the training sandbox.');
+      const none = { code: null, delivery: null, sentAt: null };
+      if (!job.requestPk) return none;
+      const response = await fetch(`${profile.baseUrl}/sandbox/inbox/${encodeURIComponent(job.requestPk)}`);
+      if (response.status === 404) return none;
+      if (!response.ok)
+        throw new BridgeFailure('server', `The training sandbox answered ${response.status}.`);
+      const body = (await response.json()) as { otp?: string; delivery_method?: string; sent_at?: string };
+      return { code: body.otp ?? null, delivery: body.delivery_method ?? null, sentAt: body.sent_at ?? null };
+    },
+
+    'results.verify': async ({ jobId, position }) => {
+      const doc = signedDocument(jobId, position);
+      const result = await verifySignedPdf(doc.outputPath, {
+        expectedOriginal: { size: doc.size, sha256: doc.sha256 },
+      });
+      return {
+        ok: result.ok,
+        signerName: result.last?.signer?.commonName ?? null,
+        signingTime: result.last?.signingTime ?? null,
+        coversWholeFile: result.last?.coversWholeFile ?? false,
+        problems: result.problems,
+      };
+    },
+    'results.file': async ({ jobId, position }) => {
+      const doc = signedDocument(jobId, position);
+      try {
+        return {
+          filename: doc.outputPath.split(/[\\/]/).pop() ?? doc.filename,
+          base64: (await readFile(doc.outputPath)).toString('base64'),
+        };
+      } catch {
+        throw new BridgeFailure('not_found', `The signed file is no longer at ${doc.outputPath}.`);
+      }
+    },
+    'files.open': async ({ jobId, position }) => {
+      await desktop('openPath')(signedDocument(jobId, position).outputPath);
+      return DONE;
+    },
+    'files.reveal': async ({ jobId, position }) => {
+      await desktop('showInFolder')(signedDocument(jobId, position).outputPath);
+      return DONE;
+    },
+    'dialogs.pickDocuments': async () => ({ paths: await desktop('pickDocuments')() }),
+    'dialogs.pickFolder': async () => ({ path: await desktop('pickFolder')() }),
+    'camera.allow': () => {
+      app.desktop?.allowCamera?.();
       return Promise.resolve(DONE);
     },
 

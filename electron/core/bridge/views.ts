@@ -24,6 +24,7 @@ export function jobView(job: JobRecord): JobView {
         ? { method: 'otp', detail: job.auth.delivery }
         : { method: 'external', detail: job.auth.type },
     requestPk: job.requestPk,
+    otpSentAt: job.otpSentAt,
     progress: stateProgress(job.state === 'failed' && job.failedStep ? job.failedStep : job.state),
     createdAt: job.createdAt,
     documents: job.documents.map((d) => ({

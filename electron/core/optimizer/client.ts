@@ -16,11 +16,13 @@ import {
 } from './answers';
 import { serverMessageOf, type Envelope } from './envelopes';
 import { localValidationError, type OptimizerRoute } from './errors';
+import type { MultipartFile } from './multipart';
 import { Transport, type Call } from './transport';
 import {
   DEFAULT_TIMEOUTS,
   type CallOptions,
   type CreateRequestFields,
+  type CreateRequestImage,
   type CreateRequestImages,
   type CreateTokenInput,
   type DocumentSummary,
@@ -97,9 +99,18 @@ export class OptimizerClient {
     const formFields = Object.entries(fields)
       .filter((entry): entry is [string, string | boolean] => entry[1] !== undefined && entry[1] !== null)
       .map(([name, value]) => [name, typeof value === 'boolean' ? String(value) : value] as const);
-    const files = Object.entries(images)
-      .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-      .map(([field, path]) => ({ field, path, filename: basename(path) }));
+    const entries = Object.entries(images as Record<string, CreateRequestImage | null | undefined>);
+    const files = entries.flatMap(([field, image]): MultipartFile[] => {
+      if (typeof image === 'string') return [{ field, path: image, filename: basename(image) }];
+      if (image === undefined || image === null) return [];
+      // Checked here too: callers outside TypeScript (a manifest, IPC) must not lose an ID image silently.
+      if (!(image.bytes instanceof Uint8Array) || typeof image.filename !== 'string')
+        throw localValidationError(
+          'createRequest',
+          `The image for ${field} is neither a file nor a picture.`,
+        );
+      return [{ field, bytes: image.bytes, filename: image.filename, contentType: image.contentType }];
+    });
     const envelope = await this.send('createRequest', 'POST', '/create', options, {
       multipart: await this.transport.multipart('createRequest', formFields, files),
       timeoutMs: this.timeouts.writeMs + files.length * this.timeouts.uploadPerFileMs,

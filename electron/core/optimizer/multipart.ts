@@ -1,6 +1,6 @@
-// multipart/form-data bodies streamed from disk: the length is known up front (from stat) so the
-// Optimizer gets a Content-Length, and each file is read in 64 KiB chunks while it is sent, never
-// whole. Progress counts body bytes as the connection takes them.
+// multipart/form-data bodies streamed from disk or memory: the length is known up front (from stat)
+// so the Optimizer gets a Content-Length, and each file on disk is read in 64 KiB chunks while it is
+// sent, never whole. Progress counts body bytes as the connection takes them.
 import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -8,12 +8,12 @@ import { basename, extname } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ProgressListener } from './types';
 
-export interface MultipartFile {
+/** A file part: read from `path` while it is sent, or `bytes` already in memory (never written). */
+export type MultipartFile = {
   field: string;
-  path: string;
   filename: string;
   contentType?: string;
-}
+} & ({ path: string; bytes?: never } | { bytes: Uint8Array; path?: never });
 
 export interface MultipartBody {
   contentType: string;
@@ -52,6 +52,16 @@ export const contentTypeFor = (filename: string): string =>
 const quoted = (value: string): string =>
   `"${value.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}"`;
 
+/** Thrown before anything is sent when an in-memory part cannot be put in a form as given. */
+export class InvalidPartError extends Error {
+  override readonly name = 'InvalidPartError';
+}
+
+const CHUNK = 64 * 1024;
+/** type/subtype and parameters, nothing that could end the part's header line. */
+const CONTENT_TYPE =
+  /^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]+(\s*;\s*[A-Za-z0-9_.+-]+=[A-Za-z0-9_.+"-]+)*$/;
+
 type Part = { kind: 'bytes'; bytes: Buffer } | { kind: 'file'; path: string; size: number; name: string };
 
 export async function buildMultipart(
@@ -71,19 +81,30 @@ export async function buildMultipart(
     });
   }
   for (const file of files) {
-    let size: number;
-    try {
-      const info = await stat(file.path);
-      if (!info.isFile()) throw new Error('not a regular file');
-      size = info.size;
-    } catch (cause) {
-      throw new UnreadableFileError(file.path, { cause });
+    const contentType = file.contentType ?? contentTypeFor(file.filename);
+    if (!CONTENT_TYPE.test(contentType))
+      throw new InvalidPartError(`The file ${file.filename} has an unusable content type.`);
+    let body: Part;
+    if (file.bytes !== undefined) {
+      // A view, not a copy: an ID image is not duplicated in memory more than needed.
+      body = {
+        kind: 'bytes',
+        bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.length),
+      };
+    } else {
+      try {
+        const info = await stat(file.path);
+        if (!info.isFile()) throw new Error('not a regular file');
+        body = { kind: 'file', path: file.path, size: info.size, name: file.filename };
+      } catch (cause) {
+        throw new UnreadableFileError(file.path, { cause });
+      }
     }
     const head =
       `--${boundary}\r\nContent-Disposition: form-data; name=${quoted(file.field)}; ` +
-      `filename=${quoted(file.filename)}\r\nContent-Type: ${file.contentType ?? contentTypeFor(file.filename)}\r\n\r\n`;
+      `filename=${quoted(file.filename)}\r\nContent-Type: ${contentType}\r\n\r\n`;
     parts.push({ kind: 'bytes', bytes: Buffer.from(head, 'utf8') });
-    parts.push({ kind: 'file', path: file.path, size, name: file.filename });
+    parts.push(body);
     parts.push({ kind: 'bytes', bytes: Buffer.from('\r\n') });
   }
   parts.push({ kind: 'bytes', bytes: Buffer.from(`--${boundary}--\r\n`) });
@@ -97,14 +118,18 @@ export async function buildMultipart(
     };
     for (const part of parts) {
       if (part.kind === 'bytes') {
-        yield part.bytes;
-        report(part.bytes.length);
+        // In 64 KiB views, so an in-memory image goes out at the socket's pace like a file does.
+        for (let at = 0; at < part.bytes.length; at += CHUNK) {
+          const chunk = part.bytes.subarray(at, at + CHUNK);
+          yield chunk;
+          report(chunk.length);
+        }
         continue;
       }
       if (part.size === 0) continue;
       let read = 0;
       // `end` is inclusive; a file that grew is cut at its measured size, one that shrank is an error.
-      const stream = createReadStream(part.path, { start: 0, end: part.size - 1, highWaterMark: 64 * 1024 });
+      const stream = createReadStream(part.path, { start: 0, end: part.size - 1, highWaterMark: CHUNK });
       try {
         for await (const chunk of stream as AsyncIterable<Buffer>) {
           read += chunk.length;
@@ -123,6 +148,6 @@ export async function buildMultipart(
     contentType: `multipart/form-data; boundary=${boundary}`,
     length,
     // Not object mode: the stream buffers at most ~64 KiB ahead of the socket.
-    stream: Readable.from(chunks(), { objectMode: false, highWaterMark: 64 * 1024 }),
+    stream: Readable.from(chunks(), { objectMode: false, highWaterMark: CHUNK }),
   };
 }

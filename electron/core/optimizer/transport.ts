@@ -13,7 +13,14 @@ import {
   OptimizerError,
   type OptimizerRoute,
 } from './errors';
-import { buildMultipart, FileChangedError, UnreadableFileError, type MultipartBody } from './multipart';
+import {
+  buildMultipart,
+  FileChangedError,
+  InvalidPartError,
+  UnreadableFileError,
+  type MultipartBody,
+  type MultipartFile,
+} from './multipart';
 import { errorFromNetwork } from './network-errors';
 import type { CallOptions, DownloadResult, OptimizerProfile, ProgressListener } from './types';
 
@@ -67,13 +74,14 @@ export class Transport {
   async multipart(
     route: OptimizerRoute,
     fields: readonly (readonly [string, string])[],
-    files: { field: string; path: string; filename: string }[],
+    files: readonly MultipartFile[],
     onProgress?: ProgressListener,
   ): Promise<MultipartBody> {
     try {
       return await buildMultipart(fields, files, onProgress);
     } catch (error) {
-      if (error instanceof UnreadableFileError) throw localValidationError(route, error.message, error);
+      if (error instanceof UnreadableFileError || error instanceof InvalidPartError)
+        throw localValidationError(route, error.message, error);
       throw error;
     }
   }

@@ -69,12 +69,24 @@ export interface CreateRequestFields extends SignerIdentity {
   callback?: string;
 }
 
-/** ID images sent with the create form, as file paths. */
+/** An image held in memory (e.g. just unsealed), sent as a file part without touching disk. */
+export interface InMemoryFile {
+  bytes: Uint8Array;
+  /** The name the Optimizer records. */
+  filename: string;
+  /** e.g. `image/jpeg` */
+  contentType: string;
+}
+
+/** One image of the create form: a file path (read while sent), or the image itself. */
+export type CreateRequestImage = string | InMemoryFile;
+
+/** ID images sent with the create form. */
 export interface CreateRequestImages {
-  document_front?: string;
-  document_rear?: string;
-  document_owner?: string;
-  extra_document?: string;
+  document_front?: CreateRequestImage;
+  document_rear?: CreateRequestImage;
+  document_owner?: CreateRequestImage;
+  extra_document?: CreateRequestImage;
 }
 
 // The sign call's `signature` object is shared with the renderer and the store.

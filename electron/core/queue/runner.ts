@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { RUNNER_STATES, canCancel, isTerminal, stateProgress } from '../../../shared/job';
 import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
+import { IdImageError, purgeJobIdImages, sweepIdImages, type IdImageStore } from '../vault/id-images';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { ConnectivityMonitor } from './connectivity';
 import type { QueueEvent, QueueListener } from './events';
@@ -20,6 +21,8 @@ export interface QueueRunnerOptions {
   optimizerFor(profileId: string): QueueOptimizer;
   tokenFor(profileId: string, raoUsername: string): Promise<string>;
   verify: SignedPdfVerifier;
+  /** Sealed ID images: sent with the create call, purged once created, cancelled or no longer needed. */
+  idImages?: IdImageStore;
   concurrency?: number;
   backoff?: BackoffPolicy;
   random?: () => number;
@@ -43,6 +46,7 @@ export class QueueRunner {
   private running = false;
   private pumping = false;
   private pumpAgain = false;
+  private sweeping: Promise<void> | undefined;
 
   constructor(private readonly options: QueueRunnerOptions) {
     this.store = options.store;
@@ -74,6 +78,10 @@ export class QueueRunner {
 
   start(): void {
     this.running = true;
+    const images = this.options.idImages;
+    if (images && !this.sweeping) {
+      this.sweeping = sweepIdImages(images, this.store.jobs, (id) => needsIdImages(this.store.jobs.find(id)));
+    }
     this.pump();
   }
 
@@ -84,6 +92,8 @@ export class QueueRunner {
     this.connectivity.stop();
     for (const controller of this.active.values()) controller.abort();
     while (this.active.size > 0) await new Promise((r) => setTimeout(r, 10));
+    // The sweep writes audit events: let it finish before the store may be closed.
+    await this.sweeping;
   }
 
   /** Resolves when nothing can run without a person, a retry time or a connection coming back. */
@@ -117,12 +127,14 @@ export class QueueRunner {
     const method = delivery ?? job.auth.delivery;
     await this.options.optimizerFor(job.profileId).sendOtp(requirePk(job), method);
     this.codes.delete(jobId);
-    return this.store.jobs.transition(
+    const sent = this.store.jobs.transition(
       jobId,
       'otp_sent',
       { delivery: method },
       { otpSentAt: new Date(this.now()).toISOString(), error: null },
     );
+    this.emitJob(sent);
+    return sent;
   }
 
   /** The code the signer typed: kept in memory only, used for one sign call. */
@@ -190,6 +202,9 @@ export class QueueRunner {
     this.codes.delete(jobId);
     this.signIntents.delete(jobId);
     const next = this.store.jobs.transition(jobId, 'cancelled', { pk: job.requestPk, ...remote });
+    // Nothing more can be created for a cancelled job: its ID images have no further use.
+    if (this.options.idImages)
+      await purgeJobIdImages(this.options.idImages, this.store.jobs, jobId, 'cancelled');
     this.emitJob(next);
     return next;
   }
@@ -294,6 +309,7 @@ export class QueueRunner {
       optimizer: this.options.optimizerFor(job.profileId),
       token: () => this.options.tokenFor(job.profileId, job.raoUsername),
       verify: this.options.verify,
+      idImages: this.options.idImages,
       signal,
       emit: (e) => this.emit(e),
       codes: this.codes,
@@ -362,10 +378,19 @@ function describe(error: unknown): { kind: string; message: string; retryable: b
   if (error instanceof OptimizerError) {
     return { kind: error.kind, message: error.message, retryable: error.retryable, status: error.status };
   }
+  // A sealed image that is lost or altered stays so: retrying would only delay saying it.
+  if (error instanceof IdImageError) return { kind: error.code, message: error.message, retryable: false };
   const message = error instanceof Error ? error.message : String(error);
   // Local I/O trouble (a full disk, a locked file) is worth retrying; a verification failure is too:
   // the next download may be whole.
   return { kind: 'local', message, retryable: true };
+}
+
+/** Until the request exists (or a failed create may be retried), a job's ID images are kept. */
+function needsIdImages(job: JobRecord | undefined): boolean {
+  if (!job) return false;
+  const beforeCreated = (s: string | null): boolean => s === 'draft' || s === 'queued' || s === 'creating';
+  return beforeCreated(job.state) || (job.state === 'failed' && beforeCreated(job.failedStep));
 }
 
 async function ignoreGone(call: () => Promise<unknown>): Promise<string> {

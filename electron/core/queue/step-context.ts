@@ -1,6 +1,7 @@
 // What a step of a job may use: the store, the job's Optimizer, the RAO's token, the verifier,
-// the in-memory OTP codes (never persisted) and a way to report progress.
+// the sealed ID images, the in-memory OTP codes (never persisted) and a way to report progress.
 import type { Store } from '../store/index';
+import type { IdImageStore } from '../vault/id-images';
 import type { QueueEvent } from './events';
 import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
 
@@ -9,6 +10,8 @@ export interface StepContext {
   optimizer: QueueOptimizer;
   token(): Promise<string>;
   verify: SignedPdfVerifier;
+  /** ID images sealed by the desk for its jobs; absent where none are kept (e.g. some tests). */
+  idImages?: IdImageStore;
   signal: AbortSignal;
   emit(event: QueueEvent): void;
   /** OTPs typed by the signer, by job id; memory only, gone with the process. */

@@ -2,19 +2,48 @@
 // fetch the service contract.
 import { join } from 'node:path';
 import { afterContract } from '../../../shared/job';
+import type { CreateRequestImages } from '../optimizer/types';
 import type { JobDocument, JobRecord } from '../store/index';
+import { purgeJobIdImages } from '../vault/id-images';
 import type { StepContext, StepResult } from './step-context';
 
 export const MAX_FILES_PER_UPLOAD = 10;
 
-/** queued → creating → created. A lost answer leaves the job in creating; creating again is harmless. */
+/**
+ * queued → creating → created. A lost answer leaves the job in creating; creating again is harmless
+ * (the sealed ID images are still there for it). Once `created` is committed the images are purged.
+ */
 export async function createRequest(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'queued') ctx.store.jobs.transition(job.id, 'creating');
-  const { images, ...signer } = job.signer;
+  const { images: paths, ...signer } = job.signer;
+  const images = await imagesFor(ctx, job.id, paths ?? {});
   const token = await ctx.token();
   const { pk } = await ctx.optimizer.createRequest({ ...signer, token }, images, { signal: ctx.signal });
   ctx.store.jobs.transition(job.id, 'created', { pk }, { requestPk: pk, attempts: 0, nextAttemptAt: null });
+  if (ctx.idImages) await purgeJobIdImages(ctx.idImages, ctx.store.jobs, job.id, 'created');
   return 'continue';
+}
+
+/**
+ * The job's image paths merged with its sealed images, a sealed image winning for the same side: it
+ * is the copy the desk checked (JPEG/PNG, size) and authenticated, while a path names a file that
+ * may have changed or gone since the job was queued. Sealed images stay in memory only.
+ */
+async function imagesFor(
+  ctx: StepContext,
+  jobId: string,
+  paths: CreateRequestImages,
+): Promise<CreateRequestImages> {
+  const images: CreateRequestImages = { ...paths };
+  if (!ctx.idImages) return images;
+  for (const side of await ctx.idImages.sides(jobId)) {
+    // Gone meanwhile (removed by the person): nothing to send for that side.
+    const image = await ctx.idImages.read(jobId, side);
+    if (image === null) continue;
+    const extension = image.contentType === 'image/png' ? 'png' : 'jpg';
+    images[side] = { bytes: image.bytes, filename: `${side}.${extension}`, contentType: image.contentType };
+  }
+  return images;
 }
 
 /**

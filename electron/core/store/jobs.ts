@@ -118,6 +118,37 @@ interface DocumentRow {
   remote_deleted: number;
 }
 
+export interface JobFilter {
+  states?: readonly JobState[];
+  batchId?: string;
+}
+
+function whereClause(filter: JobFilter): { where: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (filter.states) {
+    // An empty list matches nothing rather than everything.
+    where.push(filter.states.length ? `state IN (${filter.states.map(() => '?').join(',')})` : '0');
+    args.push(...filter.states);
+  }
+  if (filter.batchId) {
+    where.push('batch_id = ?');
+    args.push(filter.batchId);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
+}
+
+/** What a draft may change before it is queued (a draft's signer may still be incomplete). */
+export interface DraftChanges {
+  signer?: Partial<SignerIdentity>;
+  auth?: SignerAuth;
+  raoUsername?: string;
+  outputDir?: string;
+  label?: string;
+  profileId?: string;
+  documents?: NewJob['documents'];
+}
+
 export const DEFAULT_NAME_TEMPLATE = '{name}.signed.pdf';
 
 const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
@@ -219,19 +250,75 @@ export class JobStore {
     return row ? this.toRecord(row) : undefined;
   }
 
-  list(filter: { states?: JobState[]; batchId?: string } = {}): JobRecord[] {
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (filter.states) {
-      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
-      args.push(...filter.states);
-    }
-    if (filter.batchId) {
-      where.push('batch_id = ?');
-      args.push(filter.batchId);
-    }
-    const sql = `SELECT * FROM jobs ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at, rowid`;
+  list(filter: JobFilter = {}): JobRecord[] {
+    const { where, args } = whereClause(filter);
+    const sql = `SELECT * FROM jobs ${where} ORDER BY created_at, rowid`;
     return (this.db.prepare(sql).all(...args) as JobRow[]).map((r) => this.toRecord(r));
+  }
+
+  /** One window of the list (the UI shows 10,000 jobs by asking for the rows in view). */
+  page(filter: JobFilter, offset: number, limit: number): { jobs: JobRecord[]; total: number } {
+    const { where, args } = whereClause(filter);
+    const total = (this.db.prepare(`SELECT COUNT(*) AS n FROM jobs ${where}`).get(...args) as { n: number })
+      .n;
+    const rows = this.db
+      .prepare(`SELECT * FROM jobs ${where} ORDER BY created_at, rowid LIMIT ? OFFSET ?`)
+      .all(...args, limit, offset) as JobRow[];
+    return { jobs: rows.map((r) => this.toRecord(r)), total };
+  }
+
+  /**
+   * Rewrites what a draft says: signer, method, RAO, output folder, and its documents (kept, in a
+   * new order, plus new ones). Only a draft: once queued the request may already exist upstream.
+   */
+  updateDraft(id: string, changes: DraftChanges): JobRecord {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as
+        | { state: JobState }
+        | undefined;
+      if (!row) throw new Error(`No job ${id}`);
+      if (row.state !== 'draft') throw new TransitionError({ state: row.state }, 'draft');
+      const sets: string[] = [];
+      const values: unknown[] = [];
+      const put = (column: string, value: unknown): void => {
+        sets.push(`${column} = ?`);
+        values.push(value);
+      };
+      if (changes.signer !== undefined) put('signer_json', JSON.stringify(changes.signer));
+      if (changes.auth !== undefined) put('auth_json', JSON.stringify(publicAuth(changes.auth)));
+      if (changes.raoUsername !== undefined) put('rao_username', changes.raoUsername);
+      if (changes.outputDir !== undefined) put('output_dir', changes.outputDir);
+      if (changes.label !== undefined) put('label', changes.label);
+      if (changes.profileId !== undefined) put('profile_id', changes.profileId);
+      put('updated_at', new Date().toISOString());
+      this.db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      if (changes.documents !== undefined) {
+        this.db.prepare('DELETE FROM job_documents WHERE job_id = ?').run(id);
+        const insert = this.db.prepare(
+          `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        );
+        changes.documents.forEach((d, position) =>
+          insert.run(
+            id,
+            position,
+            d.sha256,
+            d.filename,
+            d.size,
+            d.pages,
+            d.signature ? JSON.stringify(d.signature) : null,
+          ),
+        );
+      }
+      appendEvent(this.db, id, 'job.draft_updated', {
+        fields: Object.keys(changes).filter((k) => k !== 'documents' && k !== 'signer'),
+        ...(changes.signer !== undefined ? { signer: true } : {}),
+        ...(changes.documents !== undefined
+          ? { documents: changes.documents.map((d) => ({ filename: d.filename, sha256: d.sha256 })) }
+          : {}),
+      });
+    })();
+    return this.get(id);
   }
 
   /** Jobs in these states that may run now (not paused, not waiting for a retry time), oldest first. */

@@ -53,6 +53,17 @@ export class ProfileStore {
     return row ? toRecord(row) : undefined;
   }
 
+  /** Removes a profile; false when it had jobs (they keep their Optimizer) or did not exist. */
+  remove(id: string): boolean {
+    return this.db.transaction(() => {
+      const used = this.db.prepare('SELECT 1 FROM jobs WHERE profile_id = ? LIMIT 1').get(id);
+      if (used) return false;
+      const removed = this.db.prepare('DELETE FROM profiles WHERE id = ?').run(id).changes > 0;
+      if (removed) appendEvent(this.db, null, 'profile.removed', { id });
+      return removed;
+    })();
+  }
+
   /** Inserts or replaces a profile. */
   save(profile: Omit<OptimizerProfileRecord, 'createdAt'>): OptimizerProfileRecord {
     const existing = this.get(profile.id);

@@ -1,0 +1,446 @@
+// The viewer the customer reads each document in before an OTP may be sent: virtualized pages
+// and thumbnails, zoom, page position, and a signal once the end of the last page was on screen.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPasswordError, isRenderCancelled, openPdf } from './pdfjs';
+import './viewer.css';
+
+export interface PdfViewerProps {
+  /** The document; a new array (by identity) is a new document. */
+  bytes: Uint8Array;
+  /** Accessible name of the viewer region. */
+  title: string;
+  /** Once per document, when the bottom of the last page has been rendered on screen. */
+  onReadToEnd?: () => void;
+  onPageCount?: (n: number) => void;
+}
+
+/** PDF points to CSS pixels, so that 100 % is the paper's real size. */
+const CSS_UNITS = 96 / 72;
+const PAD = 16;
+const GAP = 16;
+const THUMB_WIDTH = 96;
+const THUMB_CHROME = 36;
+const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
+const MIN_ZOOM = ZOOM_STEPS[0]!;
+const MAX_ZOOM = ZOOM_STEPS[ZOOM_STEPS.length - 1]!;
+/** Opening size: fit width, but no bigger than this on a wide screen. */
+const MAX_AUTO_ZOOM = 1.25;
+/** A page canvas never exceeds this many pixels (64 MB); above it the pixel ratio gives way. */
+const MAX_CANVAS_PIXELS = 2 ** 24;
+/** A page starts drawing only after staying mounted this long. */
+const RENDER_DELAY_MS = 40;
+
+type Zoom = 'auto' | 'fit' | number;
+interface PageSize {
+  width: number;
+  height: number;
+}
+interface Loaded {
+  bytes: Uint8Array;
+  doc: PDFDocumentProxy;
+  sizes: PageSize[];
+}
+interface Layout {
+  tops: number[];
+  heights: number[];
+  total: number;
+  width: number;
+}
+
+export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
+  const { bytes, title } = props;
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [failure, setFailure] = useState<{ bytes: Uint8Array; password: boolean } | null>(null);
+  const [zoomMode, setZoomMode] = useState<Zoom>('auto');
+  const [viewportWidth, setViewportWidth] = useState(0);
+  const [lastRendered, setLastRendered] = useState<PDFDocumentProxy | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const readFor = useRef<PDFDocumentProxy | null>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const thumbScroller = useRef<HTMLElement>(null);
+  const pixelRatio = useDevicePixelRatio();
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened: PDFDocumentProxy | undefined;
+    openPdf(bytes)
+      .then(async (doc) => {
+        opened = doc;
+        if (cancelled) return void doc.destroy();
+        const sizes = await Promise.all(
+          Array.from({ length: doc.numPages }, async (_, i) => {
+            const { width, height } = (await doc.getPage(i + 1)).getViewport({ scale: 1 });
+            return { width, height };
+          }),
+        );
+        if (cancelled) return;
+        setLoaded({ bytes, doc, sizes });
+        callbacks.current.onPageCount?.(doc.numPages);
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setFailure({ bytes, password: isPasswordError(error) });
+      });
+    return () => {
+      cancelled = true;
+      // Destroying the document also cancels whatever its pages are still rendering.
+      void opened?.destroy();
+    };
+  }, [bytes]);
+
+  const ready = loaded?.bytes === bytes ? loaded : null;
+  const sizes = useMemo(() => ready?.sizes ?? [], [ready]);
+  const total = sizes.length;
+  const widest = sizes.reduce((max, s) => Math.max(max, s.width), 1);
+  // Pages wait for the first measurement of the viewport, which fit width depends on.
+  const measured = viewportWidth > 0;
+  const fitZoom = clamp((viewportWidth - 2 * PAD) / (widest * CSS_UNITS));
+  const zoom =
+    zoomMode === 'fit' ? fitZoom : zoomMode === 'auto' ? Math.min(fitZoom, MAX_AUTO_ZOOM) : zoomMode;
+  const layout = useMemo(() => pageLayout(sizes, zoom), [sizes, zoom]);
+
+  const pages = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (layout.heights[i] ?? 0) + GAP,
+    paddingStart: PAD,
+    overscan: 1,
+  });
+  const thumbs = useVirtualizer({
+    count: total,
+    getScrollElement: () => thumbScroller.current,
+    estimateSize: (i) => thumbHeight(sizes[i]) + THUMB_CHROME,
+    paddingStart: 8,
+    overscan: 3,
+  });
+
+  // Keep the same spot of the same page in view when the zoom changes.
+  const previousLayout = useRef(layout);
+  useLayoutEffect(() => {
+    const before = previousLayout.current;
+    previousLayout.current = layout;
+    pages.measure();
+    thumbs.measure();
+    const el = scroller.current;
+    if (!el || before === layout || before.tops.length !== layout.tops.length) return;
+    const index = pageIndexAt(before, el.scrollTop);
+    const fraction = (el.scrollTop - (before.tops[index] ?? 0)) / (before.heights[index] || 1);
+    el.scrollTop = (layout.tops[index] ?? 0) + fraction * (layout.heights[index] ?? 0);
+  }, [layout, pages, thumbs]);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewportWidth(el.clientWidth));
+    observer.observe(el);
+    setViewportWidth(el.clientWidth);
+    return () => observer.disconnect();
+  }, [ready]);
+
+  const offset = pages.scrollOffset ?? 0;
+  const viewportHeight = pages.scrollRect?.height ?? 0;
+  const atBottom = total > 0 && offset + viewportHeight >= layout.total - 1;
+  const current = total === 0 ? 0 : atBottom ? total : pageIndexAt(layout, offset + viewportHeight / 3) + 1;
+  const lastBottom = (layout.tops[total - 1] ?? 0) + (layout.heights[total - 1] ?? 0);
+
+  useEffect(() => {
+    if (!ready || lastRendered !== ready.doc || readFor.current === ready.doc) return;
+    if (viewportHeight > 0 && offset + viewportHeight >= lastBottom - 1) {
+      readFor.current = ready.doc;
+      callbacks.current.onReadToEnd?.();
+    }
+  }, [ready, lastRendered, offset, viewportHeight, lastBottom]);
+
+  useEffect(() => {
+    if (current > 0) thumbs.scrollToIndex(current - 1, { align: 'auto' });
+  }, [current, thumbs]);
+
+  const goToPage = useCallback(
+    (page: number) => {
+      const top = layout.tops[Math.min(Math.max(page, 1), total) - 1];
+      if (top !== undefined) scroller.current?.scrollTo({ top: top - GAP / 2 });
+    },
+    [layout, total],
+  );
+  const zoomBy = (direction: 1 | -1): void => {
+    const next =
+      direction > 0
+        ? ZOOM_STEPS.find((step) => step > zoom * 1.01)
+        : ZOOM_STEPS.findLast((step) => step < zoom * 0.99);
+    setZoomMode(next ?? (direction > 0 ? MAX_ZOOM : MIN_ZOOM));
+  };
+  const onLastPageRendered = useCallback(() => setLastRendered(ready?.doc ?? null), [ready]);
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    const el = scroller.current;
+    if (!el || total === 0 || event.altKey || event.metaKey) return;
+    if (event.ctrlKey) {
+      if (event.key === '+' || event.key === '=') zoomBy(1);
+      else if (event.key === '-') zoomBy(-1);
+      else if (event.key === '0') setZoomMode('fit');
+      else return;
+    } else if (event.key === 'PageDown') goToPage(current + 1);
+    else if (event.key === 'PageUp') {
+      const top = layout.tops[current - 1] ?? 0;
+      goToPage(el.scrollTop > top - GAP / 2 + 1 && current > 0 ? current : current - 1);
+    } else if (event.key === 'Home') el.scrollTo({ top: 0 });
+    else if (event.key === 'End') el.scrollTo({ top: el.scrollHeight });
+    else return;
+    event.preventDefault();
+  };
+
+  const failed = failure?.bytes === bytes ? failure : null;
+  const pageLabel = (page: number): string => t('viewer.pageOf', { page, total });
+  return (
+    <section className="pdf-viewer" aria-label={title} onKeyDown={onKeyDown}>
+      <div className="pdf-viewer__toolbar" role="toolbar" aria-label={t('viewer.toolbar')}>
+        <button
+          type="button"
+          aria-label={t('viewer.zoomOut')}
+          title={t('viewer.zoomOut')}
+          disabled={!ready || zoom <= MIN_ZOOM}
+          onClick={() => zoomBy(-1)}
+        >
+          <span aria-hidden="true">−</span>
+        </button>
+        <span className="pdf-viewer__zoom">
+          {ready ? t('viewer.zoomLevel', { percent: Math.round(zoom * 100) }) : ''}
+        </span>
+        <button
+          type="button"
+          aria-label={t('viewer.zoomIn')}
+          title={t('viewer.zoomIn')}
+          disabled={!ready || zoom >= MAX_ZOOM}
+          onClick={() => zoomBy(1)}
+        >
+          <span aria-hidden="true">+</span>
+        </button>
+        <button
+          type="button"
+          aria-pressed={zoomMode === 'fit'}
+          disabled={!ready}
+          onClick={() => setZoomMode('fit')}
+        >
+          {t('viewer.fitWidth')}
+        </button>
+        <span className="pdf-viewer__position" aria-live="polite">
+          {ready ? pageLabel(current) : ''}
+        </span>
+      </div>
+      {!ready ? (
+        <p className="pdf-viewer__status" role={failed ? 'alert' : 'status'}>
+          {failed ? t(failed.password ? 'viewer.passwordProtected' : 'viewer.failed') : t('viewer.loading')}
+        </p>
+      ) : (
+        <div className="pdf-viewer__body">
+          <nav className="pdf-viewer__thumbs" ref={thumbScroller} aria-label={t('viewer.thumbnails')}>
+            <div className="pdf-viewer__sheet" style={{ height: thumbs.getTotalSize() }}>
+              {thumbs.getVirtualItems().map((item) => {
+                const size = sizes[item.index]!;
+                return (
+                  <button
+                    key={item.key}
+                    type="button"
+                    className="pdf-viewer__thumb"
+                    style={{ top: item.start }}
+                    aria-label={t('viewer.page', { page: item.index + 1 })}
+                    aria-current={item.index + 1 === current ? 'page' : undefined}
+                    onClick={() => goToPage(item.index + 1)}
+                  >
+                    <PageCanvas
+                      doc={ready.doc}
+                      pageNumber={item.index + 1}
+                      scale={THUMB_WIDTH / size.width}
+                      size={size}
+                      pixelRatio={pixelRatio}
+                      className="pdf-viewer__thumb-canvas"
+                    />
+                    <span aria-hidden="true">{item.index + 1}</span>
+                  </button>
+                );
+              })}
+            </div>
+          </nav>
+          <div
+            className="pdf-viewer__pages"
+            ref={scroller}
+            tabIndex={0}
+            role="group"
+            aria-label={t('viewer.pages')}
+          >
+            <div
+              className="pdf-viewer__sheet"
+              style={{ height: layout.total, width: layout.width + 2 * PAD }}
+            >
+              {measured &&
+                pages.getVirtualItems().map(({ key, index }) => (
+                  <div
+                    key={key}
+                    className="pdf-viewer__row"
+                    style={{ top: layout.tops[index], height: layout.heights[index] }}
+                  >
+                    <PageCanvas
+                      doc={ready.doc}
+                      pageNumber={index + 1}
+                      scale={zoom * CSS_UNITS}
+                      size={sizes[index]!}
+                      pixelRatio={pixelRatio}
+                      className="pdf-viewer__page"
+                      label={pageLabel(index + 1)}
+                      onRendered={index + 1 === total ? onLastPageRendered : undefined}
+                    />
+                  </div>
+                ))}
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface PageCanvasProps {
+  doc: PDFDocumentProxy;
+  pageNumber: number;
+  /** pdf.js viewport scale: CSS pixels per PDF point. */
+  scale: number;
+  size: PageSize;
+  pixelRatio: number;
+  className: string;
+  /** Set for a page the reader reads; a thumbnail is decoration inside a labelled button. */
+  label?: string;
+  onRendered?: () => void;
+}
+
+/**
+ * One page: a paper-sized box that receives a canvas drawn at the screen's pixel density. Each
+ * render draws a fresh, detached canvas and then swaps it in, so after a zoom the old bitmap
+ * (stretched by CSS) stays until the sharp one is ready, and no pixels are copied.
+ */
+function PageCanvas(props: PageCanvasProps): React.JSX.Element {
+  const { doc, pageNumber, scale, size, pixelRatio, className } = props;
+  const holder = useRef<HTMLSpanElement>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const [failed, setFailed] = useState(false);
+  const cssWidth = size.width * scale;
+  const cssHeight = size.height * scale;
+
+  useEffect(() => {
+    let cancelled = false;
+    let task: RenderTask | undefined;
+    const canvas = document.createElement('canvas');
+    describe(canvas, latest.current.label);
+    const draw = async (): Promise<void> => {
+      const page = await doc.getPage(pageNumber);
+      if (cancelled) return;
+      const ratio = Math.min(pixelRatio, Math.sqrt(MAX_CANVAS_PIXELS / (cssWidth * cssHeight)));
+      const viewport = page.getViewport({ scale: scale * ratio });
+      canvas.width = Math.max(1, Math.floor(viewport.width));
+      canvas.height = Math.max(1, Math.floor(viewport.height));
+      task = page.render({ canvas, viewport });
+      await task.promise;
+      const box = holder.current;
+      if (cancelled || !box) return;
+      for (const old of box.children) release(old);
+      box.replaceChildren(canvas);
+      setFailed(false);
+      latest.current.onRendered?.();
+    };
+    // Pages that only fly past while scrolling are unmounted before they start.
+    const timer = setTimeout(() => {
+      draw().catch((error: unknown) => {
+        if (!cancelled && !isRenderCancelled(error)) setFailed(true);
+      });
+    }, RENDER_DELAY_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      task?.cancel();
+      if (!canvas.isConnected) release(canvas);
+    };
+  }, [doc, pageNumber, scale, pixelRatio, cssWidth, cssHeight]);
+
+  useEffect(() => {
+    const shown = holder.current?.firstElementChild;
+    if (shown) describe(shown, props.label);
+  }, [props.label]);
+
+  return (
+    // A span, so that a thumbnail stays valid content for its button.
+    <span
+      ref={holder}
+      className={failed ? `${className} pdf-viewer__failed` : className}
+      style={{ width: cssWidth, height: cssHeight }}
+    />
+  );
+}
+
+function describe(canvas: Element, label: string | undefined): void {
+  if (label === undefined) {
+    canvas.setAttribute('aria-hidden', 'true');
+  } else {
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', label);
+  }
+}
+
+/** Frees a canvas's pixels now rather than at the next garbage collection. */
+function release(element: Element): void {
+  if (element instanceof HTMLCanvasElement) {
+    element.width = 0;
+    element.height = 0;
+  }
+}
+
+function pageLayout(sizes: PageSize[], zoom: number): Layout {
+  const tops: number[] = [];
+  const heights: number[] = [];
+  let y = PAD;
+  let width = 0;
+  for (const size of sizes) {
+    const height = size.height * CSS_UNITS * zoom;
+    tops.push(y);
+    heights.push(height);
+    y += height + GAP;
+    width = Math.max(width, size.width * CSS_UNITS * zoom);
+  }
+  return { tops, heights, total: y, width };
+}
+
+/** Index of the page under a scroll offset (the gap below a page counts as that page). */
+function pageIndexAt(layout: Layout, y: number): number {
+  let low = 0;
+  let high = layout.tops.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((layout.tops[mid] ?? 0) - GAP <= y) low = mid;
+    else high = mid - 1;
+  }
+  return Math.max(low, 0);
+}
+
+function thumbHeight(size: PageSize | undefined): number {
+  return size ? (THUMB_WIDTH * size.height) / size.width : 0;
+}
+
+function clamp(zoom: number): number {
+  return Number.isFinite(zoom) ? Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM) : 1;
+}
+
+/** window.devicePixelRatio, following moves between screens and browser zoom. */
+function useDevicePixelRatio(): number {
+  const [ratio, setRatio] = useState(() => window.devicePixelRatio || 1);
+  useEffect(() => {
+    const query = window.matchMedia(`(resolution: ${ratio}dppx)`);
+    const update = (): void => setRatio(window.devicePixelRatio || 1);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, [ratio]);
+  return ratio;
+}

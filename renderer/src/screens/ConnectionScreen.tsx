@@ -1,0 +1,367 @@
+// Connection: the office's Optimizer profiles and the RAO tokens held for the active one. A token
+// is created from username, password and PIN; the three fields are emptied the moment the call
+// returns, whatever it answered, so no secret lingers in the page.
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { bridge } from '../bridge';
+import { ErrorNotice } from '../components/Notice';
+
+type Profiles = OperationResult<'profiles.list'>;
+type Profile = Profiles['profiles'][number];
+type Tokens = OperationResult<'tokens.list'>;
+
+const EMPTY_PROFILE: Profile = {
+  id: '',
+  name: '',
+  baseUrl: '',
+  env: 'prod',
+  caPem: null,
+  pinSha256: null,
+  defaultRegistrationAuthority: null,
+  defaultProfile: null,
+};
+
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60) || 'optimizer';
+
+export function ConnectionScreen({ onChanged }: { onChanged: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [profiles, setProfiles] = useState<Profiles | null>(null);
+  const [editing, setEditing] = useState<Profile | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await bridge.call('profiles.list', {});
+    if (result.ok) setProfiles(result.value);
+    else setError(result.error);
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const activate = async (profileId: string): Promise<void> => {
+    const result = await bridge.call('profiles.setActive', { profileId });
+    setError(result.ok ? null : result.error);
+    await load();
+    onChanged();
+  };
+  const remove = async (profileId: string): Promise<void> => {
+    const result = await bridge.call('profiles.remove', { profileId });
+    setError(result.ok ? null : result.error);
+    await load();
+    onChanged();
+  };
+  const save = async (profile: Profile): Promise<void> => {
+    const result = await bridge.call('profiles.save', { ...profile, id: profile.id || slug(profile.name) });
+    setError(result.ok ? null : result.error);
+    if (result.ok) {
+      setEditing(null);
+      if (!profiles?.activeId) await bridge.call('profiles.setActive', { profileId: result.value.id });
+      await load();
+      onChanged();
+    }
+  };
+
+  const active = profiles?.profiles.find((p) => p.id === profiles.activeId) ?? null;
+  return (
+    <div className="screen connection-screen">
+      <h2>{t('connection.title')}</h2>
+      <ErrorNotice error={error} />
+      <section aria-labelledby="profiles-heading" className="card">
+        <h3 id="profiles-heading">{t('connection.profiles')}</h3>
+        <ul className="plain-list">
+          {profiles?.profiles.map((p) => (
+            <li key={p.id} className="profile-row">
+              <label>
+                <input
+                  type="radio"
+                  name="active-profile"
+                  checked={p.id === profiles.activeId}
+                  onChange={() => void activate(p.id)}
+                />{' '}
+                <strong>{p.name}</strong> <span className="muted">{p.baseUrl}</span>{' '}
+                <span className={`chip chip-${p.env === 'prod' ? 'good' : 'attention'}`}>
+                  {t(`connection.env.${p.env}`)}
+                </span>
+              </label>
+              <span className="row-actions">
+                <button type="button" onClick={() => setEditing(p)}>
+                  {t('connection.edit')}
+                </button>
+                <button type="button" onClick={() => void remove(p.id)}>
+                  {t('connection.remove')}
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+        {editing ? (
+          <ProfileForm profile={editing} onSave={(p) => void save(p)} onCancel={() => setEditing(null)} />
+        ) : (
+          <button type="button" onClick={() => setEditing(EMPTY_PROFILE)}>
+            {t('connection.addProfile')}
+          </button>
+        )}
+      </section>
+      {active && <ActiveStatus profile={active} />}
+      {active && <TokenSection profile={active} onChanged={onChanged} />}
+    </div>
+  );
+}
+
+function ProfileForm(props: {
+  profile: Profile;
+  onSave: (p: Profile) => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const [p, setP] = useState<Profile>(props.profile);
+  const [caName, setCaName] = useState<string | null>(p.caPem ? t('connection.caLoaded') : null);
+  const set = <K extends keyof Profile>(key: K, value: Profile[K]): void => setP({ ...p, [key]: value });
+  return (
+    <form
+      className="form-grid"
+      aria-label={t('connection.profileForm')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSave(p);
+      }}
+    >
+      <label>
+        {t('connection.name')}
+        <input required value={p.name} onChange={(e) => set('name', e.target.value)} />
+      </label>
+      <label>
+        {t('connection.baseUrl')}
+        <input
+          required
+          type="url"
+          placeholder="https://optimizer.example/oneshot/api/v1"
+          value={p.baseUrl}
+          onChange={(e) => set('baseUrl', e.target.value)}
+        />
+      </label>
+      <label>
+        {t('connection.environment')}
+        <select value={p.env} onChange={(e) => set('env', e.target.value === 'prod' ? 'prod' : 'sandbox')}>
+          <option value="prod">{t('connection.env.prod')}</option>
+          <option value="sandbox">{t('connection.env.sandbox')}</option>
+        </select>
+      </label>
+      <label>
+        {t('connection.caFile')}
+        <input
+          type="file"
+          accept=".pem,.crt,.cer"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (!file) return;
+            void file.text().then((text) => {
+              set('caPem', text);
+              setCaName(file.name);
+            });
+          }}
+        />
+        {caName && <span className="muted">{caName}</span>}
+      </label>
+      <label>
+        {t('connection.defaultRa')}
+        <input
+          value={p.defaultRegistrationAuthority ?? ''}
+          onChange={(e) => set('defaultRegistrationAuthority', e.target.value || null)}
+        />
+      </label>
+      <label>
+        {t('connection.defaultCertProfile')}
+        <input
+          value={p.defaultProfile ?? ''}
+          onChange={(e) => set('defaultProfile', e.target.value || null)}
+        />
+      </label>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {t('connection.saveProfile')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function ActiveStatus({ profile }: { profile: Profile }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<OperationResult<'profiles.status'> | null>(null);
+  useEffect(() => {
+    let live = true;
+    const check = async (): Promise<void> => {
+      const result = await bridge.call('profiles.status', { profileId: profile.id });
+      if (live && result.ok) setStatus(result.value);
+    };
+    void check();
+    const timer = window.setInterval(() => void check(), 10_000);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [profile.id]);
+  return (
+    <section className="card" aria-labelledby="status-heading">
+      <h3 id="status-heading">{t('connection.status')}</h3>
+      {status === null ? (
+        <p>{t('common.checking')}</p>
+      ) : status.reachable ? (
+        <p className="online">
+          {t('connection.reachable', {
+            version: status.version ?? t('common.unknown'),
+            ms: status.roundTripMs ?? '?',
+          })}
+        </p>
+      ) : (
+        <p className="offline">{t('connection.unreachable', { message: status.message ?? '' })}</p>
+      )}
+    </section>
+  );
+}
+
+function TokenSection({
+  profile,
+  onChanged,
+}: {
+  profile: Profile;
+  onChanged: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const [tokens, setTokens] = useState<Tokens | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [pin, setPin] = useState('');
+
+  const load = useCallback(
+    async (refresh = false) => {
+      const result = await bridge.call('tokens.list', { profileId: profile.id, refresh });
+      if (result.ok) setTokens(result.value);
+      else setError(result.error);
+    },
+    [profile.id],
+  );
+  useEffect(() => void load(), [load]);
+
+  const create = async (): Promise<void> => {
+    setBusy(true);
+    const result = await bridge.call('tokens.create', { profileId: profile.id, username, password, pin });
+    // Cleared whatever the answer: the secrets were used once and must not stay in the page.
+    setPassword('');
+    setPin('');
+    setBusy(false);
+    setError(result.ok ? null : result.error);
+    if (result.ok) {
+      setUsername('');
+      await bridge.call('tokens.setActive', { profileId: profile.id, username: result.value.username });
+      await load();
+      onChanged();
+    }
+  };
+  const act = async (call: Promise<{ ok: boolean; error?: BridgeError }>): Promise<void> => {
+    const result = await call;
+    setError(result.ok ? null : (result.error ?? null));
+    await load();
+    onChanged();
+  };
+
+  return (
+    <section className="card" aria-labelledby="tokens-heading">
+      <h3 id="tokens-heading">{t('connection.tokens', { profile: profile.name })}</h3>
+      <ErrorNotice error={error} />
+      {tokens && tokens.tokens.length === 0 && <p>{t('connection.noTokens')}</p>}
+      <ul className="plain-list">
+        {tokens?.tokens.map((token) => (
+          <li key={token.username} className="profile-row">
+            <label>
+              <input
+                type="radio"
+                name="active-token"
+                checked={token.username === tokens.activeUsername}
+                onChange={() =>
+                  void act(
+                    bridge.call('tokens.setActive', { profileId: profile.id, username: token.username }),
+                  )
+                }
+              />{' '}
+              <strong>{token.username}</strong>{' '}
+              <span className="muted">
+                {[
+                  token.env,
+                  token.hasPassword ? t('connection.holdsPassword') : null,
+                  token.hasPin ? t('connection.holdsPin') : null,
+                  token.status !== 'unknown' ? t(`connection.tokenStatus.${token.status}`) : null,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+            </label>
+            <button
+              type="button"
+              onClick={() =>
+                void act(bridge.call('tokens.remove', { profileId: profile.id, username: token.username }))
+              }
+            >
+              {t('connection.deleteToken')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" onClick={() => void load(true)}>
+        {t('connection.checkTokens')}
+      </button>
+      <form
+        className="form-grid"
+        aria-label={t('connection.newToken')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <h4>{t('connection.newToken')}</h4>
+        <label>
+          {t('connection.username')}
+          <input required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+        </label>
+        <label>
+          {t('connection.password')}
+          <input
+            required
+            type="password"
+            autoComplete="off"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        <label>
+          {t('connection.pin')}
+          <input
+            required
+            type="password"
+            inputMode="numeric"
+            pattern="\d{4,8}"
+            autoComplete="off"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('connection.createToken')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

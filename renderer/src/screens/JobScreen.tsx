@@ -1,0 +1,263 @@
+// One job, as far as it has come: its draft details (signer, method, ID images, documents, RAO and
+// output folder), its progress while the queue works, the review and the code with the signer at
+// the desk, and the results.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { bridge, pathForFile } from '../bridge';
+import { ErrorNotice } from '../components/Notice';
+import { Progress, StateChip } from '../components/StateChip';
+import { useBridgeEvents } from '../hooks';
+import { DocumentsList } from './DocumentsList';
+import { IdImages } from './IdImages';
+import { OtpPanel } from './OtpPanel';
+import { ResultsPanel } from './ResultsPanel';
+import { ReviewPanel } from './ReviewPanel';
+import { SignerForm } from './SignerForm';
+
+type Job = OperationResult<'jobs.get'>;
+type Details = OperationResult<'jobs.details'>;
+type DocProgress = Record<number, { phase: string; bytes: number; totalBytes: number }>;
+
+const AT_DESK = new Set(['awaiting_signer', 'otp_sent', 'signing']);
+const RESULTS = new Set(['saved', 'cleaning', 'done']);
+
+export function JobScreen(props: {
+  jobId: string;
+  training: boolean;
+  checked: ReadonlySet<string>;
+  onClose: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const [job, setJob] = useState<Job | null>(null);
+  const [details, setDetails] = useState<Details | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [docProgress, setDocProgress] = useState<DocProgress>({});
+  const [consented, setConsented] = useState(false);
+  const [showProblems, setShowProblems] = useState(false);
+  const [applied, setApplied] = useState<string | null>(null);
+  // Edits are saved one after another, and Start waits for the last one: nothing typed is lost.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
+
+  const load = useCallback(async () => {
+    const r = await bridge.call('jobs.get', { jobId: props.jobId });
+    if (!r.ok) return setError(r.error);
+    setJob(r.value);
+    if (r.value.state === 'draft') {
+      const d = await bridge.call('jobs.details', { jobId: props.jobId });
+      if (d.ok) setDetails(d.value);
+    }
+  }, [props.jobId]);
+  useEffect(() => {
+    setJob(null);
+    setDetails(null);
+    setDocProgress({});
+    setError(null);
+    setShowProblems(false);
+    void load();
+  }, [load]);
+
+  useBridgeEvents((event) => {
+    if (event.type === 'job' && event.jobId === props.jobId) void load();
+    if (event.type === 'document' && event.jobId === props.jobId)
+      setDocProgress((p) => ({ ...p, [event.position]: event }));
+  });
+
+  if (!job)
+    return <aside className="job-pane">{error ? <ErrorNotice error={error} /> : t('common.loading')}</aside>;
+
+  const act = async (
+    action: 'jobs.start' | 'jobs.pause' | 'jobs.resume' | 'jobs.cancel' | 'jobs.retry',
+  ): Promise<void> => {
+    await saving.current;
+    const r = await bridge.call(action, { jobIds: [job.id] });
+    setError(r.ok ? null : r.error);
+    if (!r.ok && action === 'jobs.start') setShowProblems(true);
+    await load();
+  };
+  const update = async (
+    changes: Omit<Parameters<typeof bridge.call<'jobs.update'>>[1], 'jobId'>,
+  ): Promise<void> => {
+    const next = saving.current.then(() => bridge.call('jobs.update', { jobId: job.id, ...changes }));
+    saving.current = next;
+    const r = await next;
+    setError(r.ok ? null : r.error);
+    await load();
+  };
+  const otherDrafts = [...props.checked].filter((id) => id !== job.id);
+  const applyToSelected = async (): Promise<void> => {
+    if (!details) return;
+    await saving.current;
+    let done = 0;
+    for (const id of otherDrafts) {
+      const r = await bridge.call('jobs.update', {
+        jobId: id,
+        signer: details.signer,
+        raoUsername: details.raoUsername,
+        outputDir: details.outputDir,
+      });
+      if (r.ok) done++;
+    }
+    setApplied(t('job.applied', { count: done }));
+  };
+
+  return (
+    <aside className="job-pane" aria-labelledby="job-heading">
+      <header className="job-head">
+        <h2 id="job-heading">{job.label}</h2>
+        <StateChip state={job.state} paused={job.paused} />
+        <button type="button" onClick={props.onClose} aria-label={t('job.close')}>
+          ✕
+        </button>
+      </header>
+      <ErrorNotice error={error} />
+      {job.state === 'failed' && job.error && (
+        <div role="alert" className="notice notice-bad">
+          <strong>{t('job.failedAt', { step: t(`state.${job.failedStep ?? 'failed'}`) })}</strong>{' '}
+          {job.error.message}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void act('jobs.retry')}>
+              {t('actions.retry')}
+            </button>
+            <button type="button" onClick={() => void act('jobs.cancel')}>
+              {t('actions.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {job.state === 'draft' && details && (
+        <>
+          <SignerForm
+            key={job.id}
+            signer={details.signer}
+            auth={details.auth}
+            showAllProblems={showProblems}
+            onChange={(signer, auth) => void update(auth ? { signer, auth } : { signer })}
+          />
+          <IdImages jobId={job.id} held={details.idImages} onChanged={() => void load()} />
+          <DocumentsList
+            jobId={job.id}
+            documents={job.documents}
+            editable
+            onReorder={(order) => void update({ order })}
+          />
+          <DraftSettings job={job} details={details} onChange={(changes) => void update(changes)} />
+          {details.missing.length > 0 && showProblems && (
+            <p className="muted">{t('job.stillMissing', { count: details.missing.length })}</p>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => void act('jobs.start')}>
+              {t('actions.start')}
+            </button>
+            {otherDrafts.length > 0 && (
+              <button type="button" onClick={() => void applyToSelected()}>
+                {t('job.applyToSelected', { count: otherDrafts.length })}
+              </button>
+            )}
+            {applied && <span role="status">{applied}</span>}
+          </div>
+        </>
+      )}
+
+      {job.state !== 'draft' && !RESULTS.has(job.state) && job.state !== 'cancelled' && (
+        <section className="card" aria-label={t('job.progress')}>
+          <Progress value={job.progress} label={t('queue.jobProgress', { label: job.label })} />
+          <ul className="plain-list">
+            {job.documents.map((d) => {
+              const p = docProgress[d.position];
+              const share = d.uploaded ? 1 : p && p.totalBytes > 0 ? p.bytes / p.totalBytes : 0;
+              return (
+                <li key={d.position} className="doc-progress">
+                  <span className="filename">{d.filename}</span>
+                  <Progress value={share} label={t('job.documentProgress', { name: d.filename })} />
+                  <span className="muted">{p ? t(`job.phase.${p.phase}`) : ''}</span>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="actions">
+            {job.paused ? (
+              <button type="button" onClick={() => void act('jobs.resume')}>
+                {t('actions.resume')}
+              </button>
+            ) : (
+              <button type="button" onClick={() => void act('jobs.pause')}>
+                {t('actions.pause')}
+              </button>
+            )}
+            <button type="button" onClick={() => void act('jobs.cancel')}>
+              {t('actions.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+
+      {job.auth.method === 'otp' && AT_DESK.has(job.state) && (
+        <>
+          <ReviewPanel job={job} onConsented={(s) => setConsented(s.consented)} />
+          <OtpPanel
+            job={job}
+            consented={consented}
+            training={props.training && job.profileId === 'training'}
+          />
+        </>
+      )}
+      {(RESULTS.has(job.state) || job.documents.some((d) => d.outputPath)) && <ResultsPanel job={job} />}
+    </aside>
+  );
+}
+
+function DraftSettings(props: {
+  job: Job;
+  details: Details;
+  onChange: (changes: { raoUsername?: string; outputDir?: string }) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const [tokens, setTokens] = useState<string[]>([]);
+  const [outputDir, setOutputDir] = useState(props.details.outputDir);
+  useEffect(() => {
+    void bridge.call('tokens.list', { profileId: props.job.profileId }).then((r) => {
+      if (r.ok) setTokens(r.value.tokens.map((tk) => tk.username));
+    });
+  }, [props.job.profileId]);
+  const choose = async (): Promise<void> => {
+    const r = await bridge.call('dialogs.pickFolder', {});
+    if (r.ok && r.value.path) {
+      setOutputDir(r.value.path);
+      props.onChange({ outputDir: r.value.path });
+    }
+  };
+  return (
+    <fieldset className="form-grid">
+      <legend>{t('job.settings')}</legend>
+      <label>
+        {t('fields.raoUsername')}
+        <select
+          value={props.details.raoUsername}
+          onChange={(e) => props.onChange({ raoUsername: e.target.value })}
+        >
+          <option value="">{t('signer.choose')}</option>
+          {tokens.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('fields.outputDir')}
+        <input
+          value={outputDir}
+          onChange={(e) => setOutputDir(e.target.value)}
+          onBlur={() => outputDir !== props.details.outputDir && props.onChange({ outputDir })}
+        />
+      </label>
+      {pathForFile && (
+        <button type="button" onClick={() => void choose()}>
+          {t('job.chooseFolder')}
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,126 @@
+// Results: each signed document verified again on disk (signer name from the certificate, signing
+// time, whether the signature covers the whole file), opened or shown in its folder, or viewed
+// here; and the job's audit trail.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { bridge } from '../bridge';
+import { fromBase64 } from '../bytes';
+import { ErrorNotice } from '../components/Notice';
+import { PdfViewer } from '../review/PdfViewer';
+
+type Job = OperationResult<'jobs.get'>;
+type Verification = OperationResult<'results.verify'>;
+
+export function ResultsPanel({ job }: { job: Job }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [error, setError] = useState<BridgeError | null>(null);
+  const [viewing, setViewing] = useState<{ name: string; bytes: Uint8Array } | null>(null);
+  const signed = job.documents.filter((d) => d.outputPath);
+
+  const act = async (call: 'files.open' | 'files.reveal', position: number): Promise<void> => {
+    const r = await bridge.call(call, { jobId: job.id, position });
+    setError(r.ok ? null : r.error);
+  };
+  const view = async (position: number): Promise<void> => {
+    const r = await bridge.call('results.file', { jobId: job.id, position });
+    if (r.ok) setViewing({ name: r.value.filename, bytes: fromBase64(r.value.base64) });
+    else setError(r.error);
+  };
+
+  return (
+    <section className="card results" aria-labelledby="results-heading">
+      <h3 id="results-heading">{t('results.title')}</h3>
+      <ErrorNotice error={error} />
+      {signed.length === 0 && <p>{t('results.none')}</p>}
+      <ul className="plain-list">
+        {signed.map((doc) => (
+          <li key={doc.position} className="result-row">
+            <div>
+              <span className="filename">{doc.filename}</span>
+              <div className="muted path">{doc.outputPath}</div>
+              <Verified jobId={job.id} position={doc.position} />
+            </div>
+            <div className="row-actions">
+              <button type="button" onClick={() => void view(doc.position)}>
+                {t('results.view')}
+              </button>
+              <button type="button" onClick={() => void act('files.open', doc.position)}>
+                {t('results.open')}
+              </button>
+              <button type="button" onClick={() => void act('files.reveal', doc.position)}>
+                {t('results.reveal')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {viewing && (
+        <div className="result-viewer">
+          <button type="button" onClick={() => setViewing(null)}>
+            {t('common.close')}
+          </button>
+          <PdfViewer bytes={viewing.bytes} title={viewing.name} />
+        </div>
+      )}
+      <AuditTrail jobId={job.id} />
+    </section>
+  );
+}
+
+function Verified({ jobId, position }: { jobId: string; position: number }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [v, setV] = useState<Verification | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  useEffect(() => {
+    void bridge.call('results.verify', { jobId, position }).then((r) => {
+      if (r.ok) setV(r.value);
+      else setProblem(r.error.message);
+    });
+  }, [jobId, position]);
+  if (problem) return <p className="offline">{problem}</p>;
+  if (!v) return <p className="muted">{t('results.verifying')}</p>;
+  const when = v.signingTime ? new Date(v.signingTime).toLocaleString(i18n.language) : t('common.unknown');
+  return (
+    <p className={v.ok ? 'verified online' : 'offline'}>
+      {v.ok
+        ? t('results.verified', { name: v.signerName ?? t('common.unknown'), when })
+        : t('results.notVerified', { problems: v.problems.join('; ') })}
+      {v.ok && (v.coversWholeFile ? ` · ${t('results.whole')}` : ` · ${t('results.notWhole')}`)}
+    </p>
+  );
+}
+
+function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [events, setEvents] = useState<OperationResult<'audit.list'>['events']>([]);
+  useEffect(() => {
+    void bridge.call('audit.list', { jobId }).then((r) => r.ok && setEvents(r.value.events));
+  }, [jobId]);
+  return (
+    <details className="audit">
+      <summary>{t('results.audit', { count: events.length })}</summary>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.when')}</th>
+            <th scope="col">{t('results.what')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.seq}>
+              <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+              <td>
+                <code>{e.kind}</code>{' '}
+                {e.kind === 'job.state' && typeof e.data.to === 'string'
+                  ? `→ ${t(`state.${e.data.to}`, { defaultValue: e.data.to })}`
+                  : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,243 @@
+// The signer's identity and how they unlock the signature, checked as the RAO types with the same
+// rules the Optimizer applies (international phone prefix, e-mail, ISO country, document type).
+// Saved to the draft as it changes, so nothing typed is lost when the RAO switches jobs.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OperationArgs } from '../../../shared/contract';
+import { COUNTRY_CODES } from '../../../shared/countries';
+import {
+  checkSignerField,
+  ID_DOCUMENT_TYPES,
+  LANGUAGES,
+  OTP_DELIVERY,
+  type SignerIdentity,
+} from '../../../shared/signer';
+
+export type DraftSigner = NonNullable<OperationArgs<'jobs.update'>['signer']>;
+export type DraftAuth = NonNullable<OperationArgs<'jobs.update'>['auth']>;
+
+const _TEXT_FIELDS = [
+  'given_name',
+  'surname_1',
+  'surname_2',
+  'serial_number',
+  'email',
+  'mobile_phone_number',
+] as const;
+
+/** A translated message per field for what checkSignerField finds wrong. */
+function problemKey(field: keyof SignerIdentity, value: string | undefined): string | null {
+  const issues = checkSignerField(field, value ?? '');
+  if (issues.length === 0) return null;
+  if (!value?.trim()) return 'signer.problems.required';
+  return `signer.problems.${field}`;
+}
+
+export function SignerForm(props: {
+  signer: DraftSigner;
+  auth: DraftAuth | { method: 'external'; type: string };
+  onChange: (signer: DraftSigner, auth: DraftAuth | null) => void;
+  showAllProblems: boolean;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const [signer, setSigner] = useState<DraftSigner>(props.signer);
+  const [method, setMethod] = useState<'otp' | 'external'>(props.auth.method);
+  const [delivery, setDelivery] = useState<'sms' | 'whatsapp'>(
+    props.auth.method === 'otp' ? props.auth.delivery : 'sms',
+  );
+  const [extType, setExtType] = useState(props.auth.method === 'external' ? props.auth.type : '');
+  // The external value is never sent back to the page; an empty box means "keep what is held".
+  const [extValue, setExtValue] = useState('');
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const first = useRef(true);
+
+  const countries = useMemo(() => {
+    const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
+    return COUNTRY_CODES.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) =>
+      a.name.localeCompare(b.name, i18n.language),
+    );
+  }, [i18n.language]);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const auth: DraftAuth | null =
+      method === 'otp'
+        ? { method: 'otp', delivery }
+        : extType.trim() && extValue.trim()
+          ? { method: 'external', type: extType.trim(), value: extValue.trim() }
+          : null;
+    props.onChange(signer, auth);
+  }, [signer, method, delivery, extType, extValue]);
+
+  const set = (field: keyof DraftSigner, value: string): void => {
+    setSigner({ ...signer, [field]: value === '' ? undefined : value });
+  };
+  const problem = (field: keyof SignerIdentity): string | null => {
+    if (!props.showAllProblems && !touched.has(field)) return null;
+    const key = problemKey(field, signer[field as keyof DraftSigner]);
+    return key ? t(key) : null;
+  };
+  const blur = (field: string) => () => setTouched(new Set(touched).add(field));
+  const field = (
+    name: (typeof _TEXT_FIELDS)[number],
+    extra: React.InputHTMLAttributes<HTMLInputElement> = {},
+  ) => {
+    const message = problem(name);
+    return (
+      <label key={name}>
+        {t(`fields.signer.${name}`)}
+        <input
+          {...extra}
+          name={name}
+          value={signer[name] ?? ''}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${name}-problem` : undefined}
+          onChange={(e) => set(name, e.target.value)}
+          onBlur={blur(name)}
+        />
+        {message && (
+          <span id={`${name}-problem`} className="field-problem">
+            {message}
+          </span>
+        )}
+      </label>
+    );
+  };
+
+  return (
+    <fieldset className="form-grid signer-form">
+      <legend>{t('signer.title')}</legend>
+      {field('given_name', { autoComplete: 'off' })}
+      {field('surname_1', { autoComplete: 'off' })}
+      {field('surname_2', { autoComplete: 'off' })}
+      <label>
+        {t('fields.signer.id_document_type')}
+        <select
+          value={signer.id_document_type ?? ''}
+          onChange={(e) => set('id_document_type', e.target.value)}
+          onBlur={blur('id_document_type')}
+        >
+          <option value="">{t('signer.choose')}</option>
+          {ID_DOCUMENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`signer.documentTypes.${type}`)}
+            </option>
+          ))}
+        </select>
+        {problem('id_document_type') && <span className="field-problem">{problem('id_document_type')}</span>}
+      </label>
+      <label>
+        {t('fields.signer.id_document_country')}
+        <select
+          value={signer.id_document_country ?? ''}
+          onChange={(e) => set('id_document_country', e.target.value)}
+          onBlur={blur('id_document_country')}
+        >
+          <option value="">{t('signer.choose')}</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </select>
+        {problem('id_document_country') && (
+          <span className="field-problem">{problem('id_document_country')}</span>
+        )}
+      </label>
+      {field('serial_number', { autoComplete: 'off' })}
+      {field('email', { type: 'email', autoComplete: 'off' })}
+      {field('mobile_phone_number', { type: 'tel', placeholder: '+34600123456', autoComplete: 'off' })}
+      <label>
+        {t('fields.signer.communication_language')}
+        <select
+          value={signer.communication_language ?? ''}
+          onChange={(e) => set('communication_language', e.target.value)}
+        >
+          <option value="">{t('signer.choose')}</option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`signer.languages.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('fields.signer.registration_authority')}
+        <input
+          value={signer.registration_authority ?? ''}
+          onChange={(e) => set('registration_authority', e.target.value)}
+          onBlur={blur('registration_authority')}
+        />
+        {problem('registration_authority') && (
+          <span className="field-problem">{problem('registration_authority')}</span>
+        )}
+      </label>
+      <label>
+        {t('fields.signer.profile')}
+        <input
+          value={signer.profile ?? ''}
+          onChange={(e) => set('profile', e.target.value)}
+          onBlur={blur('profile')}
+        />
+        {problem('profile') && <span className="field-problem">{problem('profile')}</span>}
+      </label>
+      <fieldset className="auth-choice">
+        <legend>{t('auth.title')}</legend>
+        <label>
+          <input
+            type="radio"
+            name="auth-method"
+            checked={method === 'otp'}
+            onChange={() => setMethod('otp')}
+          />{' '}
+          {t('auth.otp')}
+        </label>
+        {method === 'otp' && (
+          <label>
+            {t('auth.deliveryLabel')}
+            <select
+              value={delivery}
+              onChange={(e) => setDelivery(e.target.value === 'whatsapp' ? 'whatsapp' : 'sms')}
+            >
+              {OTP_DELIVERY.map((d) => (
+                <option key={d} value={d}>
+                  {t(`auth.delivery.${d}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          <input
+            type="radio"
+            name="auth-method"
+            checked={method === 'external'}
+            onChange={() => setMethod('external')}
+          />{' '}
+          {t('auth.external')}
+        </label>
+        {method === 'external' && (
+          <>
+            <label>
+              {t('auth.externalType')}
+              <input value={extType} onChange={(e) => setExtType(e.target.value)} autoComplete="off" />
+            </label>
+            <label>
+              {t('auth.externalValue')}
+              <input
+                type="password"
+                value={extValue}
+                onChange={(e) => setExtValue(e.target.value)}
+                autoComplete="off"
+                placeholder={props.auth.method === 'external' ? t('auth.keepValue') : ''}
+              />
+            </label>
+          </>
+        )}
+      </fieldset>
+    </fieldset>
+  );
+}

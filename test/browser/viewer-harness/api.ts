@@ -1,0 +1,41 @@
+// What the harness page offers the test on `window.harness`. Plain data only: the test is
+// type-checked without DOM types, so everything that touches the DOM stays on the page side.
+
+/** Where a page canvas sits, in CSS pixels, next to the scrolling pane that holds it. */
+export interface CanvasBox {
+  top: number;
+  bottom: number;
+  width: number;
+  height: number;
+  paneTop: number;
+  paneBottom: number;
+  paneWidth: number;
+}
+
+export interface ViewerHarness {
+  /** How many times onReadToEnd fired for the document shown. */
+  readToEnd: number;
+  /** Every onPageCount value, in order. */
+  pageCounts: number[];
+  /** The most page canvases in the DOM at once since trackPageCanvases(). */
+  maxPageCanvases: number;
+  /** Shows another fixture (new bytes), or unmounts the viewer with null. */
+  show(file: string | null): Promise<void>;
+  /** renderThumbnail's result, decoded: its scheme and pixel width. */
+  thumbnail(file: string, widthPx: number): Promise<{ scheme: string; width: number }>;
+  /** Dark pixels on the page canvas labelled `label`; 0 when it is absent or blank. */
+  inkedPixels(label: string): number;
+  /** The bitmap width of the page canvas labelled `label`, 0 when absent. */
+  canvasWidth(label: string): number;
+  canvasBox(label: string): CanvasBox | null;
+  trackPageCanvases(): void;
+  scrollPagesTo(top: number): void;
+  pagesScrollHeight(): number;
+  pagesClientHeight(): number;
+  /** The text of the "Page x of y" indicator, which is also that page canvas's label. */
+  positionText(): string;
+}
+
+export interface HarnessWindow {
+  harness: ViewerHarness;
+}

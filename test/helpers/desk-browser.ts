@@ -1,0 +1,157 @@
+// One-Shot Desk in browser mode for end-to-end tests: `electron/host/cli.ts` in its own process
+// group with a fresh data folder, Debian's Chromium driven by playwright-core, axe on demand, and
+// screenshots under test-results/ to look at.
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from './sandbox-process';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+export const SKIP_WITHOUT_KEYRING = process.env.ONESHOT_TEST_KEYRING
+  ? false
+  : 'no Secret Service: run through node test/run.mjs';
+export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+
+export interface DeskHost {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  stderr: () => string;
+  stop(): Promise<void>;
+}
+
+export async function startDeskHost(
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<DeskHost> {
+  assert.ok(
+    existsSync(join(REPO_ROOT, 'dist/renderer/index.html')),
+    'the renderer is not built: run `npm run build` before the tests',
+  );
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', dataDir, '--no-open'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, ...options.env },
+    },
+  );
+  let err = '';
+  child.stderr?.on('data', (d: Buffer) => (err += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`start:web exited with ${code}: ${err}`)));
+    setTimeout(() => reject(new Error(`start:web printed nothing in 60 s: ${err}`)), 60_000).unref();
+  });
+  const url = /(http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)$/.exec(line)?.[1];
+  assert.ok(url, `unexpected first line: ${line}`);
+  return {
+    url,
+    dataDir,
+    child,
+    stderr: () => err,
+    async stop() {
+      if (child.exitCode === null && child.pid !== undefined) {
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      }
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  assert.ok(
+    existsSync(CHROMIUM),
+    `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
+  );
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** A page on the desk that fails the test on any console error or CSP violation. */
+export async function openDesk(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'One-Shot Desk', level: 1 }).waitFor();
+  return { page, problems };
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string | null | undefined;
+  nodes: number;
+  help: string;
+}
+
+/** axe-core over the current screen: the serious and critical findings (to assert empty), and all. */
+export async function axe(page: Page): Promise<{ blocking: AxeFinding[]; all: AxeFinding[] }> {
+  const result = await new AxeBuilder({ page }).analyze();
+  const all = result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.length,
+    help: v.help,
+  }));
+  return { all, blocking: all.filter((v) => v.impact === 'serious' || v.impact === 'critical') };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const path = join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** Drops files on an element as a person would (a DataTransfer with File objects). */
+export async function dropFiles(
+  page: Page,
+  selector: string,
+  files: { name: string; bytes: Uint8Array; type?: string }[],
+): Promise<void> {
+  const payload = files.map((f) => ({
+    name: f.name,
+    type: f.type ?? 'application/pdf',
+    base64: Buffer.from(f.bytes).toString('base64'),
+  }));
+  const dataTransfer = await page.evaluateHandle((items) => {
+    // Runs in the page; the test tsconfig has no DOM types, so the few used are named here.
+    const page = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: Uint8Array[], name: string, options: { type: string }) => unknown;
+      atob(text: string): string;
+    };
+    const dt = new page.DataTransfer();
+    for (const item of items) {
+      const binary = page.atob(item.base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      dt.items.add(new page.File([bytes], item.name, { type: item.type }));
+    }
+    return dt;
+  }, payload);
+  await page.locator(selector).dispatchEvent('drop', { dataTransfer });
+}
