@@ -38,6 +38,8 @@ export function JobScreen(props: {
   const [applied, setApplied] = useState<string | null>(null);
   // Edits are saved one after another, and Start waits for the last one: nothing typed is lost.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
+  // The method as last typed (an external value is never read back from core, so it is kept here).
+  const lastAuth = useRef<Parameters<typeof bridge.call<'jobs.update'>>[1]['auth']>(undefined);
 
   const load = useCallback(async () => {
     const r = await bridge.call('jobs.get', { jobId: props.jobId });
@@ -86,13 +88,17 @@ export function JobScreen(props: {
   };
   const otherDrafts = [...props.checked].filter((id) => id !== job.id);
   const applyToSelected = async (): Promise<void> => {
-    if (!details) return;
     await saving.current;
+    // What was saved last, not what this render saw: the last edit may have landed just now.
+    const fresh = await bridge.call('jobs.details', { jobId: job.id });
+    if (!fresh.ok) return setError(fresh.error);
+    const details = fresh.value;
     let done = 0;
     for (const id of otherDrafts) {
       const r = await bridge.call('jobs.update', {
         jobId: id,
         signer: details.signer,
+        auth: lastAuth.current,
         raoUsername: details.raoUsername,
         outputDir: details.outputDir,
       });
@@ -133,7 +139,10 @@ export function JobScreen(props: {
             signer={details.signer}
             auth={details.auth}
             showAllProblems={showProblems}
-            onChange={(signer, auth) => void update(auth ? { signer, auth } : { signer })}
+            onChange={(signer, auth) => {
+              if (auth) lastAuth.current = auth;
+              void update(auth ? { signer, auth } : { signer });
+            }}
           />
           <IdImages jobId={job.id} held={details.idImages} onChanged={() => void load()} />
           <DocumentsList
