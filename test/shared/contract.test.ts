@@ -80,6 +80,9 @@ describe('bridge contract', () => {
 
   it('has no result field that could carry a token, password, PIN or code back', () => {
     for (const name of OPERATION_NAMES) {
+      // The one exception, on purpose: the training sandbox's SMS inbox shows the code a sandbox
+      // with no legal value "sent" (core answers it only for the training profile).
+      if (name === 'training.inbox') continue;
       const names = propertyNames(z.toJSONSchema(OPERATIONS[name].result, { unrepresentable: 'any' }));
       const leaks = [...names].filter((n) => SECRET_NAMES.test(n));
       assert.deepEqual(leaks, [], `${name} result has ${leaks.join(', ')}`);

@@ -47,6 +47,8 @@ export function QueueScreen(props: {
   const [adding, setAdding] = useState(false);
   const [perFile, setPerFile] = useState(false);
   const [dragOver, setDragOver] = useState(false);
+  // Ticked at once while every page of ids is fetched.
+  const [selecting, setSelecting] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const pagesLoaded = useRef(new Set<number>());
@@ -174,13 +176,18 @@ export function QueueScreen(props: {
 
   const selectAll = async (on: boolean): Promise<void> => {
     if (!on) return props.onCheck(new Set());
+    setSelecting(true);
     const ids = new Set<string>();
-    for (let offset = 0; offset < total; offset += 1000) {
-      const page = await bridge.call('jobs.list', { states: FILTER_STATES[filter], offset, limit: 1000 });
-      if (!page.ok) break;
-      page.value.jobs.forEach((j) => ids.add(j.id));
+    try {
+      for (let offset = 0; offset < total; offset += 1000) {
+        const page = await bridge.call('jobs.list', { states: FILTER_STATES[filter], offset, limit: 1000 });
+        if (!page.ok) break;
+        page.value.jobs.forEach((j) => ids.add(j.id));
+      }
+      props.onCheck(ids);
+    } finally {
+      setSelecting(false);
     }
-    props.onCheck(ids);
   };
 
   const waiting = RUNNER_STATES.reduce((n, s) => n + (counts[s] ?? 0), 0);
@@ -275,7 +282,7 @@ export function QueueScreen(props: {
           <label>
             <input
               type="checkbox"
-              checked={total > 0 && props.checked.size === total}
+              checked={selecting || (total > 0 && props.checked.size === total)}
               onChange={(e) => void selectAll(e.target.checked)}
             />{' '}
             {t('queue.selectAll')}
