@@ -2,6 +2,7 @@
 // each file or folder; browser mode has only bytes, which are staged to core in chunks, and
 // dropped folders are walked here for their PDFs.
 import { bridge, pathForFile } from './bridge';
+import { toBase64 } from './bytes';
 
 /** Base64 chunks of 3 MiB stay under the contract's 4 MiB (base64) limit. */
 const CHUNK_BYTES = 3 * 1024 * 1024;
@@ -11,14 +12,6 @@ export interface Picked {
   path: string | null;
   /** Why this file could not even be handed over (read or staging failure). */
   problem?: string;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
 }
 
 async function stage(file: File): Promise<Picked> {

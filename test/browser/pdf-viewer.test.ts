@@ -1,7 +1,7 @@
 // PdfViewer in Debian's Chromium under the app's own CSP: the harness page is built with Vite,
 // served with the host's security headers and static file rules, and driven by playwright-core.
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,23 +9,15 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { DEFAULT_CSP, setSecurityHeaders } from '../../electron/host/guard';
 import { serveStatic } from '../../electron/host/static-files';
 import { A4, makePdf } from '../fixtures/pdfs';
+import { launchChromium, SKIP_WITHOUT_KEYRING as SKIP } from '../helpers/desk-browser';
 import { REPO_ROOT } from '../helpers/sandbox-process';
 import type { ViewerHarness } from './viewer-harness/api';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SKIP = process.env.ONESHOT_TEST_KEYRING ? false : 'no Secret Service: run through node test/run.mjs';
 const HARNESS = join(REPO_ROOT, 'test/browser/viewer-harness');
 const TIMEOUT = { timeout: 90_000 };
 
@@ -72,10 +64,6 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
   const requested: string[] = [];
 
   before(async () => {
-    assert.ok(
-      existsSync(CHROMIUM),
-      `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
     outDir = mkdtempSync(join(tmpdir(), 'pdf-viewer-'));
     await build({
       root: HARNESS,
@@ -99,7 +87,7 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    browser = await launchChromium();
   });
 
   after(async () => {

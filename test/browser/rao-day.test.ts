@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { makeEncryptedPdf, makePdf } from '../fixtures/pdfs';
 import {
   axe,
+  createToken,
   dropFiles,
   launchChromium,
   openDesk,
@@ -30,20 +31,6 @@ async function checkScreen(page: Page, name: string): Promise<void> {
   const { blocking, all } = await axe(page);
   axeReport[name] = all;
   assert.deepEqual(blocking, [], `axe found serious/critical problems on ${name}`);
-}
-
-async function createToken(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Connection' }).click();
-  await page.getByText(/Reachable · version/).waitFor({ timeout: 20_000 });
-  const form = page.getByRole('form', { name: 'New RAO token' });
-  await form.getByLabel('Username').fill('rao.garcia');
-  await form.getByLabel('Password').fill('correct horse battery');
-  await form.getByLabel('PIN').fill('1234');
-  await form.getByRole('button', { name: 'Create token' }).click();
-  await page.getByRole('radio', { name: /rao\.garcia/ }).waitFor();
-  // The secrets are gone from the page the moment the call returned.
-  assert.equal(await form.getByLabel('Password').inputValue(), '');
-  assert.equal(await form.getByLabel('PIN').inputValue(), '');
 }
 
 async function fillSigner(page: Page): Promise<void> {
@@ -78,7 +65,7 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
       .filter({ hasText: /no.* legal value/ })
       .waitFor();
     await checkScreen(page, '01-queue-empty');
-    await createToken(page);
+    await createToken(page, { username: 'rao.garcia', password: 'correct horse battery', pin: '1234' });
     await checkScreen(page, '02-connection');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
 

@@ -2,72 +2,30 @@
 // Chromium driven by playwright-core. The window opens, the CSP is there, the page has no Node,
 // and the bridge answers (app.info, the training sandbox reachable).
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { REPO_ROOT } from '../helpers/sandbox-process';
+import type { Browser } from 'playwright-core';
+import {
+  launchChromium,
+  screenshot,
+  SKIP_WITHOUT_KEYRING,
+  startDeskHost,
+  type DeskHost,
+} from '../helpers/desk-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
-const SKIP = process.env.ONESHOT_TEST_KEYRING ? false : 'no Secret Service: run through node test/run.mjs';
-
-describe('browser mode smoke', { skip: SKIP }, () => {
+describe('browser mode smoke', { skip: SKIP_WITHOUT_KEYRING }, () => {
   let browser: Browser;
+  let host: DeskHost;
   let launchUrl = '';
-  let stopHost: () => void = () => {};
 
   before(async () => {
-    assert.ok(
-      existsSync(join(REPO_ROOT, 'dist/renderer/index.html')),
-      'the renderer is not built: run `npm run build` before the tests',
-    );
-    assert.ok(
-      existsSync(CHROMIUM),
-      `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
-    );
-    const data = mkdtempSync(join(tmpdir(), 'smoke-'));
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', data, '--no-open'],
-      {
-        cwd: REPO_ROOT,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: true,
-      },
-    );
-    stopHost = () => {
-      try {
-        process.kill(-(child.pid ?? 0), 'SIGTERM');
-      } catch {
-        child.kill('SIGTERM');
-      }
-    };
-    const line = await new Promise<string>((resolve, reject) => {
-      createInterface({ input: child.stdout }).once('line', resolve);
-      child.once('exit', (code) => reject(new Error(`start:web exited with ${code}`)));
-      setTimeout(() => reject(new Error('start:web printed nothing in 60 s')), 60_000).unref();
-    });
-    const match = /^One-Shot Desk \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)$/.exec(
-      line,
-    );
-    assert.ok(match, `unexpected first line: ${line}`);
-    launchUrl = match[1]!;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+    host = await startDeskHost();
+    launchUrl = host.url;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    stopHost();
+    await host?.stop();
   });
 
   it('opens the app with its CSP, no Node on the page, and a bridge that answers', async () => {
@@ -91,8 +49,7 @@ describe('browser mode smoke', { skip: SKIP }, () => {
       .waitFor();
     await page.getByText(/Training sandbox \(no legal value\): online/).waitFor({ timeout: 15_000 });
     assert.ok(!page.url().includes('key='), 'the key leaves the address bar');
-    mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
-    await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'browser-smoke.png') });
+    await screenshot(page, 'browser-smoke');
   });
 
   it('refuses the API to a page without the key', async () => {

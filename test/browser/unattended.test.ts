@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { makePdf } from '../fixtures/pdfs';
 import {
+  createToken,
   dropFiles,
   launchChromium,
   openDesk,
@@ -34,13 +35,7 @@ function freePort(): Promise<number> {
 
 /** Drops one PDF per job, fills the first job's details with an external method, applies them to all. */
 async function prepareBatch(page: Page, count: number, outputDir: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Connection' }).click();
-  const form = page.getByRole('form', { name: 'New RAO token' });
-  await form.getByLabel('Username').fill('rao.batch');
-  await form.getByLabel('Password').fill('batch password');
-  await form.getByLabel('PIN').fill('4321');
-  await form.getByRole('button', { name: 'Create token' }).click();
-  await page.getByRole('radio', { name: /rao\.batch/ }).waitFor();
+  await createToken(page, { username: 'rao.batch', password: 'batch password', pin: '4321' });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
 
   await page.getByLabel('One job per file').check();

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { OptimizerClient, OptimizerError } from '../../electron/core/optimizer/index';
 import { listEvents } from '../../electron/core/store/index';
 import {
@@ -38,15 +38,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { makePdf } from '../fixtures/pdfs';
 import { queueHarness, type Harness } from '../helpers/queue-harness';
 import { call, PRESET_TOKEN_UID, SIGNER } from '../helpers/sandbox';
-
-const KEYRING = process.env.ONESHOT_TEST_KEYRING;
-const SKIP = 'no Secret Service: run through node test/run.mjs';
-
-function needsKeyring(t: TestContext): boolean {
-  if (KEYRING) return true;
-  t.skip(SKIP);
-  return false;
-}
+import { needsKeyring } from '../helpers/keyring';
 
 const JPEG_HEAD = [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46];
 const PNG_HEAD = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { after, before, describe, it, type TestContext } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import { AsyncEntry, findCredentialsAsync } from '@napi-rs/keyring';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import {
@@ -28,18 +28,11 @@ import {
   type TokenDetails,
 } from '../../electron/core/vault/index';
 import { endpointOf } from '../../electron/core/vault/session-bus';
+import { KEYRING, needsKeyring } from '../helpers/keyring';
 
 const REPO = new URL('../../', import.meta.url).pathname;
-const KEYRING = process.env.ONESHOT_TEST_KEYRING;
-const SKIP = 'no Secret Service: run through node test/run.mjs';
 const LINUX_STORE = { linux: { store: 'secret-service' as const } };
 const requireHere = createRequire(import.meta.url);
-
-function needsKeyring(t: TestContext): boolean {
-  if (KEYRING) return true;
-  t.skip(SKIP);
-  return false;
-}
 
 const has = (command: string): boolean => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 

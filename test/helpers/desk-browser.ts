@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { KEYRING, NO_KEYRING_REASON } from './keyring';
 import { REPO_ROOT } from './sandbox-process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,9 +20,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update',
   '--no-first-run',
 ];
-export const SKIP_WITHOUT_KEYRING = process.env.ONESHOT_TEST_KEYRING
-  ? false
-  : 'no Secret Service: run through node test/run.mjs';
+export const SKIP_WITHOUT_KEYRING = KEYRING ? false : NO_KEYRING_REASON;
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
 
 export interface DeskHost {
@@ -58,7 +57,10 @@ export async function startDeskHost(
     child.once('exit', (code) => reject(new Error(`start:web exited with ${code}: ${err}`)));
     setTimeout(() => reject(new Error(`start:web printed nothing in 60 s: ${err}`)), 60_000).unref();
   });
-  const url = /(http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)$/.exec(line)?.[1];
+  // The exact line the README promises: the address with its key in the fragment.
+  const url = /^One-Shot Desk \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)$/.exec(
+    line,
+  )?.[1];
   assert.ok(url, `unexpected first line: ${line}`);
   return {
     url,
@@ -154,4 +156,24 @@ export async function dropFiles(
     return dt;
   }, payload);
   await page.locator(selector).dispatchEvent('drop', { dataTransfer });
+}
+
+/**
+ * Creates an RAO token on the Connection screen of the active Optimizer, and checks that the
+ * password and PIN are gone from the page the moment the call has returned.
+ */
+export async function createToken(
+  page: Page,
+  rao: { username: string; password: string; pin: string },
+): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Connection' }).click();
+  await page.getByText(/Reachable · version/).waitFor({ timeout: 20_000 });
+  const form = page.getByRole('form', { name: 'New RAO token' });
+  await form.getByLabel('Username').fill(rao.username);
+  await form.getByLabel('Password').fill(rao.password);
+  await form.getByLabel('PIN').fill(rao.pin);
+  await form.getByRole('button', { name: 'Create token' }).click();
+  await page.getByRole('radio', { name: new RegExp(rao.username.replace(/[.]/g, '\\.')) }).waitFor();
+  assert.equal(await form.getByLabel('Password').inputValue(), '');
+  assert.equal(await form.getByLabel('PIN').inputValue(), '');
 }

@@ -211,21 +211,7 @@ export class JobStore {
         now,
         now,
       );
-    const insert = this.db.prepare(
-      `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
-    job.documents.forEach((d, position) =>
-      insert.run(
-        id,
-        position,
-        d.sha256,
-        d.filename,
-        d.size,
-        d.pages,
-        d.signature ? JSON.stringify(d.signature) : null,
-      ),
-    );
+    this.insertDocuments(id, job.documents);
     appendEvent(this.db, id, 'job.created', {
       state,
       label: job.label,
@@ -294,21 +280,7 @@ export class JobStore {
       this.db.prepare(`UPDATE jobs SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
       if (changes.documents !== undefined) {
         this.db.prepare('DELETE FROM job_documents WHERE job_id = ?').run(id);
-        const insert = this.db.prepare(
-          `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        );
-        changes.documents.forEach((d, position) =>
-          insert.run(
-            id,
-            position,
-            d.sha256,
-            d.filename,
-            d.size,
-            d.pages,
-            d.signature ? JSON.stringify(d.signature) : null,
-          ),
-        );
+        this.insertDocuments(id, changes.documents);
       }
       appendEvent(this.db, id, 'job.draft_updated', {
         fields: Object.keys(changes).filter((k) => k !== 'documents' && k !== 'signer'),
@@ -448,6 +420,25 @@ export class JobStore {
       this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
       appendEvent(this.db, id, 'job.removed', {});
     })();
+  }
+
+  /** A job's documents, numbered from 0 in the order given. */
+  private insertDocuments(id: string, documents: NewJob['documents']): void {
+    const insert = this.db.prepare(
+      `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    documents.forEach((d, position) =>
+      insert.run(
+        id,
+        position,
+        d.sha256,
+        d.filename,
+        d.size,
+        d.pages,
+        d.signature ? JSON.stringify(d.signature) : null,
+      ),
+    );
   }
 
   private applyChanges(id: string, changes: JobChanges): void {

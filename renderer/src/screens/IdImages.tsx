@@ -6,15 +6,8 @@ import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../../shared/contract';
 import { ID_IMAGE_FIELDS, type IdImageField } from '../../../shared/signer';
 import { bridge } from '../bridge';
+import { toBase64 } from '../bytes';
 import { ErrorNotice } from '../components/Notice';
-
-function toBase64(buffer: ArrayBuffer): string {
-  const bytes = new Uint8Array(buffer);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function IdImages(props: {
   jobId: string;
@@ -31,7 +24,7 @@ export function IdImages(props: {
         ? null
         : {
             contentType: blob.type === 'image/png' ? ('image/png' as const) : ('image/jpeg' as const),
-            base64: toBase64(await blob.arrayBuffer()),
+            base64: toBase64(new Uint8Array(await blob.arrayBuffer())),
           };
     const result = await bridge.call('jobs.setIdImage', { jobId: props.jobId, side, image });
     setError(result.ok ? null : result.error);
