@@ -88,6 +88,9 @@ export const signatureSchema = z.object({
   subfilter: z.enum(SUBFILTERS).optional(),
 });
 
+/** The built-in training sandbox's profile (no legal value); the UI names it in its own language. */
+export const TRAINING_PROFILE_ID = 'training';
+
 export const profileSchema = z.object({
   id,
   name: text(200).min(1),
@@ -263,7 +266,12 @@ export const OPERATIONS = {
       offset: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(1000).optional(),
     }),
-    z.object({ jobs: z.array(jobViewSchema), total: z.number().int() }),
+    z.object({
+      jobs: z.array(jobViewSchema),
+      total: z.number().int(),
+      /** Jobs per state across the whole queue (as the `queue` event carries), for overall progress. */
+      counts: z.record(z.string(), z.number().int()),
+    }),
   ),
   'jobs.get': op(z.object({ jobId: id }), jobViewSchema),
   'jobs.create': op(

@@ -3,9 +3,10 @@
 // and has no legal value.
 import { join } from 'node:path';
 import { startSandbox, type SandboxHandle } from '../sandbox/index';
+import { TRAINING_PROFILE_ID } from '../../shared/contract';
 import type { Desk } from './desk';
 
-export const TRAINING_PROFILE_ID = 'training';
+export { TRAINING_PROFILE_ID } from '../../shared/contract';
 export const TRAINING_PROFILE_NAME = 'Training sandbox (no legal value)';
 
 export interface Training {

@@ -2,7 +2,7 @@
 // with the selected job beside it, and the connection screen.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OperationResult } from '../../shared/contract';
+import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract';
 import { bridge } from './bridge';
 import { useBridgeEvents } from './hooks';
 import { LANGUAGES, type Language } from './i18n/index';
@@ -11,7 +11,7 @@ import { JobScreen } from './screens/JobScreen';
 import { QueueScreen } from './screens/QueueScreen';
 
 type Info = OperationResult<'app.info'>;
-type Status = OperationResult<'profiles.status'> & { profileName: string };
+type Status = OperationResult<'profiles.status'> & { profileName: string; profileId: string };
 
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -29,7 +29,7 @@ export function App(): React.JSX.Element {
       profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? profiles.value.profiles[0];
     if (!active) return setStatus(null);
     const s = await bridge.call('profiles.status', { profileId: active.id });
-    if (s.ok) setStatus({ ...s.value, profileName: active.name });
+    if (s.ok) setStatus({ ...s.value, profileName: active.name, profileId: active.id });
   }, []);
 
   useEffect(() => {
@@ -44,6 +44,10 @@ export function App(): React.JSX.Element {
     setOffline(event.online ? null : (event.message ?? t('queue.unreachable')));
     void checkStatus();
   });
+
+  // The built-in training profile is named in the interface's language, not by its stored name.
+  const profileLabel = (s: Status): string =>
+    s.profileId === TRAINING_PROFILE_ID ? t('connection.trainingName') : s.profileName;
 
   const changeLanguage = (language: Language): void => {
     void i18n.changeLanguage(language);
@@ -74,8 +78,8 @@ export function App(): React.JSX.Element {
           {status ? (
             <span className={status.reachable ? 'online' : 'offline'}>
               {status.reachable
-                ? t('connection.chipOnline', { name: status.profileName, ms: status.roundTripMs ?? '?' })
-                : t('connection.chipOffline', { name: status.profileName })}
+                ? t('connection.chipOnline', { name: profileLabel(status), ms: status.roundTripMs ?? '?' })
+                : t('connection.chipOffline', { name: profileLabel(status) })}
             </span>
           ) : (
             <span>{t('connection.none')}</span>
@@ -92,12 +96,12 @@ export function App(): React.JSX.Element {
           </select>
         </label>
       </header>
-      {info?.training && (
-        <p role="note" className="training">
-          {t('app.training')}
-        </p>
-      )}
       <main>
+        {info?.training && (
+          <p role="note" className="training">
+            {t('app.training')}
+          </p>
+        )}
         {view === 'connection' ? (
           <ConnectionScreen onChanged={() => void checkStatus()} />
         ) : (

@@ -98,10 +98,18 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
       await viewer.waitFor();
       // Read to the end: scroll the viewer's scrolling area all the way down.
       await page.waitForTimeout(300);
-      await viewer.evaluate(`(el => {
-        const scrollers = [el, ...el.querySelectorAll('*')].filter((n) => n.scrollHeight > n.clientHeight + 2);
-        for (const s of scrollers) s.scrollTop = s.scrollHeight;
-      })`);
+      await viewer.evaluate(
+        (el: {
+          scrollTop: number;
+          scrollHeight: number;
+          querySelectorAll(
+            s: string,
+          ): Iterable<{ scrollTop: number; scrollHeight: number; clientHeight: number }>;
+        }) => {
+          for (const s of el.querySelectorAll('*'))
+            if (s.scrollHeight > s.clientHeight + 2) s.scrollTop = s.scrollHeight;
+        },
+      );
       await items.nth(i).getByText('(read)').waitFor({ timeout: 15_000 });
     }
     await checkScreen(page, '04-review');

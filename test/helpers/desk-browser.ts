@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { KEYRING, NO_KEYRING_REASON } from './keyring';
 import { REPO_ROOT } from './sandbox-process';
 
@@ -80,12 +80,29 @@ export async function startDeskHost(
   };
 }
 
-export function launchChromium(): Promise<Browser> {
+/** `fakeCamera`: Chromium's built-in test camera (a moving pattern), so capture can be tested. */
+export function launchChromium(options: { fakeCamera?: boolean } = {}): Promise<Browser> {
   assert.ok(
     existsSync(CHROMIUM),
     `no Chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`,
   );
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+  const camera = options.fakeCamera
+    ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']
+    : [];
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...camera], headless: true });
+}
+
+/** Presses Tab until `target` has the focus (a keyboard-only path to it exists), or fails. */
+export async function tabTo(page: Page, target: Locator, maxPresses = 200): Promise<void> {
+  await target.waitFor();
+  for (let i = 0; i < maxPresses; i++) {
+    const focused = await target.evaluate(
+      (el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el,
+    );
+    if (focused) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`no keyboard path to ${target.toString()} within ${maxPresses} Tab presses`);
 }
 
 /** A page on the desk that fails the test on any console error or CSP violation. */

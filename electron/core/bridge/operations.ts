@@ -159,7 +159,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
 
     'jobs.list': ({ states, offset = 0, limit = 200 }) => {
       const { jobs, total } = store.jobs.page(states ? { states } : {}, offset, limit);
-      return Promise.resolve({ jobs: jobs.map(jobView), total });
+      return Promise.resolve({ jobs: jobs.map(jobView), total, counts: store.jobs.countByState() });
     },
     'jobs.get': ({ jobId }) => Promise.resolve(jobView(requireJob(jobId))),
     'jobs.create': async ({ paths, start, ...job }) => {

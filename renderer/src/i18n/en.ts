@@ -106,6 +106,7 @@ export const en = {
     chipOnline: '{{name}}: online ({{ms}} ms)',
     chipOffline: '{{name}}: offline',
     none: 'No Optimizer chosen',
+    trainingName: 'Training sandbox (no legal value)',
     tokens: 'RAO tokens on {{profile}}',
     noTokens: 'No token yet: create one below with the RAO’s username, password and PIN.',
     holdsPassword: 'password held',

@@ -1,4 +1,5 @@
-// Spanish: mirrors en.ts key for key (Spanish plurals: _one / _other).
+// Spanish: mirrors en.ts key for key. Plurals: _one, _other, and _many (CLDR's form for millions,
+// which i18next asks for by name), worded like _other.
 export const es = {
   app: {
     name: 'One-Shot Desk',
@@ -107,6 +108,7 @@ export const es = {
     chipOnline: '{{name}}: conectado ({{ms}} ms)',
     chipOffline: '{{name}}: sin conexión',
     none: 'No se ha elegido ningún Optimizer',
+    trainingName: 'Entorno de pruebas para formación (sin validez legal)',
     tokens: 'Tokens de operador RAO en {{profile}}',
     noTokens:
       'Aún no hay ningún token: cree uno a continuación con el nombre de usuario, la contraseña y el PIN del operador RAO.',
@@ -130,6 +132,7 @@ export const es = {
     couldNotRead: 'No se ha podido leer el archivo.',
     rejectedTitle_one: 'No se ha añadido {{count}} archivo',
     rejectedTitle_other: 'No se han añadido {{count}} archivos',
+    rejectedTitle_many: 'No se han añadido {{count}} archivos',
     reason: {
       not_found: 'El archivo ya no existe.',
       empty: 'El archivo está vacío (0 bytes). Vuelva a guardarlo o exportarlo.',
@@ -141,6 +144,8 @@ export const es = {
     offline_one:
       'No se puede conectar con el Optimizer ({{message}}). Hay {{count}} trabajo en espera; el proceso se reanudará automáticamente.',
     offline_other:
+      'No se puede conectar con el Optimizer ({{message}}). Hay {{count}} trabajos en espera; el proceso se reanudará automáticamente.',
+    offline_many:
       'No se puede conectar con el Optimizer ({{message}}). Hay {{count}} trabajos en espera; el proceso se reanudará automáticamente.',
     unreachable: 'sin respuesta',
     filter: 'Mostrar',
@@ -155,14 +160,17 @@ export const es = {
     selectAll: 'Seleccionar todos',
     selected_one: '{{count}} seleccionado',
     selected_other: '{{count}} seleccionados',
+    selected_many: '{{count}} seleccionados',
     overall: 'Progreso general',
     overallText: '{{done}} de {{total}} completados',
     jobs_one: '{{count}} trabajo',
     jobs_other: '{{count}} trabajos',
+    jobs_many: '{{count}} trabajos',
     empty: 'Aún no hay trabajos. Arrastre arriba los PDF del cliente.',
     selectJob: 'Seleccionar {{label}}',
     documents_one: '{{count}} documento',
     documents_other: '{{count}} documentos',
+    documents_many: '{{count}} documentos',
     jobProgress: 'Progreso de {{label}}',
   },
   auth: {
@@ -221,8 +229,10 @@ export const es = {
   documents: {
     title_one: '{{count}} documento',
     title_other: '{{count}} documentos',
+    title_many: '{{count}} documentos',
     pages_one: '{{count}} página',
     pages_other: '{{count}} páginas',
+    pages_many: '{{count}} páginas',
     moveUp: 'Subir {{name}}',
     moveDown: 'Bajar {{name}}',
     removeOne: 'Quitar {{name}}',
@@ -234,10 +244,13 @@ export const es = {
     chooseFolder: 'Seleccionar carpeta…',
     applyToSelected_one: 'Aplicar estos datos a {{count}} trabajo seleccionado',
     applyToSelected_other: 'Aplicar estos datos a {{count}} trabajos seleccionados',
+    applyToSelected_many: 'Aplicar estos datos a {{count}} trabajos seleccionados',
     applied_one: 'Aplicado a {{count}} trabajo.',
     applied_other: 'Aplicado a {{count}} trabajos.',
+    applied_many: 'Aplicado a {{count}} trabajos.',
     stillMissing_one: 'Aún falta {{count}} dato.',
     stillMissing_other: 'Aún faltan {{count}} datos.',
+    stillMissing_many: 'Aún faltan {{count}} datos.',
     failedAt: 'Detenido en «{{step}}».',
     progress: 'Progreso',
     documentProgress: 'Progreso de {{name}}',
@@ -292,6 +305,7 @@ export const es = {
     notWhole: 'no abarca todo el archivo',
     audit_one: 'Registro de auditoría ({{count}} evento)',
     audit_other: 'Registro de auditoría ({{count}} eventos)',
+    audit_many: 'Registro de auditoría ({{count}} eventos)',
     when: 'Fecha y hora',
     what: 'Evento',
   },

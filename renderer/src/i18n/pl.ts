@@ -107,6 +107,7 @@ export const pl = {
     chipOnline: '{{name}}: połączono ({{ms}} ms)',
     chipOffline: '{{name}}: brak połączenia',
     none: 'Nie wybrano serwera Optimizer',
+    trainingName: 'Środowisko szkoleniowe (bez mocy prawnej)',
     tokens: 'Tokeny operatorów RAO w profilu {{profile}}',
     noTokens: 'Brak tokenów: utwórz token poniżej, podając nazwę użytkownika, hasło i PIN operatora RAO.',
     holdsPassword: 'hasło zapisane',

@@ -3,7 +3,7 @@
 // returns, whatever it answered, so no secret lingers in the page.
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 
@@ -83,7 +83,8 @@ export function ConnectionScreen({ onChanged }: { onChanged: () => void }): Reac
                   checked={p.id === profiles.activeId}
                   onChange={() => void activate(p.id)}
                 />{' '}
-                <strong>{p.name}</strong> <span className="muted">{p.baseUrl}</span>{' '}
+                <strong>{p.id === TRAINING_PROFILE_ID ? t('connection.trainingName') : p.name}</strong>{' '}
+                <span className="muted">{p.baseUrl}</span>{' '}
                 <span className={`chip chip-${p.env === 'prod' ? 'good' : 'attention'}`}>
                   {t(`connection.env.${p.env}`)}
                 </span>
@@ -278,7 +279,11 @@ function TokenSection({
 
   return (
     <section className="card" aria-labelledby="tokens-heading">
-      <h3 id="tokens-heading">{t('connection.tokens', { profile: profile.name })}</h3>
+      <h3 id="tokens-heading">
+        {t('connection.tokens', {
+          profile: profile.id === TRAINING_PROFILE_ID ? t('connection.trainingName') : profile.name,
+        })}
+      </h3>
       <ErrorNotice error={error} />
       {tokens && tokens.tokens.length === 0 && <p>{t('connection.noTokens')}</p>}
       <ul className="plain-list">

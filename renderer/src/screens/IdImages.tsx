@@ -90,6 +90,8 @@ function CameraCapture(props: {
   const video = useRef<HTMLVideoElement>(null);
   const [shot, setShot] = useState<{ blob: Blob; url: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // "Take picture" waits for the first frame: before it the video has no size to draw.
+  const [ready, setReady] = useState(false);
 
   useEffect(() => {
     let stream: MediaStream | undefined;
@@ -133,11 +135,17 @@ function CameraCapture(props: {
     <div role="dialog" aria-modal="true" aria-label={t('idImages.cameraTitle')} className="camera">
       <h4>{t(`idImages.sides.${props.side}`)}</h4>
       {problem && <p role="alert">{problem}</p>}
-      {shot ? (
-        <img src={shot.url} alt={t('idImages.preview')} className="camera-view" />
-      ) : (
-        <video ref={video} className="camera-view" muted playsInline aria-label={t('idImages.live')} />
-      )}
+      {shot && <img src={shot.url} alt={t('idImages.preview')} className="camera-view" />}
+      {/* Stays mounted under the preview so "Retake" finds the stream still attached. */}
+      <video
+        ref={video}
+        className="camera-view"
+        hidden={shot !== null}
+        muted
+        playsInline
+        aria-label={t('idImages.live')}
+        onLoadedData={() => setReady(true)}
+      />
       <div className="actions">
         {shot ? (
           <>
@@ -149,7 +157,7 @@ function CameraCapture(props: {
             </button>
           </>
         ) : (
-          <button type="button" className="primary" onClick={capture} disabled={problem !== null}>
+          <button type="button" className="primary" onClick={capture} disabled={problem !== null || !ready}>
             {t('idImages.take')}
           </button>
         )}

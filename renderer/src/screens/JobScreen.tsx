@@ -3,7 +3,7 @@
 // the desk, and the results.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
 import { bridge, pathForFile } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { Progress, StateChip } from '../components/StateChip';
@@ -208,7 +208,7 @@ export function JobScreen(props: {
           <OtpPanel
             job={job}
             consented={consented}
-            training={props.training && job.profileId === 'training'}
+            training={props.training && job.profileId === TRAINING_PROFILE_ID}
           />
         </>
       )}

@@ -63,16 +63,22 @@ export function QueueScreen(props: {
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
 
+  // Each page's latest request: an older answer arriving late must not overwrite a newer one.
+  const pageRequests = useRef(new Map<number, number>());
   const loadPage = useCallback(
     async (page: number) => {
+      const ticket = (pageRequests.current.get(page) ?? 0) + 1;
+      pageRequests.current.set(page, ticket);
       const result = await bridge.call('jobs.list', {
         states: FILTER_STATES[filter],
         offset: page * PAGE,
         limit: PAGE,
       });
+      if (pageRequests.current.get(page) !== ticket) return;
       if (!result.ok) return setError(result.error);
       pagesLoaded.current.add(page);
       setTotal(result.value.total);
+      setCounts(result.value.counts);
       setRows((old) => {
         const next = new Map(old);
         result.value.jobs.forEach((job, i) => next.set(page * PAGE + i, job));
@@ -108,7 +114,19 @@ export function QueueScreen(props: {
     if (event.type === 'queue') {
       setCounts(event.counts);
       refresh();
-    } else if (event.type === 'job') refresh();
+    } else if (event.type === 'job') {
+      // The row shows the new state at once; the throttled reload brings the rest (documents, errors).
+      setRows((old) => {
+        for (const [index, job] of old) {
+          if (job.id !== event.jobId) continue;
+          const next = new Map(old);
+          next.set(index, { ...job, state: event.state, progress: event.progress });
+          return next;
+        }
+        return old;
+      });
+      refresh();
+    }
   });
 
   const addPicked = async (picked: Picked[]): Promise<void> => {
