@@ -131,6 +131,8 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
       .getByText(/Signature valid · signed by/)
       .first()
       .waitFor({ timeout: 30_000 });
+    // The queue's row follows the job to its end too.
+    await page.getByRole('listitem').filter({ hasText: 'María Núñez' }).getByText('Done').waitFor();
     await checkScreen(page, '06-results');
 
     const ca = await (await fetch(await trainingCaUrl(page))).text();
