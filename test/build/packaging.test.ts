@@ -1,7 +1,7 @@
 // Packaging and office-wide deployment: the installer targets and fuses that ship, and the
 // machine-wide configuration file (a bad one is explained and never stops the app).
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -53,6 +53,17 @@ describe('updates and icons', () => {
     assert.equal(png.readUInt32BE(16), 512);
     assert.equal(png.readUInt32BE(20), 512);
     assert.equal(config.publish[0]?.provider, 'generic');
+  });
+
+  it('ships the licences of the viewer and fonts the renderer bundles', () => {
+    const dir = new URL('../../dist/renderer/licenses/', import.meta.url).pathname;
+    assert.ok(existsSync(dir), 'the renderer is not built: run `npm run build` first');
+    for (const name of [
+      'pdfjs-dist-LICENSE.txt',
+      'pdfjs-standard-fonts-LICENSE_FOXIT.txt',
+      'pdfjs-standard-fonts-LICENSE_LIBERATION.txt',
+    ])
+      assert.ok(readFileSync(join(dir, name), 'utf8').length > 500, name);
   });
 
   it('looks for updates only when installed, from the office mirror when set, never when IT turns it off', () => {
