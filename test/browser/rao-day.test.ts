@@ -113,6 +113,12 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
       await items.nth(i).getByText('(read)').waitFor({ timeout: 15_000 });
     }
     await checkScreen(page, '04-review');
+    // The signer view fills the screen with the review, and gives the desk back.
+    await pane.getByRole('button', { name: 'Signer view' }).click();
+    await page.locator('.review.signer-mode').waitFor();
+    await screenshot(page, '04b-signer-view');
+    await pane.getByRole('button', { name: 'Back to the desk' }).click();
+    await page.locator('.review.signer-mode').waitFor({ state: 'detached' });
     assert.equal(await send.isDisabled(), true, 'Send code before consent');
     await consent.check();
     await send.click({ timeout: 10_000 });
@@ -121,8 +127,36 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
     assert.match(code, /^\d{6}$/);
     const field = pane.getByRole('textbox', { name: 'One-time code' });
     assert.equal(await field.getAttribute('autocomplete'), 'one-time-code');
+    // No second code for a minute, and the wait is shown.
+    await pane.getByText(/A new code can be sent in \d+ s\./).waitFor();
+    assert.equal(await pane.getByRole('button', { name: 'Send a new code' }).isDisabled(), true);
     await checkScreen(page, '05-otp');
-    await field.fill(code);
+
+    // A wrong code: a plain message with the attempts left, and the field ready for another try.
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    await field.fill(wrongCode);
+    await pane.getByRole('button', { name: 'Sign', exact: true }).click();
+    const wrong = pane.getByRole('alert').filter({ hasText: 'The code was wrong.' });
+    await wrong.waitFor({ timeout: 30_000 });
+    assert.match((await wrong.textContent()) ?? '', /attempt/);
+
+    // The right code, pasted as a text message might hold it (spaces and words are dropped).
+    await field.evaluate(
+      (el: { dispatchEvent(event: unknown): boolean }, text: string) => {
+        // In the page; the test tsconfig has no DOM types, so the two used are named here.
+        const page = globalThis as unknown as {
+          DataTransfer: new () => { setData(type: string, data: string): void };
+          ClipboardEvent: new (type: string, init: object) => unknown;
+        };
+        const data = new page.DataTransfer();
+        data.setData('text/plain', text);
+        el.dispatchEvent(
+          new page.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+        );
+      },
+      `Code: ${code.slice(0, 3)} ${code.slice(3)}`,
+    );
+    assert.equal(await field.inputValue(), code);
     await pane.getByRole('button', { name: 'Sign', exact: true }).click();
 
     await pane.getByRole('heading', { name: 'Signed documents' }).waitFor({ timeout: 90_000 });
