@@ -1,11 +1,14 @@
 // Drafts: a job the RAO is still filling in. Files are checked and copied into the document store
 // as they arrive; the signer may be incomplete until "Start", which names every missing field.
 import { resolve } from 'node:path';
-import { signerSchema } from '../../../shared/contract';
+import { signerSchema, type OperationResult } from '../../../shared/contract';
 import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
-import type { JobRecord, NewJob } from '../store/index';
+import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { BridgeFailure } from './errors';
+
+/** Most documents one request may hold (the One-Shot API's limit). */
+const MAX_DOCUMENTS = 100;
 
 export type AcceptedDocument = NewJob['documents'][number];
 
@@ -70,5 +73,96 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
   }
   if (job.auth.method === 'external' && (job.auth.type.trim() === '' || job.auth.value.trim() === ''))
     fields.auth = ['An external authentication method needs its type and value.'];
+  return fields;
+}
+
+/**
+ * A new draft for dropped files: the profile's defaults (registration authority, certificate
+ * profile), the RAO's chosen token, the UI language as the signer's, a code by SMS.
+ */
+export function newDraft(
+  profile: OptimizerProfileRecord,
+  documents: AcceptedDocument[],
+  defaults: { raoUsername: string; language: unknown; outputDir: string; nameTemplate?: string },
+): NewJob {
+  const language = defaults.language;
+  const signer = {
+    registration_authority: profile.defaultRegistrationAuthority ?? undefined,
+    profile: profile.defaultProfile ?? undefined,
+    communication_language:
+      language === 'es' || language === 'pl' || language === 'en' ? language : undefined,
+  };
+  return {
+    profileId: profile.id,
+    raoUsername: defaults.raoUsername,
+    label: jobLabel({}, documents),
+    // A draft's signer is filled in by the RAO; missingForStart checks it before it may run.
+    signer: signer as JobRecord['signer'],
+    auth: { method: 'otp', delivery: 'sms' },
+    outputDir: defaults.outputDir,
+    nameTemplate: defaults.nameTemplate,
+    state: 'draft',
+    documents,
+  };
+}
+
+/** What the draft form shows: never the external method's value, never an image. */
+export async function draftDetails(desk: Desk, job: JobRecord): Promise<OperationResult<'jobs.details'>> {
+  return {
+    signer: Object.fromEntries(
+      Object.entries(job.signer).filter(([k, v]) => k !== 'images' && typeof v === 'string'),
+    ),
+    auth:
+      job.auth.method === 'otp'
+        ? { method: 'otp', delivery: job.auth.delivery }
+        : { method: 'external', type: job.auth.type },
+    raoUsername: job.raoUsername,
+    outputDir: job.outputDir,
+    idImages: await desk.idImages.sides(job.id),
+    missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
+  };
+}
+
+/** The draft's documents kept in the given order (by current position), then the added files. */
+export async function arrangeDocuments(
+  desk: Desk,
+  job: JobRecord,
+  order: readonly number[] | undefined,
+  addPaths: readonly string[],
+): Promise<AcceptedDocument[]> {
+  const kept = (order ?? job.documents.map((d) => d.position)).map((position) => {
+    const doc = job.documents.find((d) => d.position === position);
+    if (!doc) throw new BridgeFailure('validation', 'The document order names a document that is not there.');
+    return doc;
+  });
+  if (new Set(kept).size !== kept.length)
+    throw new BridgeFailure('validation', 'The document order names a document twice.');
+  const added = addPaths.length > 0 ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
+  const documents = [
+    ...kept.map((d) => ({
+      sha256: d.sha256,
+      filename: d.filename,
+      size: d.size,
+      pages: d.pages,
+      signature: d.signature ?? undefined,
+    })),
+    ...added,
+  ];
+  if (documents.length > MAX_DOCUMENTS)
+    throw new BridgeFailure('validation', `A request holds at most ${MAX_DOCUMENTS} documents.`);
+  return documents;
+}
+
+/** Missing fields of every draft among these jobs; with several, each key is prefixed by its job. */
+export async function missingForDrafts(
+  desk: Desk,
+  jobs: readonly JobRecord[],
+): Promise<Record<string, string[]>> {
+  const fields: Record<string, string[]> = {};
+  for (const job of jobs) {
+    if (job.state !== 'draft') continue;
+    for (const [key, messages] of Object.entries(await missingForStart(desk, job)))
+      fields[jobs.length > 1 ? `${job.id}.${key}` : key] = messages;
+  }
   return fields;
 }

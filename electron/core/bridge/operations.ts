@@ -12,7 +12,14 @@ import { listEvents, type JobRecord } from '../store/index';
 import { TRAINING_PROFILE_ID } from '../training';
 import { purgeJobIdImages } from '../vault/index';
 import type { DesktopPort } from './desktop';
-import { acceptDocuments, jobLabel, missingForStart } from './drafts';
+import {
+  acceptDocuments,
+  arrangeDocuments,
+  draftDetails,
+  jobLabel,
+  missingForDrafts,
+  newDraft,
+} from './drafts';
 import { BridgeFailure } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
@@ -62,6 +69,15 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     if (!doc.outputPath)
       throw new BridgeFailure('not_found', 'This document has not been signed and saved yet.');
     return { ...doc, outputPath: doc.outputPath };
+  };
+  /** The token the RAO chose for this Optimizer, else the first one held; null when there is none. */
+  const activeToken = async (
+    profileId: string,
+    held?: readonly { username: string }[],
+  ): Promise<string | null> => {
+    const tokens = held ?? (await vault.list(profileId).catch(() => []));
+    const chosen = store.settings.get(activeTokenKey(profileId));
+    return (tokens.find((t) => t.username === chosen) ?? tokens[0])?.username ?? null;
   };
   const requireJob = (jobId: string) => {
     const job = store.jobs.find(jobId);
@@ -122,9 +138,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
 
     'tokens.list': async ({ profileId, refresh }) => {
       const tokens = await vault.list(profileId, { refresh: refresh ?? false });
-      const chosen = store.settings.get(activeTokenKey(profileId));
-      const active = tokens.find((t) => t.username === chosen) ?? tokens[0];
-      return { tokens, activeUsername: active?.username ?? null };
+      return { tokens, activeUsername: await activeToken(profileId, tokens) };
     },
     'tokens.setActive': async ({ profileId, username }) => {
       const tokens = await vault.list(profileId);
@@ -179,86 +193,29 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       const profile = store.profiles.get(profileId ?? textSetting('activeProfileId') ?? '');
       if (!profile) throw new BridgeFailure('not_found', 'Choose an Optimizer under Connection first.');
       const documents = await acceptDocuments(desk, paths);
-      const tokens = await vault.list(profile.id).catch(() => []);
-      const chosen = store.settings.get(activeTokenKey(profile.id));
-      const rao = tokens.find((t) => t.username === chosen) ?? tokens[0];
-      const language = store.settings.get('language');
-      const signer = {
-        registration_authority: profile.defaultRegistrationAuthority ?? undefined,
-        profile: profile.defaultProfile ?? undefined,
-        communication_language:
-          language === 'es' || language === 'pl' || language === 'en' ? language : undefined,
-      };
-      const created = store.jobs.create({
-        profileId: profile.id,
-        raoUsername: rao?.username ?? '',
-        label: jobLabel({}, documents),
-        // A draft's signer is filled in by the RAO; missingForStart checks it before it may run.
-        signer: signer as JobRecord['signer'],
-        auth: { method: 'otp', delivery: 'sms' },
+      const draft = newDraft(profile, documents, {
+        raoUsername: (await activeToken(profile.id)) ?? '',
+        language: store.settings.get('language'),
         outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
-        nameTemplate: (store.settings.get('nameTemplate') as string | undefined) ?? undefined,
-        state: 'draft',
-        documents,
+        nameTemplate: textSetting('nameTemplate'),
       });
-      return jobView(created);
+      return jobView(store.jobs.create(draft));
     },
-    'jobs.details': async ({ jobId }) => {
-      const job = requireJob(jobId);
-      return {
-        signer: Object.fromEntries(
-          Object.entries(job.signer).filter(([k, v]) => k !== 'images' && typeof v === 'string'),
-        ),
-        auth:
-          job.auth.method === 'otp'
-            ? { method: 'otp' as const, delivery: job.auth.delivery }
-            : { method: 'external' as const, type: job.auth.type },
-        raoUsername: job.raoUsername,
-        outputDir: job.outputDir,
-        idImages: await desk.idImages.sides(job.id),
-        missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
-      };
-    },
+    'jobs.details': ({ jobId }) => draftDetails(desk, requireJob(jobId)),
     'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, order, addPaths }) => {
       const job = requireDraft(jobId);
-      let documents:
-        | {
-            sha256: string;
-            filename: string;
-            size: number;
-            pages: number;
-            signature?: JobRecord['signature'];
-          }[]
-        | undefined;
-      if (order !== undefined || addPaths !== undefined) {
-        const kept = (order ?? job.documents.map((d) => d.position)).map((position) => {
-          const doc = job.documents.find((d) => d.position === position);
-          if (!doc)
-            throw new BridgeFailure('validation', 'The document order names a document that is not there.');
-          return doc;
-        });
-        if (new Set(kept).size !== kept.length)
-          throw new BridgeFailure('validation', 'The document order names a document twice.');
-        const added = addPaths?.length ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
-        documents = [...kept, ...added];
-        if (documents.length > 100)
-          throw new BridgeFailure('validation', 'A request holds at most 100 documents.');
-      }
-      const nextSigner = signer === undefined ? undefined : { ...signer };
+      const documents =
+        order !== undefined || addPaths !== undefined
+          ? await arrangeDocuments(desk, job, order, addPaths ?? [])
+          : undefined;
       // An external method's value is kept only when it is given; the view never shows it.
       const updated = store.jobs.updateDraft(jobId, {
-        signer: nextSigner,
+        signer,
         auth,
         raoUsername,
         outputDir,
-        documents: documents?.map((d) => ({
-          sha256: d.sha256,
-          filename: d.filename,
-          size: d.size,
-          pages: d.pages,
-          signature: d.signature ?? undefined,
-        })),
-        label: jobLabel(nextSigner ?? job.signer, documents ?? job.documents),
+        documents,
+        label: jobLabel(signer ?? job.signer, documents ?? job.documents),
       });
       return jobView(updated);
     },
@@ -278,14 +235,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'jobs.start': async ({ jobIds }) => {
       // Every draft is checked before any is queued, so one incomplete draft names its fields
       // and leaves the whole selection as it was.
-      const fields: Record<string, string[]> = {};
-      for (const id of jobIds) {
-        const job = requireJob(id);
-        if (job.state !== 'draft') continue;
-        const missing = await missingForStart(desk, job);
-        for (const [key, messages] of Object.entries(missing))
-          fields[jobIds.length > 1 ? `${id}.${key}` : key] = messages;
-      }
+      const fields = await missingForDrafts(desk, jobIds.map(requireJob));
       if (Object.keys(fields).length > 0)
         throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
       return eachJob(jobIds, (id) => {
