@@ -4,7 +4,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'test-results/', 'build/**/*.mjs', '**/*.js', '**/*.mjs'] },
+  // Plain ES modules and their hand-written declarations are outside the TypeScript projects.
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'test-results/',
+      'build/**/*.mjs',
+      'build/**/*.d.mts',
+      '**/*.js',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
