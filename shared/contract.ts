@@ -8,6 +8,16 @@ import { type EventName, type OperationName } from './contract-names';
 import { JOB_STATES } from './job';
 import { ID_DOCUMENT_TYPES, LANGUAGES, OTP_DELIVERY } from './signer';
 import { SUBFILTERS } from './signature';
+import {
+  auditFilterSchema,
+  exactPlacementSchema,
+  pdfRectSchema,
+  placementSchema,
+  SETTING_KEYS,
+  stampSchema,
+  templateDesignSchema,
+  templateSchema,
+} from './contract-appearance';
 
 export {
   EVENT_NAMES,
@@ -114,6 +124,10 @@ export const jobDocumentViewSchema = z.object({
   signerName: z.string().nullable(),
   verifiedAt: z.string().nullable(),
   remoteDeleted: z.boolean(),
+  /** Where its stamp will go; null for an invisible signature or before a placement is chosen. */
+  stamp: stampSchema.nullable(),
+  /** The RAO drew this document's box by hand (it overrides the job's rule). */
+  placedByHand: z.boolean(),
 });
 
 export const jobViewSchema = z.object({
@@ -145,6 +159,8 @@ const auditEventSchema = z.object({
   seq: z.number().int(),
   at: z.string(),
   jobId: z.string().nullable(),
+  /** The job's signer ("given name surname"), when the event belongs to a job. */
+  signer: z.string().nullable(),
   kind: z.string(),
   data: z.record(z.string(), z.unknown()),
 });
@@ -169,6 +185,9 @@ const jobDetailsSchema = z.object({
   outputDir: z.string(),
   idImages: z.array(z.enum(ID_IMAGE_SIDES)),
   missing: z.array(z.string()),
+  /** The job's placement rule (null: invisible signature) and its template (null: the default). */
+  placement: placementSchema.nullable(),
+  templateId: z.string().nullable(),
 });
 
 const jobIds = z.object({ jobIds: z.array(id).min(1).max(10_000) });
@@ -373,9 +392,48 @@ export const OPERATIONS = {
   /** The RAO pressed "Use camera": the next camera permission request of the window is granted. */
   'camera.allow': op(nothing, done),
 
+  /** Sets the placement rule and/or the template of draft jobs; each document's stamp is resolved. */
+  'appearance.apply': op(
+    z.object({
+      jobIds: z.array(id).min(1).max(10_000),
+      placement: placementSchema.nullable().optional(),
+      templateId: id.nullable().optional(),
+    }),
+    z.object({ jobs: z.number().int(), documents: z.number().int(), fallbacks: z.number().int() }),
+  ),
+  /** One document's own box, drawn by hand (null returns it to the job's rule). */
+  'appearance.placeDocument': op(
+    z.object({ jobId: id, position: z.number().int().min(0), exact: exactPlacementSchema.nullable() }),
+    jobViewSchema,
+  ),
+  /** Where a phrase first occurs in a document (page from 1, rectangle in points), or null. */
+  'appearance.findText': op(
+    z.object({ jobId: id, position: z.number().int().min(0), text: text(200).trim().min(1) }),
+    z.object({ found: z.object({ page: z.number().int().min(1), rect: pdfRectSchema }).nullable() }),
+  ),
+
+  'templates.list': op(nothing, z.object({ templates: z.array(templateSchema) })),
+  /** Creates (no id) or replaces a template; renaming is saving with a new name. */
+  'templates.save': op(z.object({ id: id.optional(), design: templateDesignSchema }), templateSchema),
+  'templates.duplicate': op(z.object({ id }), templateSchema),
+  'templates.remove': op(z.object({ id }), done),
+  'templates.setDefault': op(z.object({ id }), done),
+  /** The chosen templates (all when none are named) as a JSON file an office can share. */
+  'templates.export': op(
+    z.object({ ids: z.array(id).max(1000).optional() }),
+    z.object({ filename: z.string(), json: z.string() }),
+  ),
+  'templates.import': op(
+    z.object({ json: z.string().min(1).max(20_000_000) }),
+    z.object({ templates: z.array(templateSchema) }),
+  ),
+
   'audit.list': op(
-    z.object({ jobId: id.optional(), limit: z.number().int().min(1).max(100_000).optional() }),
-    z.object({ events: z.array(auditEventSchema) }),
+    auditFilterSchema.extend({
+      offset: z.number().int().min(0).optional(),
+      limit: z.number().int().min(1).max(100_000).optional(),
+    }),
+    z.object({ events: z.array(auditEventSchema), total: z.number().int() }),
   ),
   'audit.verify': op(
     nothing,
@@ -385,15 +443,15 @@ export const OPERATIONS = {
       brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
     }),
   ),
+  /** The filtered events as a file to save: CSV (one row per event) or JSON (with the hashes). */
+  'audit.export': op(
+    auditFilterSchema.extend({ format: z.enum(['csv', 'json']) }),
+    z.object({ filename: z.string(), content: z.string() }),
+  ),
 
   'settings.get': op(nothing, z.object({ settings: z.record(z.string(), z.unknown()) })),
-  'settings.set': op(
-    z.object({
-      key: z.enum(['language', 'outputDir', 'nameTemplate', 'concurrency', 'retentionDays', 'theme']),
-      value: z.unknown(),
-    }),
-    done,
-  ),
+  /** The value is checked per key in core; a wrong one is refused with what is allowed. */
+  'settings.set': op(z.object({ key: z.enum(SETTING_KEYS), value: z.unknown() }), done),
 } as const;
 
 /** Compile-time proof that the name list and the schemas agree both ways. */

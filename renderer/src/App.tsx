@@ -6,17 +6,25 @@ import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract
 import { bridge } from './bridge';
 import { useBridgeEvents } from './hooks';
 import { LANGUAGES, type Language } from './i18n/index';
+import { AuditScreen } from './audit/AuditScreen';
 import { ConnectionScreen } from './screens/ConnectionScreen';
 import { JobScreen } from './screens/JobScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
+import { useTheme } from './settings/theme';
+import { TemplatesScreen } from './templates/TemplatesScreen';
 
 type Info = OperationResult<'app.info'>;
 type Status = OperationResult<'profiles.status'> & { profileName: string; profileId: string };
 
+const VIEWS = ['queue', 'connection', 'templates', 'audit', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+
 export function App(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [info, setInfo] = useState<Info | null>(null);
-  const [view, setView] = useState<'queue' | 'connection'>('queue');
+  const [view, setView] = useState<View>('queue');
+  useTheme();
   const [jobId, setJobId] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
@@ -59,20 +67,16 @@ export function App(): React.JSX.Element {
       <header className="topbar">
         <h1>{t('app.name')}</h1>
         <nav aria-label={t('nav.label')} className="tabs">
-          <button
-            type="button"
-            aria-current={view === 'queue' ? 'page' : undefined}
-            onClick={() => setView('queue')}
-          >
-            {t('nav.queue')}
-          </button>
-          <button
-            type="button"
-            aria-current={view === 'connection' ? 'page' : undefined}
-            onClick={() => setView('connection')}
-          >
-            {t('nav.connection')}
-          </button>
+          {VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              aria-current={view === v ? 'page' : undefined}
+              onClick={() => setView(v)}
+            >
+              {t(`nav.${v}`)}
+            </button>
+          ))}
         </nav>
         <p className="status-line" aria-live="polite">
           {status ? (
@@ -104,6 +108,12 @@ export function App(): React.JSX.Element {
         )}
         {view === 'connection' ? (
           <ConnectionScreen onChanged={() => void checkStatus()} />
+        ) : view === 'templates' ? (
+          <TemplatesScreen />
+        ) : view === 'audit' ? (
+          <AuditScreen />
+        ) : view === 'settings' ? (
+          <SettingsScreen />
         ) : (
           <div className={`workspace${jobId ? ' with-job' : ''}`}>
             <QueueScreen

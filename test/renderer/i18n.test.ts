@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { en } from '../../renderer/src/i18n/en';
 import { es } from '../../renderer/src/i18n/es';
 import { pl } from '../../renderer/src/i18n/pl';
-import { viewerStrings } from '../../renderer/src/review/viewer-strings';
+import { featureStrings } from '../../renderer/src/i18n/features';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -28,10 +28,10 @@ const SAME_EVERYWHERE =
   /^(One-Shot Desk|SMS|WhatsApp|PIN|English|Español|Polski|\+\d+|.*\{\{\w+\}\}%?|[−+]|\d+%)$/;
 
 describe('interface languages', () => {
-  const reference = leaves({ ...en, ...viewerStrings.en });
+  const reference = leaves({ ...en, ...featureStrings('en') } as Tree);
   for (const [name, language, strings] of [
-    ['Spanish', 'es', { ...es, ...viewerStrings.es }],
-    ['Polish', 'pl', { ...pl, ...viewerStrings.pl }],
+    ['Spanish', 'es', { ...es, ...featureStrings('es') } as Tree],
+    ['Polish', 'pl', { ...pl, ...featureStrings('pl') } as Tree],
   ] as const) {
     it(`${name} has every key, every plural form and the same variables`, () => {
       const translated = leaves(strings);

@@ -120,6 +120,8 @@ export async function draftDetails(desk: Desk, job: JobRecord): Promise<Operatio
     outputDir: job.outputDir,
     idImages: await desk.idImages.sides(job.id),
     missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
+    placement: job.placement,
+    templateId: job.templateId,
   };
 }
 
@@ -145,6 +147,7 @@ export async function arrangeDocuments(
       size: d.size,
       pages: d.pages,
       signature: d.signature ?? undefined,
+      placement: d.placement,
     })),
     ...added,
   ];

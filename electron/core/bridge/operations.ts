@@ -8,7 +8,7 @@ import type { OperationName, OperationResult, OPERATIONS } from '../../../shared
 import { isTerminal } from '../../../shared/job';
 import type { Desk } from '../desk';
 import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
-import { listEvents, type JobRecord } from '../store/index';
+import type { JobRecord } from '../store/index';
 import { TRAINING_PROFILE_ID } from '../training';
 import { purgeJobIdImages } from '../vault/index';
 import type { DesktopPort } from './desktop';
@@ -24,6 +24,10 @@ import { BridgeFailure } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
+import { appearanceOperations } from './appearance-operations';
+import { auditOperations } from './audit-operations';
+import { settingsOperations } from './settings-operations';
+import { templateOperations } from './template-operations';
 
 type Args<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['args']>;
 export type OperationImpl = { [N in OperationName]: (args: Args<N>) => Promise<OperationResult<N>> };
@@ -350,16 +354,9 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       return Promise.resolve(DONE);
     },
 
-    'audit.list': ({ jobId, limit }) =>
-      Promise.resolve({
-        events: listEvents(store.db, { jobId, limit }).map(({ prevHash: _p, hash: _h, ...e }) => e),
-      }),
-    'audit.verify': () => Promise.resolve(store.verifyAuditChain()),
-
-    'settings.get': () => Promise.resolve({ settings: store.settings.all() }),
-    'settings.set': ({ key, value }) => {
-      store.settings.set(key, value);
-      return Promise.resolve(DONE);
-    },
+    ...appearanceOperations(desk),
+    ...templateOperations(desk),
+    ...auditOperations(desk),
+    ...settingsOperations(desk),
   };
 }

@@ -37,6 +37,8 @@ export function jobView(job: JobRecord): JobView {
       signerName: d.signerName,
       verifiedAt: d.verifiedAt,
       remoteDeleted: d.remoteDeleted,
+      stamp: d.stamp,
+      placedByHand: d.placement !== null,
     })),
   };
 }

@@ -2,6 +2,7 @@
 // its audit event, so what the log says and what the queue will do next never disagree.
 import { randomUUID } from 'node:crypto';
 import { canTransition, TransitionError, type JobState, type JobStep } from '../../../shared/job';
+import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
 import type { SignatureParams } from '../../../shared/signature';
 import type { SignerAuth, SignerIdentity } from '../../../shared/signer';
 import { appendEvent } from './audit';
@@ -28,6 +29,10 @@ export interface JobDocument {
   signerName: string | null;
   verifiedAt: string | null;
   remoteDeleted: boolean;
+  /** The RAO's own box for this document (it overrides the job's rule). */
+  placement: ExactPlacement | null;
+  /** Where the stamp will go, resolved against this document; null: invisible or not yet known. */
+  stamp: Stamp | null;
 }
 
 export interface SignerImages {
@@ -52,6 +57,10 @@ export interface JobRecord {
   signer: SignerIdentity & { images?: SignerImages };
   auth: SignerAuth;
   signature: SignatureParams | null;
+  /** Where stamps go on this job's documents (null: an invisible signature). */
+  placement: Placement | null;
+  /** The appearance template (null: the default one at the time of starting). */
+  templateId: string | null;
   outputDir: string;
   nameTemplate: string;
   requestPk: string | null;
@@ -74,7 +83,14 @@ export interface NewJob {
   nameTemplate?: string;
   /** Start as a draft (edited in the UI) or queued (ready to run). */
   state?: 'draft' | 'queued';
-  documents: { sha256: string; filename: string; size: number; pages: number; signature?: SignatureParams }[];
+  documents: {
+    sha256: string;
+    filename: string;
+    size: number;
+    pages: number;
+    signature?: SignatureParams;
+    placement?: ExactPlacement | null;
+  }[];
 }
 
 interface JobRow {
@@ -92,6 +108,8 @@ interface JobRow {
   signer_json: string;
   auth_json: string;
   signature_json: string | null;
+  placement_json: string | null;
+  template_id: string | null;
   output_dir: string;
   name_template: string;
   request_pk: string | null;
@@ -116,6 +134,8 @@ interface DocumentRow {
   signer_name: string | null;
   verified_at: string | null;
   remote_deleted: number;
+  placement_json: string | null;
+  stamp_json: string | null;
 }
 
 export interface JobFilter {
@@ -293,6 +313,76 @@ export class JobStore {
     return this.get(id);
   }
 
+  /** A draft's placement rule and template; the documents' stamps are resolved separately. */
+  setAppearance(id: string, changes: { placement?: Placement | null; templateId?: string | null }): void {
+    this.db.transaction(() => {
+      this.requireDraft(id);
+      if (changes.placement !== undefined)
+        this.db
+          .prepare('UPDATE jobs SET placement_json = ?, updated_at = ? WHERE id = ?')
+          .run(changes.placement ? JSON.stringify(changes.placement) : null, new Date().toISOString(), id);
+      if (changes.templateId !== undefined)
+        this.db
+          .prepare('UPDATE jobs SET template_id = ?, updated_at = ? WHERE id = ?')
+          .run(changes.templateId, new Date().toISOString(), id);
+      appendEvent(this.db, id, 'job.appearance_set', {
+        ...(changes.placement !== undefined ? { placement: changes.placement } : {}),
+        ...(changes.templateId !== undefined ? { templateId: changes.templateId } : {}),
+      });
+    })();
+  }
+
+  /** One document's own box (null: back to the job's rule). */
+  setDocumentPlacement(id: string, position: number, placement: ExactPlacement | null): void {
+    this.db.transaction(() => {
+      this.requireDraft(id);
+      const changed = this.db
+        .prepare('UPDATE job_documents SET placement_json = ? WHERE job_id = ? AND position = ?')
+        .run(placement ? JSON.stringify(placement) : null, id, position).changes;
+      if (changed === 0) throw new Error(`Job ${id} has no document ${position}`);
+      appendEvent(this.db, id, 'document.placement_set', { position, placement });
+    })();
+  }
+
+  /** The resolved stamps, one per document in order (recorded only when they change). */
+  setStamps(id: string, stamps: readonly (Stamp | null)[]): void {
+    const update = this.db.prepare(
+      'UPDATE job_documents SET stamp_json = ? WHERE job_id = ? AND position = ?',
+    );
+    this.db.transaction(() => {
+      stamps.forEach((stamp, position) => update.run(stamp ? JSON.stringify(stamp) : null, id, position));
+    })();
+  }
+
+  /**
+   * Freezes what the sign call will send, as the job leaves the draft state: the job's `signature`
+   * (the template's design) and each document's own (where its stamp goes).
+   */
+  setSignatures(
+    id: string,
+    signature: SignatureParams | null,
+    documents: readonly (SignatureParams | null)[],
+  ): void {
+    const updateDoc = this.db.prepare(
+      'UPDATE job_documents SET signature_json = ? WHERE job_id = ? AND position = ?',
+    );
+    this.db.transaction(() => {
+      this.requireDraft(id);
+      this.db
+        .prepare('UPDATE jobs SET signature_json = ? WHERE id = ?')
+        .run(signature ? JSON.stringify(signature) : null, id);
+      documents.forEach((d, position) => updateDoc.run(d ? JSON.stringify(d) : null, id, position));
+    })();
+  }
+
+  private requireDraft(id: string): void {
+    const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as
+      | { state: JobState }
+      | undefined;
+    if (!row) throw new Error(`No job ${id}`);
+    if (row.state !== 'draft') throw new TransitionError({ state: row.state }, 'draft');
+  }
+
   /** Jobs in these states that may run now (not paused, not waiting for a retry time), oldest first. */
   due(
     states: readonly JobState[],
@@ -425,8 +515,8 @@ export class JobStore {
   /** A job's documents, numbered from 0 in the order given. */
   private insertDocuments(id: string, documents: NewJob['documents']): void {
     const insert = this.db.prepare(
-      `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO job_documents (job_id, position, sha256, filename, size, pages, signature_json, placement_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     documents.forEach((d, position) =>
       insert.run(
@@ -437,6 +527,7 @@ export class JobStore {
         d.size,
         d.pages,
         d.signature ? JSON.stringify(d.signature) : null,
+        d.placement ? JSON.stringify(d.placement) : null,
       ),
     );
   }
@@ -483,6 +574,8 @@ export class JobStore {
       signer: JSON.parse(row.signer_json) as JobRecord['signer'],
       auth: JSON.parse(row.auth_json) as SignerAuth,
       signature: parse<SignatureParams>(row.signature_json),
+      placement: parse<Placement>(row.placement_json),
+      templateId: row.template_id,
       outputDir: row.output_dir,
       nameTemplate: row.name_template,
       requestPk: row.request_pk,
@@ -504,6 +597,8 @@ export class JobStore {
         signerName: d.signer_name,
         verifiedAt: d.verified_at,
         remoteDeleted: d.remote_deleted === 1,
+        placement: parse<ExactPlacement>(d.placement_json),
+        stamp: parse<Stamp>(d.stamp_json),
       })),
     };
   }

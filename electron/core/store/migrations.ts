@@ -70,4 +70,18 @@ export const MIGRATIONS: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
   `,
+  // 2: where stamps go (a job's rule, a document's own box, the resolved stamp) and saved designs.
+  `
+  ALTER TABLE jobs ADD COLUMN placement_json TEXT;
+  ALTER TABLE jobs ADD COLUMN template_id TEXT;
+  ALTER TABLE job_documents ADD COLUMN placement_json TEXT;
+  ALTER TABLE job_documents ADD COLUMN stamp_json TEXT;
+  CREATE TABLE templates (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    design_json TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  `,
 ];

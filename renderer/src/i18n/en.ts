@@ -5,7 +5,15 @@ export const en = {
     training: 'Training sandbox: nothing signed here has any legal value.',
     version: 'Version {{version}}',
   },
-  nav: { label: 'Main', queue: 'Queue', connection: 'Connection', language: 'Language' },
+  nav: {
+    label: 'Main',
+    queue: 'Queue',
+    connection: 'Connection',
+    templates: 'Templates',
+    audit: 'Audit log',
+    settings: 'Settings',
+    language: 'Language',
+  },
   languages: { en: 'English', es: 'Español', pl: 'Polski' },
   common: {
     cancel: 'Cancel',

@@ -7,7 +7,15 @@ export const es = {
       'Entorno de pruebas (sandbox) para formación: nada de lo que se firme aquí tiene validez legal.',
     version: 'Versión {{version}}',
   },
-  nav: { label: 'Principal', queue: 'Cola', connection: 'Conexión', language: 'Idioma' },
+  nav: {
+    label: 'Principal',
+    queue: 'Cola',
+    connection: 'Conexión',
+    templates: 'Plantillas',
+    audit: 'Registro de auditoría',
+    settings: 'Ajustes',
+    language: 'Idioma',
+  },
   languages: { en: 'English', es: 'Español', pl: 'Polski' },
   common: {
     cancel: 'Cancelar',

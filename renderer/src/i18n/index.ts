@@ -2,8 +2,8 @@
 // complete translations of it (test/browser checks that no English is left on the main screens).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { viewerStrings } from '../review/viewer-strings';
 import { en } from './en';
+import { featureStrings } from './features';
 import { es } from './es';
 import { pl } from './pl';
 
@@ -18,9 +18,9 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'en',
     resources: {
-      en: { translation: { ...en, ...viewerStrings.en } },
-      es: { translation: { ...es, ...viewerStrings.es } },
-      pl: { translation: { ...pl, ...viewerStrings.pl } },
+      en: { translation: { ...en, ...featureStrings('en') } },
+      es: { translation: { ...es, ...featureStrings('es') } },
+      pl: { translation: { ...pl, ...featureStrings('pl') } },
     },
     interpolation: { escapeValue: false },
     returnNull: false,

@@ -5,7 +5,15 @@ export const pl = {
     training: 'Środowisko szkoleniowe (sandbox): nic, co zostanie tu podpisane, nie ma mocy prawnej.',
     version: 'Wersja {{version}}',
   },
-  nav: { label: 'Nawigacja główna', queue: 'Kolejka', connection: 'Połączenie', language: 'Język' },
+  nav: {
+    label: 'Nawigacja główna',
+    queue: 'Kolejka',
+    connection: 'Połączenie',
+    templates: 'Szablony',
+    audit: 'Dziennik audytu',
+    settings: 'Ustawienia',
+    language: 'Język',
+  },
   languages: { en: 'English', es: 'Español', pl: 'Polski' },
   common: {
     cancel: 'Anuluj',
