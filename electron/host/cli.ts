@@ -27,12 +27,16 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       data: { type: 'string' },
       'no-open': { type: 'boolean' },
+      /** Another built renderer (a developer's or a test's own build). */
+      renderer: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write('Usage: npm run start:web -- [--port N] [--data DIR] [--no-open]\n');
+    process.stdout.write(
+      'Usage: npm run start:web -- [--port N] [--data DIR] [--no-open] [--renderer DIR]\n',
+    );
     return;
   }
   const port = values.port === undefined ? 0 : Number(values.port);
@@ -65,7 +69,7 @@ async function main(): Promise<void> {
     desk,
     (l) => process.stderr.write(`${l}\n`),
   );
-  const staticDir = join(REPO_ROOT, 'dist', 'renderer');
+  const staticDir = values.renderer ?? join(REPO_ROOT, 'dist', 'renderer');
   const host = await startHost({
     port,
     operations: dispatcher,

@@ -34,14 +34,27 @@ export interface DeskHost {
 export async function startDeskHost(
   options: { dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<DeskHost> {
+  // DESK_RENDERER_DIR: a renderer built elsewhere (parallel development builds); dist/ otherwise.
+  const rendererDir = process.env.DESK_RENDERER_DIR ?? join(REPO_ROOT, 'dist/renderer');
   assert.ok(
-    existsSync(join(REPO_ROOT, 'dist/renderer/index.html')),
+    existsSync(join(rendererDir, 'index.html')),
     'the renderer is not built: run `npm run build` before the tests',
   );
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/host/cli.ts', '--port', '0', '--data', dataDir, '--no-open'],
+    [
+      '--import',
+      'tsx',
+      'electron/host/cli.ts',
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--no-open',
+      '--renderer',
+      rendererDir,
+    ],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
