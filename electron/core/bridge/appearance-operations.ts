@@ -1,16 +1,76 @@
 // Where each document's stamp goes: a rule for a job or a batch, anchor text, a box drawn by hand.
+// Every change re-resolves the stamps against the documents themselves, so the queue shows the
+// page and rectangle each document will really get before anything is sent.
+import { readFile } from 'node:fs/promises';
+import { toPageNumber } from '../../../shared/appearance';
 import type { Desk } from '../desk';
+import { openPdfLayout } from '../placement/pdf-layout';
+import { resolveJobStamps } from '../placement/resolve-job';
+import type { JobRecord } from '../store/index';
 import { BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
+import { jobView } from './views';
 
 type AppearanceName = 'appearance.apply' | 'appearance.placeDocument' | 'appearance.findText';
 
-export function appearanceOperations(_desk: Desk): Pick<OperationImpl, AppearanceName> {
-  const later = (): Promise<never> =>
-    Promise.reject(new BridgeFailure('unsupported', 'Placement is being built.'));
+export function appearanceOperations(desk: Desk): Pick<OperationImpl, AppearanceName> {
+  const { store } = desk;
+  const draft = (jobId: string): JobRecord => {
+    const job = store.jobs.find(jobId);
+    if (!job) throw new BridgeFailure('not_found', `There is no job ${jobId}.`);
+    if (job.state !== 'draft')
+      throw new BridgeFailure(
+        'conflict',
+        `"${job.label}" has already started: where its stamps go can no longer change.`,
+      );
+    return job;
+  };
+  const documentOf = (job: JobRecord, position: number) => {
+    const doc = job.documents.find((d) => d.position === position);
+    if (!doc) throw new BridgeFailure('not_found', `"${job.label}" has no document ${position + 1}.`);
+    return doc;
+  };
+
   return {
-    'appearance.apply': later,
-    'appearance.placeDocument': later,
-    'appearance.findText': later,
+    'appearance.apply': async ({ jobIds, placement, templateId }) => {
+      // Every job is checked before any changes, so a started one leaves the selection untouched.
+      const jobs = jobIds.map(draft);
+      if (templateId && !store.templates.get(templateId))
+        throw new BridgeFailure('not_found', 'That template no longer exists; choose another one.');
+      let documents = 0;
+      let fallbacks = 0;
+      for (const job of jobs) {
+        store.jobs.setAppearance(job.id, { placement, templateId });
+        if (placement === undefined) continue;
+        const stamps = await resolveJobStamps(store, store.jobs.get(job.id));
+        documents += stamps.length;
+        fallbacks += stamps.filter((s) => s?.source === 'fallback').length;
+      }
+      return { jobs: jobs.length, documents, fallbacks };
+    },
+    'appearance.placeDocument': async ({ jobId, position, exact }) => {
+      const job = draft(jobId);
+      const doc = documentOf(job, position);
+      if (exact && exact.page > doc.pages)
+        throw new BridgeFailure(
+          'validation',
+          `"${doc.filename}" has ${doc.pages} page(s): choose a page from 1 to ${doc.pages}.`,
+        );
+      store.jobs.setDocumentPlacement(jobId, position, exact);
+      await resolveJobStamps(store, store.jobs.get(jobId));
+      return jobView(store.jobs.get(jobId));
+    },
+    'appearance.findText': async ({ jobId, position, text }) => {
+      const job = store.jobs.find(jobId);
+      if (!job) throw new BridgeFailure('not_found', `There is no job ${jobId}.`);
+      const doc = documentOf(job, position);
+      const layout = await openPdfLayout(await readFile(store.documents.pathOf(doc.sha256)));
+      try {
+        const found = await layout.findText(text);
+        return { found: found ? { page: toPageNumber(found.pageIndex), rect: found.rect } : null };
+      } finally {
+        await layout.close();
+      }
+    },
   };
 }

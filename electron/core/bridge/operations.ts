@@ -24,6 +24,7 @@ import { BridgeFailure } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
+import { freezeSignatures, resolveJobStamps, signatureDesign } from '../placement/resolve-job';
 import { appearanceOperations } from './appearance-operations';
 import { auditOperations } from './audit-operations';
 import { settingsOperations } from './settings-operations';
@@ -221,7 +222,9 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         documents,
         label: jobLabel(signer ?? job.signer, documents ?? job.documents),
       });
-      return jobView(updated);
+      // New or reordered documents: each one's stamp is resolved again against its own pages.
+      if (documents !== undefined) await resolveJobStamps(store, updated);
+      return jobView(documents !== undefined ? store.jobs.get(jobId) : updated);
     },
     'jobs.setIdImage': async ({ jobId, side, image }) => {
       requireDraft(jobId);
@@ -243,7 +246,11 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       if (Object.keys(fields).length > 0)
         throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
       return eachJob(jobIds, (id) => {
-        if (store.jobs.get(id).state === 'draft') store.jobs.transition(id, 'queued');
+        const job = store.jobs.get(id);
+        if (job.state === 'draft') {
+          freezeSignatures(store, job, signatureDesign(store, job));
+          store.jobs.transition(id, 'queued');
+        }
         runner.resume(id);
       });
     },

@@ -6,6 +6,7 @@ import type { JobRecord } from '../store/index';
 import { OptimizerError } from '../optimizer/errors';
 import type { SignRequestBody } from '../optimizer/types';
 import type { SignatureParams } from '../../../shared/signature';
+import { fillPlaceholders } from '../../../shared/template';
 import type { StepContext, StepResult } from './step-context';
 import { requirePk } from './steps-request';
 
@@ -142,9 +143,36 @@ function signBody(ctx: StepContext, job: JobRecord): SignRequestBody | undefined
     if (!code) return undefined;
     body.secret = code;
   }
-  if (job.signature) body.signature = job.signature;
+  // `{date}` in a stamp is the moment of signing, not of queueing.
+  const date = signingDate(new Date());
+  if (job.signature) body.signature = withDate(job.signature, date);
   const byDoc: Record<string, SignatureParams> = {};
-  for (const d of job.documents) if (d.signature && d.remoteUid) byDoc[d.remoteUid] = d.signature;
+  for (const d of job.documents)
+    if (d.signature && d.remoteUid) byDoc[d.remoteUid] = withDate(d.signature, date);
   if (Object.keys(byDoc).length > 0) body.signature_by_doc = byDoc;
   return body as SignRequestBody;
+}
+
+/** The office's local time with its offset from UTC, e.g. "2026-11-25 10:32 UTC+01:00". */
+export function signingDate(now: Date): string {
+  const pad = (n: number): string => String(Math.trunc(Math.abs(n))).padStart(2, '0');
+  const offset = -now.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  return (
+    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ` +
+    `${pad(now.getHours())}:${pad(now.getMinutes())} UTC${sign}${pad(offset / 60)}:${pad(offset % 60)}`
+  );
+}
+
+function withDate(signature: SignatureParams, date: string): SignatureParams {
+  const appearance = signature.appearance;
+  if (!appearance) return signature;
+  return {
+    ...signature,
+    appearance: {
+      ...appearance,
+      ...(appearance.text ? { text: appearance.text.map((line) => fillPlaceholders(line, { date })) } : {}),
+      ...(appearance.qrcode ? { qrcode: fillPlaceholders(appearance.qrcode, { date }) } : {}),
+    },
+  };
 }
