@@ -34,10 +34,13 @@ export const MIN_READABLE = { width: 72, height: 24 } as const;
 export const mmToPoints = (mm: number): number => mm * POINTS_PER_MM;
 export const pointsToMm = (points: number): number => points / POINTS_PER_MM;
 
-/** Any angle pdf.js or a PDF may give, reduced to a quarter turn clockwise. */
+/**
+ * Any angle pdf.js or a PDF may give, reduced to a quarter turn clockwise. As pdf.js reads /Rotate,
+ * a value that is not a whole quarter turn (45, NaN) means no turn: the page is shown unrotated.
+ */
 export function normaliseRotation(degrees: number): Rotation {
-  const quarter = (((Math.round(degrees / 90) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
-  return ([0, 90, 180, 270] as const)[quarter];
+  if (!Number.isFinite(degrees) || degrees % 90 !== 0) return 0;
+  return (((degrees % 360) + 360) % 360) as Rotation;
 }
 
 function corners(viewBox: PageView['viewBox']): { x1: number; y1: number; x2: number; y2: number } {

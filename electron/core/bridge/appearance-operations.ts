@@ -45,6 +45,7 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         const stamps = await resolveJobStamps(store, store.jobs.get(job.id));
         documents += stamps.length;
         fallbacks += stamps.filter((s) => s?.source === 'fallback').length;
+        desk.runner.touched(job.id);
       }
       return { jobs: jobs.length, documents, fallbacks };
     },
@@ -58,6 +59,7 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         );
       store.jobs.setDocumentPlacement(jobId, position, exact);
       await resolveJobStamps(store, store.jobs.get(jobId));
+      desk.runner.touched(jobId);
       return jobView(store.jobs.get(jobId));
     },
     'appearance.findText': async ({ jobId, position, text }) => {

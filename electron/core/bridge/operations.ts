@@ -224,6 +224,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       });
       // New or reordered documents: each one's stamp is resolved again against its own pages.
       if (documents !== undefined) await resolveJobStamps(store, updated);
+      runner.touched(jobId);
       return jobView(documents !== undefined ? store.jobs.get(jobId) : updated);
     },
     'jobs.setIdImage': async ({ jobId, side, image }) => {

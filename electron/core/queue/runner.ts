@@ -39,7 +39,7 @@ export class QueueRunner {
   private readonly codes = new Map<string, string>();
   private readonly signIntents = new Set<string>();
   private readonly connectivity: ConnectivityMonitor;
-  private readonly concurrency: number;
+  private concurrency: number;
   private readonly backoff: BackoffPolicy;
   private readonly now: () => number;
   private wakeTimer: NodeJS.Timeout | undefined;
@@ -70,6 +70,15 @@ export class QueueRunner {
   on(listener: QueueListener): () => void {
     this.events.on('event', listener);
     return () => this.events.off('event', listener);
+  }
+
+  /**
+   * Changes how many jobs may run at once, live: a higher limit starts waiting work now; with a lower
+   * one, running jobs finish their current step and the extra ones yield until there is room.
+   */
+  setConcurrency(limit: number): void {
+    this.concurrency = Math.max(1, Math.floor(limit));
+    this.pump();
   }
 
   isOnline(profileId: string): boolean {
@@ -149,6 +158,11 @@ export class QueueRunner {
     this.emitJob(next);
     this.pump();
     return next;
+  }
+
+  /** A draft changed (its signer, documents or stamps): whoever shows its row shows it again. */
+  touched(jobId: string): void {
+    this.emitJob(this.store.jobs.get(jobId));
   }
 
   pause(jobId: string): void {
@@ -275,6 +289,8 @@ export class QueueRunner {
       }
       this.emitJob(this.store.jobs.get(jobId));
       if (result === 'wait') return;
+      // The limit was lowered while this job ran: it yields between steps, to be picked up again.
+      if (this.active.size > this.concurrency) return;
     }
   }
 

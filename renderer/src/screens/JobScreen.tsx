@@ -8,6 +8,7 @@ import { bridge, pathForFile } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { Progress, StateChip } from '../components/StateChip';
 import { useBridgeEvents } from '../hooks';
+import { SignaturePanel } from '../placement/SignaturePanel';
 import { DocumentsList } from './DocumentsList';
 import { IdImages } from './IdImages';
 import { OtpPanel } from './OtpPanel';
@@ -41,13 +42,19 @@ export function JobScreen(props: {
   // The method as last typed (an external value is never read back from core, so it is kept here).
   const lastAuth = useRef<Parameters<typeof bridge.call<'jobs.update'>>[1]['auth']>(undefined);
 
+  // The job the pane shows now: a load for a job the RAO has since left must not land.
+  const shown = useRef(props.jobId);
+  shown.current = props.jobId;
+
   const load = useCallback(async () => {
-    const r = await bridge.call('jobs.get', { jobId: props.jobId });
+    const jobId = props.jobId;
+    const r = await bridge.call('jobs.get', { jobId });
+    if (shown.current !== jobId) return;
     if (!r.ok) return setError(r.error);
     setJob(r.value);
     if (r.value.state === 'draft') {
-      const d = await bridge.call('jobs.details', { jobId: props.jobId });
-      if (d.ok) setDetails(d.value);
+      const d = await bridge.call('jobs.details', { jobId });
+      if (d.ok && shown.current === jobId) setDetails(d.value);
     }
   }, [props.jobId]);
   useEffect(() => {
@@ -150,6 +157,12 @@ export function JobScreen(props: {
             documents={job.documents}
             editable
             onReorder={(order) => void update({ order })}
+          />
+          <SignaturePanel
+            job={job}
+            details={details}
+            otherDrafts={otherDrafts}
+            onChanged={() => void load()}
           />
           <DraftSettings job={job} details={details} onChange={(changes) => void update(changes)} />
           {details.missing.length > 0 && showProblems && (

@@ -4,6 +4,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { StampSummary } from '../placement/StampWhere';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
 import { RUNNER_STATES, type JobState } from '../../../shared/job';
 import { bridge, pathForFile } from '../bridge';
@@ -396,6 +397,7 @@ function JobRow(props: {
           {job.auth.method === 'otp'
             ? t(`auth.delivery.${job.auth.detail}`, { defaultValue: job.auth.detail })
             : job.auth.detail}
+          <StampSummary documents={job.documents} />
         </span>
       </button>
       <StateChip state={job.state} paused={job.paused} />

@@ -1,0 +1,347 @@
+// Placing the signature: a page of one of the job's documents, the box drawn, moved and resized on
+// it with a live preview of the stamp, its size and place in millimetres or points, the page rule
+// other documents follow, an optional anchor phrase, and where to apply it — this document only,
+// every document of the job, or every selected job. All geometry comes from shared/appearance.ts.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  boxForRule,
+  formatPosition,
+  fromPdfRect,
+  keepOnPage,
+  normaliseRotation,
+  ruleForBox,
+  toApiPage,
+  toPdfRect,
+  type PageRule,
+  type PageView,
+  type ScreenBox,
+} from '../../../shared/appearance';
+import type { BridgeError, OperationArgs, OperationResult } from '../../../shared/contract';
+import type { TemplateDesign } from '../../../shared/contract-appearance';
+import type { PlaceholderValues } from '../../../shared/template';
+import { bridge } from '../bridge';
+import { ErrorNotice } from '../components/Notice';
+import { StampPreview } from '../templates/StampPreview';
+import { BoxOverlay } from './BoxOverlay';
+import { PageStage, useJobPdf } from './PageStage';
+import { SizeFields } from './SizeFields';
+import './placement.css';
+
+type Job = OperationResult<'jobs.get'>;
+type Placement = NonNullable<OperationArgs<'appearance.apply'>['placement']>;
+
+const FIT = { width: 640, height: 720 };
+/** Where a stamp goes when nothing was chosen yet: bottom-right, half an inch in, 180 × 60 pt. */
+const DEFAULT_RULE = { corner: 'bottom-right', x: 36, y: 36, width: 180, height: 60 } as const;
+
+const atScale1 = (view: PageView): PageView => ({ ...view, scale: 1 });
+
+export function PlacementEditor(props: {
+  job: Job;
+  placement: Placement | null;
+  design: TemplateDesign | null;
+  values: PlaceholderValues;
+  /** Other selected drafts the placement may also go to. */
+  otherDrafts: readonly string[];
+  onClose: (message?: string) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { job } = props;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [position, setPosition] = useState(0);
+  const doc = job.documents[position];
+  const pages = doc?.pages ?? 1;
+  const { pdf, failed } = useJobPdf(job.id, position);
+  const [pageRule, setPageRule] = useState<PageRule>(() => props.placement?.rule.page ?? 'last');
+  const [pageNumber, setPageNumber] = useState<number>(() => doc?.stamp?.page ?? pages);
+  const [view, setView] = useState<PageView | null>(null);
+  const [box, setBox] = useState<ScreenBox | null>(null);
+  const [anchorText, setAnchorText] = useState(props.placement?.anchor?.text ?? '');
+  const [phrase, setPhrase] = useState<{ page: number; box: ScreenBox } | null>(null);
+  const [anchorNote, setAnchorNote] = useState<string | null>(null);
+  const [error, setError] = useState<BridgeError | null>(null);
+
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+
+  // The first time a page is shown: the document's own stamp, else the job's rule, else the default.
+  const onView = useCallback(
+    (next: PageView | null) => {
+      setView(next);
+      if (!next) return;
+      const page = atScale1(next);
+      setBox((current) => {
+        if (current) return keepOnPage(current, page).box;
+        const stamp = doc?.stamp;
+        if (stamp && stamp.page === pageNumber) return fromPdfRect(stamp.rect, page);
+        return boxForRule({ page: pageRule, ...(props.placement?.rule ?? DEFAULT_RULE) }, page);
+      });
+    },
+    // Only the page decides the starting box; later rule changes must not move a drawn box.
+    [doc?.position],
+  );
+
+  const choosePageRule = (rule: PageRule): void => {
+    setPageRule(rule);
+    setPageNumber(rule === 'first' ? 1 : rule === 'last' ? pages : Math.min(Math.max(rule, 1), pages));
+  };
+
+  const findPhrase = async (): Promise<void> => {
+    setAnchorNote(null);
+    const text = anchorText.trim();
+    if (!text) return setPhrase(null);
+    const r = await bridge.call('appearance.findText', { jobId: job.id, position, text });
+    if (!r.ok) return setError(r.error);
+    const found = r.value.found;
+    if (!found) {
+      setPhrase(null);
+      return setAnchorNote(t('placement.notFound', { text }));
+    }
+    setPageNumber(found.page);
+    const page = await pdf?.getPage(found.page);
+    if (!page) return;
+    const [a, b, c, d] = page.view as [number, number, number, number];
+    const phraseBox = fromPdfRect(found.rect, {
+      viewBox: [a, b, c, d],
+      rotation: normaliseRotation(page.rotate),
+      scale: 1,
+    });
+    setPhrase({ page: found.page, box: phraseBox });
+    // The stamp starts just below the phrase; the RAO moves it where it belongs.
+    setBox((current) => ({
+      left: phraseBox.left,
+      top: phraseBox.top + phraseBox.height + 4,
+      width: current?.width ?? DEFAULT_RULE.width,
+      height: current?.height ?? DEFAULT_RULE.height,
+    }));
+  };
+
+  const apply = async (scope: 'document' | 'job' | 'selected'): Promise<void> => {
+    if (!view || !box) return;
+    setError(null);
+    const page = atScale1(view);
+    if (scope === 'document') {
+      const r = await bridge.call('appearance.placeDocument', {
+        jobId: job.id,
+        position,
+        exact: { page: pageNumber, rect: toPdfRect(box, page) },
+      });
+      if (!r.ok) return setError(r.error);
+      return props.onClose(t('placement.appliedDocument', { name: doc?.filename ?? '' }));
+    }
+    const anchored = anchorText.trim() !== '' && phrase !== null && phrase.page === pageNumber;
+    const placement: Placement = {
+      rule: ruleForBox(box, page, pageRule),
+      ...(anchored
+        ? {
+            anchor: { text: anchorText.trim(), dx: box.left - phrase.box.left, dy: box.top - phrase.box.top },
+          }
+        : {}),
+    };
+    // This document follows the new rule too, even if it had a box of its own.
+    if (doc?.placedByHand)
+      await bridge.call('appearance.placeDocument', { jobId: job.id, position, exact: null });
+    const jobIds = scope === 'job' ? [job.id] : [job.id, ...props.otherDrafts];
+    const r = await bridge.call('appearance.apply', { jobIds, placement });
+    if (!r.ok) return setError(r.error);
+    props.onClose(t('placement.applied', { documents: r.value.documents, fallbacks: r.value.fallbacks }));
+  };
+
+  const anchorWithoutPhrase = anchorText.trim() !== '' && (phrase === null || phrase.page !== pageNumber);
+  const page1 = view ? atScale1(view) : null;
+
+  return (
+    <dialog
+      ref={dialog}
+      className="placement-editor"
+      aria-labelledby="placement-title"
+      onClose={() => props.onClose()}
+    >
+      <header className="placement-head">
+        <h2 id="placement-title">{t('placement.editorTitle', { name: job.label })}</h2>
+        <button type="button" onClick={() => props.onClose()}>
+          {t('placement.close')}
+        </button>
+      </header>
+      <div className="placement-body">
+        <div className="placement-page">
+          <div className="placement-nav">
+            {job.documents.length > 1 && (
+              <label>
+                {t('placement.document')}
+                <select
+                  value={position}
+                  onChange={(e) => {
+                    setPosition(Number(e.target.value));
+                    setPhrase(null);
+                    setPageNumber(1);
+                  }}
+                >
+                  {job.documents.map((d) => (
+                    <option key={d.position} value={d.position}>
+                      {d.filename}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label>
+              {t('placement.page')}
+              <input
+                type="number"
+                min={1}
+                max={pages}
+                value={pageNumber}
+                onChange={(e) => {
+                  const n = Number(e.target.value);
+                  if (Number.isInteger(n) && n >= 1 && n <= pages) setPageNumber(n);
+                }}
+              />
+            </label>
+            <span className="muted">{t('placement.ofPages', { count: pages })}</span>
+          </div>
+          {failed && <p role="alert">{t('placement.cannotOpen')}</p>}
+          {pdf && (
+            <PageStage
+              pdf={pdf}
+              pageNumber={pageNumber}
+              fit={FIT}
+              label={t('placement.stage', { page: pageNumber, total: pages })}
+              onView={onView}
+            >
+              {(shown) =>
+                box && (
+                  <BoxOverlay
+                    view={shown}
+                    box={box}
+                    onChange={setBox}
+                    phrase={phrase?.page === pageNumber ? phrase.box : null}
+                  >
+                    {props.design && (
+                      <StampPreview
+                        design={props.design}
+                        values={props.values}
+                        width={box.width * shown.scale}
+                        height={box.height * shown.scale}
+                      />
+                    )}
+                  </BoxOverlay>
+                )
+              }
+            </PageStage>
+          )}
+        </div>
+        <div className="placement-side">
+          {box && page1 && (
+            <SizeFields box={box} page={page1} onChange={(b) => setBox(keepOnPage(b, page1).box)} />
+          )}
+          {box && page1 && (
+            <p className="muted" data-testid="pdf-position">
+              {t('placement.position', {
+                position: formatPosition(toPdfRect(box, page1)),
+                page: pageNumber,
+                apiPage: toApiPage(pageNumber),
+              })}
+            </p>
+          )}
+          <fieldset>
+            <legend>{t('placement.pageRule')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="page-rule"
+                checked={pageRule === 'first'}
+                onChange={() => choosePageRule('first')}
+              />
+              {t('placement.first')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="page-rule"
+                checked={pageRule === 'last'}
+                onChange={() => choosePageRule('last')}
+              />
+              {t('placement.last')}
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="page-rule"
+                checked={typeof pageRule === 'number'}
+                onChange={() => choosePageRule(pageNumber)}
+              />
+              {t('placement.numbered')}
+            </label>
+            {typeof pageRule === 'number' && (
+              <label>
+                {t('placement.pageNumber')}
+                <input
+                  type="number"
+                  min={1}
+                  value={pageRule}
+                  onChange={(e) => {
+                    const n = Number(e.target.value);
+                    if (Number.isInteger(n) && n >= 1) choosePageRule(n);
+                  }}
+                />
+              </label>
+            )}
+          </fieldset>
+          <fieldset>
+            <legend>{t('placement.anchor')}</legend>
+            <p className="muted">{t('placement.anchorHelp')}</p>
+            <div className="inline">
+              <input
+                aria-label={t('placement.anchorText')}
+                value={anchorText}
+                onChange={(e) => {
+                  setAnchorText(e.target.value);
+                  setPhrase(null);
+                }}
+              />
+              <button type="button" onClick={() => void findPhrase()} disabled={anchorText.trim() === ''}>
+                {t('placement.find')}
+              </button>
+            </div>
+            <p role="status" className="muted">
+              {phrase && box
+                ? t('placement.found', {
+                    page: phrase.page,
+                    dx: Math.round(box.left - phrase.box.left),
+                    dy: Math.round(box.top - phrase.box.top),
+                  })
+                : anchorNote}
+            </p>
+          </fieldset>
+          <ErrorNotice error={error} />
+          <div className="actions vertical">
+            <button type="button" onClick={() => void apply('document')} disabled={!box}>
+              {t('placement.applyDocument')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void apply('job')}
+              disabled={!box || anchorWithoutPhrase}
+            >
+              {t('placement.applyJob')}
+            </button>
+            {props.otherDrafts.length > 0 && (
+              <button
+                type="button"
+                onClick={() => void apply('selected')}
+                disabled={!box || anchorWithoutPhrase}
+              >
+                {t('placement.applySelected', { count: props.otherDrafts.length })}
+              </button>
+            )}
+            {anchorWithoutPhrase && <p className="muted">{t('placement.findFirst')}</p>}
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}

