@@ -158,7 +158,8 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
     await page.getByLabel('One job per file').check();
     await dropFiles(page, '[aria-label="Drop PDFs here"]', files);
-    await page.getByRole('region', { name: new RegExp(`^${files.length} jobs`) }).waitFor();
+    const last = files[files.length - 1]?.name ?? '';
+    await page.getByRole('button', { name: new RegExp(`^${last.replace('.', '\\.')}`) }).waitFor();
     for (const file of files) {
       await page.getByRole('button', { name: new RegExp(`^${file.name.replace('.', '\\.')}`) }).click();
       const pane = page.locator('aside.job-pane');
@@ -187,13 +188,13 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     await page.getByRole('dialog').waitFor();
   }
 
-  async function startAllAndWait(page: Page, count: number): Promise<void> {
+  async function startAllAndWait(page: Page, count: number, total = count): Promise<void> {
     await page.getByRole('checkbox', { name: 'Select all' }).check();
     await page
       .getByRole('group', { name: 'Actions on the selected jobs' })
       .getByRole('button', { name: 'Start' })
       .click();
-    await page.getByText(`${count} of ${count} done`).waitFor({ timeout: 120_000 });
+    await page.getByText(`${total} of ${total} done`).waitFor({ timeout: 120_000 });
   }
 
   it('draws on page 2, on a /Rotate 90 page and on a page cropped from (50,50); the signed widgets and renders match', async () => {
@@ -275,6 +276,73 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
       );
     }
     copyFileSync(join(outputDir, 'rotated.signed.pdf'), join(RESULTS_DIR, 'placement-rotated.signed.pdf'));
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('Failed to load resource')),
+      [],
+    );
+  });
+
+  it('places by anchor text across five jobs; the one without the phrase falls back and the queue says so', async () => {
+    const { page, problems } = await openDesk(browser, host.url);
+    const outputDir = join(work, 'anchored');
+    const spots = [
+      { x: 72, y: 300, page: 1 },
+      { x: 300, y: 520, page: 1 },
+      { x: 120, y: 180, page: 2 },
+      { x: 360, y: 640, page: 2 },
+    ];
+    const files = [
+      ...(await Promise.all(
+        spots.map(async (s, i) => ({
+          name: `anchor${i + 1}.pdf`,
+          bytes: await makePdf({
+            pages: 2,
+            phrases: [{ page: s.page - 1, x: s.x, y: s.y, text: 'Firma: ______' }],
+          }),
+        })),
+      )),
+      { name: 'nophrase.pdf', bytes: await makePdf({ pages: 2, text: 'No signature line here.' }) },
+    ];
+    // The three jobs of the first test are done: only the drafts are listed and selected.
+    await page.getByRole('radio', { name: 'Needs signer' }).check();
+    await prepare(page, files, outputDir);
+    await page.getByRole('checkbox', { name: 'Select all' }).check();
+    await page.getByText('5 selected').waitFor();
+
+    await openEditor(page, 'anchor1.pdf');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Phrase to look for' }).fill('Firma:');
+    await dialog.getByRole('button', { name: 'Find' }).click();
+    await dialog.getByText(/^Found on page 1\./).waitFor();
+    await dialog.getByRole('button', { name: 'Use for this job and 4 other selected jobs' }).click();
+    await page
+      .getByText('Stamps placed on 5 document(s); 1 without the phrase follow the page rule.')
+      .waitFor();
+    await page.getByText('1 without the anchor phrase').waitFor();
+    await openEditor(page, 'nophrase.pdf');
+    await page.keyboard.press('Escape');
+    await page.locator('aside.job-pane').getByText('(the anchor phrase is not in this document)').waitFor();
+    await screenshot(page, '24-anchor-fallback');
+
+    await startAllAndWait(page, 5, 8);
+    // Each stamp keeps the same offset from its phrase (baseline start x, y): found, not guessed.
+    const offsets: number[][] = [];
+    for (const [i, s] of spots.entries()) {
+      const [widget] = await signatureWidgets(readFileSync(join(outputDir, `anchor${i + 1}.signed.pdf`)));
+      assert.ok(widget);
+      assert.equal(widget.pageIndex, s.page - 1, `anchor${i + 1}: the phrase's page`);
+      offsets.push([widget.rect[0] - s.x, widget.rect[3] - s.y, widget.rect[2] - s.x, widget.rect[1] - s.y]);
+    }
+    for (const o of offsets.slice(1)) near(o, offsets[0] ?? [], 'the offset from the phrase');
+    // The box starts at the phrase's left edge, just below it (12 pt text).
+    near([offsets[0]?.[0] ?? NaN], [0], 'left edge at the phrase');
+    assert.ok(
+      (offsets[0]?.[1] ?? 0) < 0 && (offsets[0]?.[1] ?? 0) > -12,
+      `top just below the phrase: ${offsets[0]?.[1]}`,
+    );
+    const [fallback] = await signatureWidgets(readFileSync(join(outputDir, 'nophrase.signed.pdf')));
+    assert.ok(fallback);
+    assert.equal(fallback.pageIndex, 1, 'the page rule (last page) where the phrase is missing');
     assert.deepEqual(
       problems.filter((p) => !p.includes('Failed to load resource')),
       [],

@@ -195,8 +195,23 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
 
   it('keeps a box drawn for one document, refuses a page it lacks, and freezes the template at start', async () => {
     const job = await draft({ pages: 1 }, { pages: 3 });
+    const standard = (
+      await call<{ templates: { lines: string[]; isDefault: boolean }[] }>('templates.list', {})
+    ).templates[0];
+    assert.ok(standard);
+    const dated = await call<{ id: string }>('templates.save', {
+      design: {
+        ...standard,
+        id: undefined,
+        isDefault: undefined,
+        updatedAt: undefined,
+        name: 'Dated',
+        lines: ['Signed by {signer}', 'On {date}'],
+      },
+    });
     await call('appearance.apply', {
       jobIds: [job.id],
+      templateId: dated.id,
       placement: { rule: { page: 'first', corner: 'top-right', x: 30, y: 30, width: 120, height: 40 } },
     });
     const tooFar = await bridge.call('appearance.placeDocument', {
@@ -237,7 +252,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     assert.equal(second?.position, '300,200,420,260');
     assert.equal(second?.page, 2, 'the sign body counts pages from 0');
     assert.ok(second?.text?.includes('Signed by María Núñez García'), JSON.stringify(second?.text));
-    assert.ok(second?.text?.includes('{date}'), 'the date is filled when the request is signed');
+    assert.ok(second?.text?.includes('On {date}'), 'the date is filled when the request is signed');
     const late = await bridge.call('appearance.apply', { jobIds: [job.id], placement: null });
     assert.ok(!late.ok && late.error.code === 'conflict');
   });

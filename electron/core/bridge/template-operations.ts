@@ -1,6 +1,9 @@
 // Saved appearance designs: created, renamed, duplicated, removed, one chosen as the default,
 // and shared between offices as JSON.
+import type { Template } from '../../../shared/contract-appearance';
+import { parseTemplateFile, templateFile, templateFileName } from '../../../shared/template';
 import type { Desk } from '../desk';
+import { TemplateNameTakenError, toDesign } from '../store/templates';
 import { BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 
@@ -13,16 +16,61 @@ type TemplateName =
   | 'templates.export'
   | 'templates.import';
 
-export function templateOperations(_desk: Desk): Pick<OperationImpl, TemplateName> {
-  const later = (): Promise<never> =>
-    Promise.reject(new BridgeFailure('unsupported', 'Templates are being built.'));
+const DONE = { done: true } as const;
+
+/** The store works synchronously; a throw in the executor becomes the promise's rejection. */
+const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
+
+const missing = (): BridgeFailure => new BridgeFailure('not_found', 'That template no longer exists.');
+
+export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName> {
+  const templates = desk.store.templates;
+  const found = (template: Template | undefined): Template => {
+    if (!template) throw missing();
+    return template;
+  };
   return {
-    'templates.list': () => Promise.resolve({ templates: [] }),
-    'templates.save': later,
-    'templates.duplicate': later,
-    'templates.remove': later,
-    'templates.setDefault': later,
-    'templates.export': later,
-    'templates.import': later,
+    'templates.list': () => settle(() => ({ templates: templates.list() })),
+    'templates.save': ({ id, design }) =>
+      settle(() => {
+        if (id === undefined) return templates.create(design);
+        try {
+          return found(templates.update(id, design));
+        } catch (error) {
+          if (error instanceof TemplateNameTakenError) throw new BridgeFailure('conflict', error.message);
+          throw error;
+        }
+      }),
+    'templates.duplicate': ({ id }) => settle(() => found(templates.duplicate(id))),
+    'templates.remove': ({ id }) =>
+      settle(() => {
+        if (!templates.remove(id)) throw missing();
+        return DONE;
+      }),
+    'templates.setDefault': ({ id }) =>
+      settle(() => {
+        if (!templates.setDefault(id)) throw missing();
+        return DONE;
+      }),
+    'templates.export': ({ ids }) =>
+      settle(() => {
+        const all = templates.list();
+        const chosen = ids === undefined ? all : all.filter((t) => ids.includes(t.id));
+        if (ids !== undefined && chosen.length !== new Set(ids).size) throw missing();
+        if (chosen.length === 0)
+          throw new BridgeFailure('validation', 'Choose at least one template to export.');
+        return { filename: templateFileName(new Date()), json: templateFile(chosen.map(toDesign)) };
+      }),
+    'templates.import': ({ json }) =>
+      settle(() => {
+        const parsed = parseTemplateFile(json);
+        // All or nothing: one bad entry and the office gets the list of problems instead.
+        if (!parsed.ok)
+          throw new BridgeFailure(
+            'validation',
+            `Nothing was imported. ${parsed.problems.slice(0, 10).join(' ')}`,
+          );
+        return { templates: templates.importDesigns(parsed.designs) };
+      }),
   };
 }

@@ -6,7 +6,7 @@ import type { JobRecord } from '../store/index';
 import { OptimizerError } from '../optimizer/errors';
 import type { SignRequestBody } from '../optimizer/types';
 import type { SignatureParams } from '../../../shared/signature';
-import { fillPlaceholders } from '../../../shared/template';
+import { fillPlaceholders, signingDate } from '../../../shared/template';
 import type { StepContext, StepResult } from './step-context';
 import { requirePk } from './steps-request';
 
@@ -151,17 +151,6 @@ function signBody(ctx: StepContext, job: JobRecord): SignRequestBody | undefined
     if (d.signature && d.remoteUid) byDoc[d.remoteUid] = withDate(d.signature, date);
   if (Object.keys(byDoc).length > 0) body.signature_by_doc = byDoc;
   return body as SignRequestBody;
-}
-
-/** The office's local time with its offset from UTC, e.g. "2026-11-25 10:32 UTC+01:00". */
-export function signingDate(now: Date): string {
-  const pad = (n: number): string => String(Math.trunc(Math.abs(n))).padStart(2, '0');
-  const offset = -now.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  return (
-    `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())} ` +
-    `${pad(now.getHours())}:${pad(now.getMinutes())} UTC${sign}${pad(offset / 60)}:${pad(offset % 60)}`
-  );
 }
 
 function withDate(signature: SignatureParams, date: string): SignatureParams {

@@ -5,9 +5,10 @@ import { DocumentStore } from './document-store';
 import { JobStore } from './jobs';
 import { ProfileStore } from './profiles';
 import { SettingsStore } from './settings';
+import { TemplateStore } from './templates';
 import { verifyAuditChain, listEvents, type AuditVerdict, type AuditEvent } from './audit';
 
-export { DocumentStore, JobStore, ProfileStore, SettingsStore, verifyAuditChain, listEvents };
+export { DocumentStore, JobStore, ProfileStore, SettingsStore, TemplateStore, verifyAuditChain, listEvents };
 export type { AuditVerdict, AuditEvent, Db };
 export type { JobRecord, JobDocument, NewJob, JobError, SignerImages } from './jobs';
 export type { OptimizerProfileRecord } from './profiles';
@@ -18,6 +19,7 @@ export interface Store {
   jobs: JobStore;
   profiles: ProfileStore;
   settings: SettingsStore;
+  templates: TemplateStore;
   documents: DocumentStore;
   verifyAuditChain(): AuditVerdict;
   close(): void;
@@ -31,6 +33,7 @@ export function openStore(dataDir: string): Store {
     jobs: new JobStore(db),
     profiles: new ProfileStore(db),
     settings: new SettingsStore(db),
+    templates: new TemplateStore(db),
     documents: new DocumentStore(dataDir),
     verifyAuditChain: () => verifyAuditChain(db),
     close: () => db.close(),

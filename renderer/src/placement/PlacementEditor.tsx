@@ -225,6 +225,7 @@ export function PlacementEditor(props: {
                         values={props.values}
                         width={box.width * shown.scale}
                         height={box.height * shown.scale}
+                        scale={shown.scale}
                       />
                     )}
                   </BoxOverlay>

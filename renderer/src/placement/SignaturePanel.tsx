@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
 import type { Template } from '../../../shared/contract-appearance';
+import { signingDate } from '../../../shared/template';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { PlacementEditor } from './PlacementEditor';
@@ -36,7 +37,7 @@ export function SignaturePanel(props: {
   const values = {
     signer: [signer.given_name, signer.surname_1, signer.surname_2].filter(Boolean).join(' '),
     id: signer.serial_number ?? '',
-    date: new Date().toLocaleDateString(),
+    date: signingDate(new Date()),
   };
 
   const apply = async (args: { templateId?: string | null; placement?: null }): Promise<void> => {
