@@ -1,7 +1,8 @@
 // Packaging and office-wide deployment: the installer targets and fuses that ship, and the
 // machine-wide configuration file (a bad one is explained and never stops the app).
 import { strict as assert } from 'node:assert';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -18,6 +19,9 @@ const write = (name: string, content: string): string => {
   writeFileSync(path, content);
   return path;
 };
+
+/** The checkout: the bundle check runs inside it, so node_modules (pdf.js's canvas polyfill) resolves as in the app. */
+const REPO_ROOT = new URL('../../', import.meta.url).pathname;
 
 describe('packaging', () => {
   it('builds NSIS, MSI, dmg, AppImage and deb, in an asar, with the fuses flipped after packing', async () => {
@@ -148,5 +152,51 @@ describe('machine-wide configuration', () => {
     const twice = { id: 'a', name: 'A', baseUrl: 'https://a.example/oneshot/api/v1', env: 'prod' };
     const dup = readMachineConfig(write('dup.json', JSON.stringify({ profiles: [twice, twice] })));
     assert.ok(!dup.ok && /used twice/.test(dup.message));
+  });
+});
+
+describe('pdf.js in the bundled main process', () => {
+  it('reads pages and finds anchor text when bundled the way dist/main.mjs is (no worker file at run time)', async () => {
+    const { build } = await import('esbuild');
+    const dir = mkdtempSync(join(REPO_ROOT, '.bundle-check-'));
+    try {
+      const entry = join(dir, 'entry.ts');
+      writeFileSync(
+        entry,
+        `import { openPdfLayout } from '../electron/core/placement/pdf-layout';
+import { makePdf } from '../test/fixtures/pdfs';
+const bytes = await makePdf({ pages: 2, rotate: { 1: 90 }, phrases: [{ page: 1, x: 100, y: 200, text: 'Firma: ____' }] });
+const layout = await openPdfLayout(bytes);
+process.stdout.write(JSON.stringify({ pages: layout.pages, found: await layout.findText('FIRMA:') }));
+await layout.close();
+`,
+      );
+      await build({
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'esm',
+        entryPoints: [entry],
+        outfile: join(dir, 'out.mjs'),
+        banner: {
+          js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        },
+        logLevel: 'error',
+      });
+      const run = spawnSync(process.execPath, [join(dir, 'out.mjs')], { encoding: 'utf8' });
+      assert.equal(run.status, 0, run.stderr);
+      const result = JSON.parse(run.stdout) as {
+        pages: { rotation: number }[];
+        found: { pageIndex: number; rect: number[] } | null;
+      };
+      assert.deepEqual(
+        result.pages.map((p) => p.rotation),
+        [0, 90],
+      );
+      assert.equal(result.found?.pageIndex, 1);
+      assert.ok(Math.abs((result.found?.rect[0] ?? 0) - 100) < 0.5, JSON.stringify(result.found));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
