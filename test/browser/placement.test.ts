@@ -125,14 +125,34 @@ async function drawBox(
   await page.mouse.move((ax + bx) / 2, (ay + by) / 2, { steps: 4 });
   await page.mouse.move(bx, by, { steps: 4 });
   await page.mouse.up();
+  return measure(page, displayedWidthPt);
+}
+
+/** The signature box as it now sits on the editor's page, in points of the displayed page. */
+async function measure(page: Page, displayedWidthPt: number): Promise<Drawn> {
+  const box = await page.getByTestId('placement-layer').boundingBox();
   const drawn = await page.getByTestId('signature-box').boundingBox();
-  assert.ok(drawn);
+  assert.ok(box && drawn);
+  const scale = box.width / displayedWidthPt;
   return {
     left: (drawn.x - box.x) / scale,
     top: (drawn.y - box.y) / scale,
     right: (drawn.x + drawn.width - box.x) / scale,
     bottom: (drawn.y + drawn.height - box.y) / scale,
   };
+}
+
+/** Drags from the middle of an element (or its bottom-right corner) by (dx, dy) pixels. */
+async function dragBy(page: Page, what: 'box' | 'corner', dx: number, dy: number): Promise<void> {
+  const target = await page.getByTestId('signature-box').boundingBox();
+  assert.ok(target);
+  const x = what === 'box' ? target.x + target.width / 2 : target.x + target.width + 1;
+  const y = what === 'box' ? target.y + target.height / 2 : target.y + target.height + 1;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 3 });
+  await page.mouse.move(x + dx, y + dy, { steps: 3 });
+  await page.mouse.up();
 }
 
 describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () => {
@@ -227,7 +247,25 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     // /Rotate 90: displayed 841.89 wide, 595.28 high. A displayed point (l, t) is the user-space
     // point (x = t, y = l) on this page, so the box's user rectangle swaps the axes.
     await openEditor(page, 'rotated.pdf');
-    const rotated = await drawBox(page, [0.1, 0.55], [0.4, 0.75], A4[1]);
+    const sketched = await drawBox(page, [0.1, 0.55], [0.4, 0.75], A4[1]);
+    // Moved by its middle, then made larger from its bottom-right corner.
+    await dragBy(page, 'box', 30, -20);
+    const moved = await measure(page, A4[1]);
+    const layer = await page.getByTestId('placement-layer').boundingBox();
+    const scale = (layer?.width ?? 0) / A4[1];
+    near(
+      [moved.left - sketched.left, moved.top - sketched.top, moved.right - moved.left],
+      [30 / scale, -20 / scale, sketched.right - sketched.left],
+      'moved, same size',
+    );
+    await dragBy(page, 'corner', 40, 16);
+    const rotated = await measure(page, A4[1]);
+    near(
+      [rotated.left, rotated.top, rotated.right, rotated.bottom],
+      [moved.left, moved.top, moved.right + 40 / scale, moved.bottom + 16 / scale],
+      'resized from the corner',
+      1.5,
+    );
     await dialog.getByRole('radio', { name: 'First page' }).check();
     await dialog.getByRole('button', { name: 'Use for every document of this job' }).click();
     await page.getByText(/Stamps placed on 1 document/).waitFor();
