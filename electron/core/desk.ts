@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { OptimizerClient, type OptimizerTimeouts } from './optimizer/index';
 import { verifySignedPdf } from './pdf/index';
 import { QueueRunner } from './queue/runner';
+import { RetentionSchedule } from './retention';
 import type { BackoffPolicy } from './queue/backoff';
 import { openStore, type OptimizerProfileRecord, type Store } from './store/index';
 import { checkKeychainAvailable, IdImageStore, OsKeychain, TokenVault, type Keychain } from './vault/index';
@@ -67,6 +68,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     backoff: options.backoff,
     connectivityDelays: options.connectivityDelays,
   });
+  // Old originals and ID images go at open and every few hours (settings screen: kept days).
+  const retention = new RetentionSchedule(store, idImages);
+  retention.start();
   return {
     store,
     vault,
@@ -75,6 +79,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     clientFor,
     async close() {
       await runner.stop();
+      await retention.stop();
       await Promise.all([...clients.values()].map((c) => c.close()));
       store.close();
     },

@@ -116,7 +116,6 @@ async function drawBox(
   await layer.waitFor();
   const box = await layer.boundingBox();
   assert.ok(box);
-  const scale = box.width / displayedWidthPt;
   const px = (f: [number, number]): [number, number] => [box.x + f[0] * box.width, box.y + f[1] * box.height];
   const [ax, ay] = px(from);
   const [bx, by] = px(to);

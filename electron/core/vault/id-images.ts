@@ -55,7 +55,8 @@ export interface IdImageAudit {
   event(jobId: string | null, kind: string, data?: Record<string, unknown>): void;
 }
 
-export type IdImagePurgeReason = 'created' | 'cancelled' | 'removed' | 'sweep';
+/** `expired`: older than the kept days set on the settings screen (electron/core/retention.ts). */
+export type IdImagePurgeReason = 'created' | 'cancelled' | 'removed' | 'sweep' | 'expired';
 
 // File layout: MAGIC(4) VERSION(1) TYPE(1) KEY_ID(8) IV(12) | ciphertext | GCM tag(16).
 // The whole header is authenticated too, so neither the type nor the key id can be swapped.
@@ -215,6 +216,21 @@ export class IdImageStore {
     const sides = await this.sides(jobId);
     await rm(folder, { recursive: true, force: true });
     return sides;
+  }
+
+  /** When the job's newest image was sealed (ms since the epoch), or null when it has none. */
+  async sealedAt(jobId: string): Promise<number | null> {
+    const folder = this.folderOf(jobId);
+    let newest: number | null = null;
+    for (const side of await this.sides(jobId)) {
+      try {
+        const { mtimeMs } = await stat(join(folder, `${side}.bin`));
+        newest = Math.max(newest ?? 0, mtimeMs);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+    return newest;
   }
 
   /** The jobs that still have a folder here, for the sweep that catches purges a crash missed. */

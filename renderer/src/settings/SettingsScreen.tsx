@@ -1,11 +1,347 @@
-// Placeholder until the settings screen lands.
+// The settings screen: the language and the theme apply the moment they change; the output folder,
+// file-name template, concurrency and kept days are checked here in the RAO's language, then saved
+// together (core checks them again). A refused value stays in its field with the reason beside it.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { SettingKey } from '../../../shared/contract-appearance';
+import {
+  CONCURRENCY_RANGE,
+  RETENTION_RANGE,
+  THEME_CHOICES,
+  checkNameTemplate,
+  checkSettingValue,
+  previewFileName,
+  type SettingProblem,
+  type ThemeChoice,
+} from '../../../shared/settings-rules';
+import { bridge } from '../bridge';
+import { LANGUAGES, isLanguage, type Language } from '../i18n/index';
+import { chooseTheme } from './theme';
+
+const FORM_KEYS = [
+  'outputDir',
+  'nameTemplate',
+  'concurrency',
+  'originalsRetentionDays',
+  'idImageRetentionDays',
+] as const satisfies readonly SettingKey[];
+type FormKey = (typeof FORM_KEYS)[number];
+type Draft = Record<FormKey, string>;
+type Problems = Partial<Record<FormKey, string>>;
+const NUMBER_KEYS: ReadonlySet<FormKey> = new Set([
+  'concurrency',
+  'originalsRetentionDays',
+  'idImageRetentionDays',
+]);
+
+/** A problem in the RAO's language, with the rule's bounds or allowed values filled in. */
+export function problemText(t: TFunction, problem: SettingProblem): string {
+  const { code, ...params } = problem;
+  const values: Record<string, unknown> = { ...params };
+  if ('allowed' in problem) values.allowed = problem.allowed.join(', ');
+  return t(`settings.problems.${code}`, values);
+}
+
+/** A stored value as a field's text (core answers strings and numbers for these keys). */
+const asText = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
+/** What the field holds as the setting's value: numbers as numbers (NaN when not one). */
+function parse(key: FormKey, text: string): unknown {
+  if (!NUMBER_KEYS.has(key)) return text;
+  return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+}
 
 export function SettingsScreen(): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const [saved, setSaved] = useState<Record<string, unknown> | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [problems, setProblems] = useState<Problems>({});
+  const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'partial'>('idle');
+  const [theme, setTheme] = useState<ThemeChoice>('system');
+  const form = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    void bridge.call('settings.get', {}).then((r) => {
+      if (!r.ok) return;
+      const s = r.value.settings;
+      setSaved(s);
+      setDraft(Object.fromEntries(FORM_KEYS.map((k) => [k, asText(s[k])])) as Draft);
+      if (THEME_CHOICES.includes(s.theme as ThemeChoice)) setTheme(s.theme as ThemeChoice);
+    });
+  }, []);
+
+  const changeLanguage = (language: Language): void => {
+    void i18n.changeLanguage(language);
+    void bridge.call('settings.set', { key: 'language', value: language });
+  };
+  const changeTheme = (choice: ThemeChoice): void => {
+    setTheme(choice);
+    chooseTheme(choice);
+    void bridge.call('settings.set', { key: 'theme', value: choice });
+  };
+  const edit = (key: FormKey, value: string): void => {
+    setDraft((d) => (d ? { ...d, [key]: value } : d));
+    // The reason given on saving was about the old text (the template is also checked as typed).
+    setProblems((p) => ({ ...p, [key]: undefined }));
+    setStatus('idle');
+  };
+
+  const save = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    if (!draft || !saved) return;
+    const found: Problems = {};
+    const stored = { ...saved };
+    const next = { ...draft };
+    setStatus('saving');
+    for (const key of FORM_KEYS) {
+      const check = checkSettingValue(key, parse(key, draft[key]));
+      if (!check.ok) {
+        found[key] = problemText(t, check.problem);
+        continue;
+      }
+      if (check.value === saved[key]) continue;
+      const r = await bridge.call('settings.set', { key, value: check.value });
+      if (r.ok) {
+        stored[key] = check.value;
+        next[key] = String(check.value);
+      } else {
+        // Only core can tell whether a folder exists or is writable; its words follow ours.
+        found[key] =
+          key === 'outputDir' ? `${t('settings.folderRefused')} ${r.error.message}` : r.error.message;
+      }
+    }
+    setSaved(stored);
+    setDraft(next);
+    setProblems(found);
+    setStatus(Object.keys(found).length > 0 ? 'partial' : 'saved');
+    const first = FORM_KEYS.find((k) => found[k]);
+    if (first) form.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  };
+
   return (
-    <section className="panel" aria-labelledby="settings-title">
+    <section className="panel settings-screen" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
+      <p className="muted">{t('settings.intro')}</p>
+      <fieldset className="form-grid">
+        <legend>{t('settings.appearance')}</legend>
+        <label>
+          {t('settings.language')}
+          <select
+            name="language"
+            value={isLanguage(i18n.language) ? i18n.language : 'en'}
+            onChange={(e) => changeLanguage(e.target.value as Language)}
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {t(`languages.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="theme-choice">
+          <legend>{t('settings.theme')}</legend>
+          {THEME_CHOICES.map((choice) => (
+            <label key={choice}>
+              <input
+                type="radio"
+                name="theme"
+                value={choice}
+                checked={theme === choice}
+                onChange={() => changeTheme(choice)}
+              />
+              {t(`settings.themes.${choice}`)}
+            </label>
+          ))}
+        </fieldset>
+      </fieldset>
+      {draft && (
+        <form ref={form} onSubmit={(e) => void save(e)} noValidate aria-labelledby="settings-title">
+          <OutputFields draft={draft} problems={problems} onEdit={edit} />
+          <fieldset className="form-grid">
+            <legend>{t('settings.queue')}</legend>
+            <NumberField
+              name="concurrency"
+              label={t('settings.concurrency')}
+              hint={t('settings.concurrencyHint')}
+              range={CONCURRENCY_RANGE}
+              draft={draft}
+              problem={problems.concurrency}
+              onEdit={edit}
+            />
+          </fieldset>
+          <fieldset className="form-grid">
+            <legend>{t('settings.retention')}</legend>
+            <p className="muted hint wide">{t('settings.retentionHint')}</p>
+            <NumberField
+              name="originalsRetentionDays"
+              label={t('settings.originalsDays')}
+              hint={keptHint(t, 'settings.originalsKept', draft.originalsRetentionDays)}
+              range={RETENTION_RANGE}
+              draft={draft}
+              problem={problems.originalsRetentionDays}
+              onEdit={edit}
+            />
+            <NumberField
+              name="idImageRetentionDays"
+              label={t('settings.idImageDays')}
+              hint={keptHint(t, 'settings.idImagesKept', draft.idImageRetentionDays)}
+              range={RETENTION_RANGE}
+              draft={draft}
+              problem={problems.idImageRetentionDays}
+              onEdit={edit}
+            />
+          </fieldset>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={status === 'saving'}>
+              {status === 'saving' ? t('settings.saving') : t('settings.save')}
+            </button>
+            <p role="status" className={status === 'partial' ? 'field-problem' : 'muted'}>
+              {status === 'saved' ? t('settings.saved') : status === 'partial' ? t('settings.notSaved') : ''}
+            </p>
+          </div>
+        </form>
+      )}
     </section>
+  );
+}
+
+/** "Removed after N days" for a whole number, "no limit" for 0, nothing while the field is wrong. */
+function keptHint(t: TFunction, key: string, text: string): string {
+  const days = parse('originalsRetentionDays', text);
+  if (!checkSettingValue('originalsRetentionDays', days).ok) return '';
+  return days === 0 ? t('settings.noLimit') : t(key, { count: days as number });
+}
+
+function OutputFields(props: {
+  draft: Draft;
+  problems: Problems;
+  onEdit: (key: FormKey, value: string) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const id = useId();
+  const [browse, setBrowse] = useState<'available' | 'unsupported'>('available');
+  const folderInput = useRef<HTMLInputElement>(null);
+  const { draft, problems, onEdit } = props;
+
+  const pick = async (): Promise<void> => {
+    const r = await bridge.call('dialogs.pickFolder', {});
+    if (r.ok) {
+      if (r.value.path) onEdit('outputDir', r.value.path);
+    } else {
+      // Browser mode without a desktop shell: the path is typed instead.
+      setBrowse('unsupported');
+      folderInput.current?.focus();
+    }
+  };
+  const live = checkNameTemplate(draft.nameTemplate);
+  const templateProblem = problems.nameTemplate ?? (live.ok ? undefined : problemText(t, live.problem));
+  const preview = live.ok
+    ? previewFileName(live.value, {
+        filename: `${t('settings.sampleFile')}.pdf`,
+        signer: t('settings.sampleSigner'),
+        requestPk: '7f3a2c',
+        date: new Date(),
+        index: 0,
+      })
+    : null;
+
+  return (
+    <fieldset className="form-grid">
+      <legend>{t('settings.output')}</legend>
+      <div className="wide">
+        <label htmlFor={`${id}-folder`}>{t('settings.outputDir')}</label>
+        <div className="folder-row">
+          <input
+            id={`${id}-folder`}
+            ref={folderInput}
+            name="outputDir"
+            value={draft.outputDir}
+            spellCheck={false}
+            aria-invalid={problems.outputDir ? true : undefined}
+            aria-describedby={`${id}-folder-hint${problems.outputDir ? ` ${id}-folder-problem` : ''}`}
+            onChange={(e) => onEdit('outputDir', e.target.value)}
+          />
+          {browse === 'available' && (
+            <button type="button" onClick={() => void pick()}>
+              {t('settings.browse')}
+            </button>
+          )}
+        </div>
+        <p id={`${id}-folder-hint`} className="muted hint">
+          {browse === 'unsupported' ? `${t('settings.browseUnsupported')} ` : ''}
+          {t('settings.outputDirHint')}
+        </p>
+        {problems.outputDir && (
+          <p id={`${id}-folder-problem`} className="field-problem">
+            {problems.outputDir}
+          </p>
+        )}
+      </div>
+      <div className="wide">
+        <label htmlFor={`${id}-template`}>{t('settings.nameTemplate')}</label>
+        <input
+          id={`${id}-template`}
+          name="nameTemplate"
+          value={draft.nameTemplate}
+          spellCheck={false}
+          aria-invalid={templateProblem ? true : undefined}
+          aria-describedby={`${id}-template-hint ${templateProblem ? `${id}-template-problem` : `${id}-preview`}`}
+          onChange={(e) => onEdit('nameTemplate', e.target.value)}
+        />
+        <p id={`${id}-template-hint`} className="muted hint">
+          {t('settings.nameTemplateHint')}
+        </p>
+        {templateProblem ? (
+          <p id={`${id}-template-problem`} className="field-problem">
+            {templateProblem}
+          </p>
+        ) : (
+          <p id={`${id}-preview`} className="hint preview">
+            {t('settings.preview', { file: preview })}
+          </p>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+function NumberField(props: {
+  name: FormKey;
+  label: string;
+  hint: string;
+  range: { min: number; max: number };
+  draft: Draft;
+  problem: string | undefined;
+  onEdit: (key: FormKey, value: string) => void;
+}): React.JSX.Element {
+  const id = useId();
+  const { name, problem } = props;
+  return (
+    <div>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={props.range.min}
+        max={props.range.max}
+        step={1}
+        value={props.draft[name]}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
+        onChange={(e) => props.onEdit(name, e.target.value)}
+      />
+      <p id={`${id}-hint`} className="muted hint">
+        {props.hint}
+      </p>
+      {problem && (
+        <p id={`${id}-problem`} className="field-problem">
+          {problem}
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,23 +1,193 @@
 // The settings screen's strings in every language the desk speaks; merged into the app's i18next
-// resources under the `settings` key (see i18n/features.ts).
+// resources under the `settings` key (see i18n/features.ts). Placeholders of file-name templates
+// ({name}, {n}…) are written with single braces and are not i18next variables ({{…}}).
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+/** English's shape; Spanish and Polish add the plural forms English lacks (_few, _many). */
+type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> } & {
+  [plural: `${string}_${'few' | 'many'}`]: string;
+};
 
 const en = {
   settings: {
-    title: 'TITLE_settings',
+    title: 'Settings',
+    intro: 'The language and the theme change at once; the other values when you save them.',
+    appearance: 'Language and appearance',
+    language: 'Language',
+    theme: 'Theme',
+    themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+    output: 'Signed files',
+    outputDir: 'Output folder',
+    outputDirHint:
+      'The full path of a folder you can write in. A folder that does not exist yet is created with the first signed file.',
+    browse: 'Browse…',
+    browseUnsupported: 'Choosing a folder needs the desktop app: type the folder’s full path.',
+    folderRefused: 'This folder cannot be used.',
+    nameTemplate: 'File-name template',
+    nameTemplateHint:
+      'Placeholders: {name} the original file name, {signer} the signer, {pk} the request, {date} the date, {n} the document’s number. Include {name} or {n}.',
+    preview: 'Example: {{file}}',
+    sampleFile: 'contract',
+    sampleSigner: 'Jane Doe',
+    queue: 'Queue',
+    concurrency: 'Jobs run at the same time',
+    concurrencyHint: 'From 1 to 16. A change applies to the running queue at once.',
+    retention: 'Local copies',
+    retentionHint:
+      'Older copies are removed when the desk starts and every 6 hours. 0 keeps them without a time limit.',
+    originalsDays: 'Days to keep the originals of finished jobs',
+    originalsKept_one: 'Originals are removed {{count}} day after their last job finished.',
+    originalsKept_other: 'Originals are removed {{count}} days after their last job finished.',
+    idImageDays: 'Days to keep ID images',
+    idImagesKept_one:
+      'ID images are removed as soon as the request is created, and at the latest after {{count}} day.',
+    idImagesKept_other:
+      'ID images are removed as soon as the request is created, and at the latest after {{count}} days.',
+    noLimit: 'Kept without a time limit.',
+    save: 'Save changes',
+    saving: 'Saving…',
+    saved: 'Saved.',
+    notSaved: 'Some values were not saved: see the messages beside them.',
+    problems: {
+      language: 'Choose one of: {{allowed}}.',
+      theme: 'Choose one of: {{allowed}}.',
+      wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
+      templateEmpty: 'Enter a template, for example {name}.signed.pdf.',
+      templateTooLong: 'The template is longer than {{max}} characters.',
+      templateSeparator: 'No / or \\ here: the template names a file, not a folder.',
+      templateUnsafe: '“{{character}}” is not allowed in a file name.',
+      templatePlaceholder: '{{placeholder}} is not a placeholder; use {{allowed}}.',
+      templateBrace: 'A { or } here does not belong to a placeholder such as {name}.',
+      templateNoName: 'Include {name} or {n}, so that each document gets a name of its own.',
+      templateLeadingDot: 'The name may not start with a dot: the file would be hidden.',
+      folderEmpty: 'Choose the folder for the signed files.',
+      folderRelative: 'Enter a full path, starting at the root (/…) or at a drive (C:\\…).',
+    },
   },
 };
 
 const es: Strings<typeof en> = {
   settings: {
-    title: 'TITULO_settings',
+    title: 'Ajustes',
+    intro: 'El idioma y el tema cambian al instante; los demás valores, al guardarlos.',
+    appearance: 'Idioma y aspecto',
+    language: 'Idioma',
+    theme: 'Tema',
+    themes: { system: 'Seguir al sistema', light: 'Claro', dark: 'Oscuro' },
+    output: 'Archivos firmados',
+    outputDir: 'Carpeta de salida',
+    outputDirHint:
+      'La ruta completa de una carpeta en la que pueda escribir. Si aún no existe, se crea al guardar el primer archivo firmado.',
+    browse: 'Examinar…',
+    browseUnsupported:
+      'Para elegir una carpeta hace falta la aplicación de escritorio: escriba la ruta completa de la carpeta.',
+    folderRefused: 'No se puede usar esta carpeta.',
+    nameTemplate: 'Plantilla del nombre de archivo',
+    nameTemplateHint:
+      'Marcadores: {name} el nombre original, {signer} el firmante, {pk} la solicitud, {date} la fecha, {n} el número del documento. Incluya {name} o {n}.',
+    preview: 'Ejemplo: {{file}}',
+    sampleFile: 'contrato',
+    sampleSigner: 'Ana García',
+    queue: 'Cola',
+    concurrency: 'Trabajos a la vez',
+    concurrencyHint: 'De 1 a 16. El cambio se aplica al instante a la cola en marcha.',
+    retention: 'Copias locales',
+    retentionHint:
+      'Las copias más antiguas se eliminan al iniciar y cada 6 horas. Con 0 se conservan sin límite de tiempo.',
+    originalsDays: 'Días que se conservan los originales de trabajos terminados',
+    originalsKept_one: 'Los originales se eliminan {{count}} día después de terminar su último trabajo.',
+    originalsKept_many: 'Los originales se eliminan {{count}} días después de terminar su último trabajo.',
+    originalsKept_other: 'Los originales se eliminan {{count}} días después de terminar su último trabajo.',
+    idImageDays: 'Días que se conservan las imágenes del documento de identidad',
+    idImagesKept_one:
+      'Las imágenes del documento se eliminan en cuanto se crea la solicitud y, como muy tarde, pasado {{count}} día.',
+    idImagesKept_many:
+      'Las imágenes del documento se eliminan en cuanto se crea la solicitud y, como muy tarde, pasados {{count}} días.',
+    idImagesKept_other:
+      'Las imágenes del documento se eliminan en cuanto se crea la solicitud y, como muy tarde, pasados {{count}} días.',
+    noLimit: 'Se conservan sin límite de tiempo.',
+    save: 'Guardar cambios',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
+    notSaved: 'Algunos valores no se han guardado: vea los mensajes junto a ellos.',
+    problems: {
+      language: 'Elija uno de: {{allowed}}.',
+      theme: 'Elija uno de: {{allowed}}.',
+      wholeNumber: 'Escriba un número entero de {{min}} a {{max}}.',
+      templateEmpty: 'Escriba una plantilla, por ejemplo {name}.firmado.pdf.',
+      templateTooLong: 'La plantilla tiene más de {{max}} caracteres.',
+      templateSeparator: 'Sin / ni \\: la plantilla da nombre a un archivo, no a una carpeta.',
+      templateUnsafe: '«{{character}}» no se admite en un nombre de archivo.',
+      templatePlaceholder: '{{placeholder}} no es un marcador; use {{allowed}}.',
+      templateBrace: 'Hay una { o } que no forma parte de un marcador como {name}.',
+      templateNoName: 'Incluya {name} o {n}, para que cada documento tenga su propio nombre.',
+      templateLeadingDot: 'El nombre no puede empezar por un punto: el archivo quedaría oculto.',
+      folderEmpty: 'Elija la carpeta de los archivos firmados.',
+      folderRelative: 'Escriba una ruta completa, desde la raíz (/…) o desde una unidad (C:\\…).',
+    },
   },
 };
 
 const pl: Strings<typeof en> = {
   settings: {
-    title: 'TYTUL_settings',
+    title: 'Ustawienia',
+    intro: 'Język i motyw zmieniają się od razu; pozostałe wartości po ich zapisaniu.',
+    appearance: 'Język i wygląd',
+    language: 'Język',
+    theme: 'Motyw',
+    themes: { system: 'Zgodnie z systemem', light: 'Jasny', dark: 'Ciemny' },
+    output: 'Podpisane pliki',
+    outputDir: 'Folder docelowy',
+    outputDirHint:
+      'Pełna ścieżka folderu, w którym można zapisywać. Folder, który jeszcze nie istnieje, zostanie utworzony przy zapisie pierwszego podpisanego pliku.',
+    browse: 'Przeglądaj…',
+    browseUnsupported: 'Wybór folderu wymaga aplikacji na komputer: wpisz pełną ścieżkę folderu.',
+    folderRefused: 'Tego folderu nie można użyć.',
+    nameTemplate: 'Szablon nazwy pliku',
+    nameTemplateHint:
+      'Symbole: {name} pierwotna nazwa pliku, {signer} podpisujący, {pk} wniosek, {date} data, {n} numer dokumentu. Użyj {name} lub {n}.',
+    preview: 'Przykład: {{file}}',
+    sampleFile: 'umowa',
+    sampleSigner: 'Anna Kowalska',
+    queue: 'Kolejka',
+    concurrency: 'Zadania wykonywane jednocześnie',
+    concurrencyHint: 'Od 1 do 16. Zmiana od razu obowiązuje w działającej kolejce.',
+    retention: 'Kopie lokalne',
+    retentionHint:
+      'Starsze kopie są usuwane przy uruchomieniu i co 6 godzin. 0 oznacza przechowywanie bez limitu czasu.',
+    originalsDays: 'Dni przechowywania oryginałów zakończonych zadań',
+    originalsKept_one: 'Oryginały są usuwane {{count}} dzień po zakończeniu ich ostatniego zadania.',
+    originalsKept_few: 'Oryginały są usuwane {{count}} dni po zakończeniu ich ostatniego zadania.',
+    originalsKept_many: 'Oryginały są usuwane {{count}} dni po zakończeniu ich ostatniego zadania.',
+    originalsKept_other: 'Oryginały są usuwane {{count}} dnia po zakończeniu ich ostatniego zadania.',
+    idImageDays: 'Dni przechowywania zdjęć dokumentu tożsamości',
+    idImagesKept_one:
+      'Zdjęcia dokumentu są usuwane zaraz po utworzeniu wniosku, a najpóźniej po {{count}} dniu.',
+    idImagesKept_few:
+      'Zdjęcia dokumentu są usuwane zaraz po utworzeniu wniosku, a najpóźniej po {{count}} dniach.',
+    idImagesKept_many:
+      'Zdjęcia dokumentu są usuwane zaraz po utworzeniu wniosku, a najpóźniej po {{count}} dniach.',
+    idImagesKept_other:
+      'Zdjęcia dokumentu są usuwane zaraz po utworzeniu wniosku, a najpóźniej po {{count}} dnia.',
+    noLimit: 'Przechowywane bez limitu czasu.',
+    save: 'Zapisz zmiany',
+    saving: 'Zapisywanie…',
+    saved: 'Zapisano.',
+    notSaved: 'Niektóre wartości nie zostały zapisane: zobacz komunikaty obok nich.',
+    problems: {
+      language: 'Wybierz jedną z wartości: {{allowed}}.',
+      theme: 'Wybierz jedną z wartości: {{allowed}}.',
+      wholeNumber: 'Wpisz liczbę całkowitą od {{min}} do {{max}}.',
+      templateEmpty: 'Wpisz szablon, na przykład {name}.podpisany.pdf.',
+      templateTooLong: 'Szablon ma więcej niż {{max}} znaków.',
+      templateSeparator: 'Bez / ani \\: szablon nazywa plik, a nie folder.',
+      templateUnsafe: '„{{character}}” nie jest dozwolony w nazwie pliku.',
+      templatePlaceholder: '{{placeholder}} nie jest symbolem; użyj {{allowed}}.',
+      templateBrace: 'Znak { lub } nie należy do symbolu takiego jak {name}.',
+      templateNoName: 'Użyj {name} lub {n}, aby każdy dokument miał własną nazwę.',
+      templateLeadingDot: 'Nazwa nie może zaczynać się od kropki: plik byłby ukryty.',
+      folderEmpty: 'Wybierz folder na podpisane pliki.',
+      folderRelative: 'Wpisz pełną ścieżkę, od katalogu głównego (/…) lub od dysku (C:\\…).',
+    },
   },
 };
 

@@ -201,7 +201,14 @@ export function StampPreview({
 
   const size = design.textSize;
   const lead = size * LEADING;
-  const lines = (appearance.text ?? []).flatMap((line) => wrap(line, area.width, size));
+  // The service adds the signing time, reason and location under the design's own lines (the
+  // sandbox does the same), in its own words: the preview shows them as the PDF will.
+  const added = [
+    `Date: ${values.date ?? '{date}'}`,
+    ...(appearance.reason ? [`Reason: ${appearance.reason}`] : []),
+    ...(appearance.location ? [`Location: ${appearance.location}`] : []),
+  ];
+  const lines = [...(appearance.text ?? []), ...added].flatMap((line) => wrap(line, area.width, size));
   const top = area.y + Math.max(0, (area.height - lines.length * lead) / 2);
   const anchor = design.textAlign === 'center' ? 'middle' : design.textAlign === 'right' ? 'end' : 'start';
   const x =

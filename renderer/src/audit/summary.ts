@@ -1,0 +1,151 @@
+// How an audit event reads on the screen: its kind in words, and one line out of its data (the
+// common kinds in sentences, anything else as "name: value" pairs, long hashes shortened).
+import type { TFunction } from 'i18next';
+
+/** The kinds core writes, grouped for the filter; `family` filters a whole group at once. */
+export const KIND_GROUPS: readonly { group: string; family?: string; kinds: readonly string[] }[] = [
+  {
+    group: 'job',
+    family: 'job.',
+    kinds: [
+      'job.created',
+      'job.draft_updated',
+      'job.appearance_set',
+      'job.state',
+      'job.paused',
+      'job.resumed',
+      'job.removed',
+    ],
+  },
+  {
+    group: 'document',
+    family: 'document.',
+    kinds: [
+      'document.placement_set',
+      'document.naming',
+      'document.saved',
+      'document.verification_failed',
+      'document.remote_deleted',
+    ],
+  },
+  { group: 'upload', family: 'upload.', kinds: ['upload.sending', 'upload.done', 'upload.reconciled'] },
+  { group: 'queue', kinds: ['step.retry', 'step.offline', 'sign.recovery'] },
+  { group: 'review', family: 'review.', kinds: ['review.read', 'review.consent'] },
+  {
+    group: 'idImages',
+    kinds: ['id_image.added', 'id_image.removed', 'id_images.purged', 'id_images.purge_failed'],
+  },
+  { group: 'profile', family: 'profile.', kinds: ['profile.created', 'profile.updated', 'profile.removed'] },
+  { group: 'settings', kinds: ['settings.changed'] },
+];
+
+const KNOWN = new Set(KIND_GROUPS.flatMap((g) => g.kinds));
+
+/** The kind in words; a kind this screen does not know yet shows as written. */
+export const kindLabel = (t: TFunction, kind: string): string =>
+  KNOWN.has(kind) ? t(`audit.kinds.${kind}`) : kind;
+
+const SHA256 = /^[0-9a-f]{64}$/i;
+const MAX_TEXT = 80;
+const MAX_ITEMS = 4;
+
+function brief(t: TFunction, value: unknown, depth = 0): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') {
+    if (SHA256.test(value)) return `${value.slice(0, 12)}…`;
+    return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT - 1)}…` : value;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'object') return '?';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    const shown = value.slice(0, MAX_ITEMS).map((v) => brief(t, v, depth + 1));
+    if (value.length > MAX_ITEMS) shown.push(t('audit.summary.more', { count: value.length - MAX_ITEMS }));
+    return shown.join(', ');
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.filename === 'string') return brief(t, record.filename);
+  if (depth > 1) return '{…}';
+  return `(${pairs(t, record, depth + 1).join(', ')})`;
+}
+
+/** `position` is a document counted from 0 in core; people count from 1. */
+function pairs(t: TFunction, data: Record<string, unknown>, depth = 0): string[] {
+  return Object.entries(data).map(([key, value]) =>
+    key === 'position' && typeof value === 'number'
+      ? t('audit.summary.document', { number: value + 1 })
+      : `${key}: ${brief(t, value, depth)}`,
+  );
+}
+
+const stateName = (t: TFunction, state: unknown): string =>
+  typeof state === 'string' ? t(`state.${state}`, { defaultValue: state }) : '?';
+
+const fieldName = (t: TFunction, field: string): string =>
+  field === 'signer' ? t('signer.title') : t(`fields.${field}`, { defaultValue: field });
+
+/** One readable line for an event's data. */
+export function summarize(t: TFunction, kind: string, data: Record<string, unknown>): string {
+  const { ...rest } = data;
+  const lead: string[] = [];
+  const take = <T>(key: string): T => {
+    const value = rest[key] as T;
+    delete rest[key];
+    return value;
+  };
+  switch (kind) {
+    case 'job.created': {
+      const label = take<unknown>('label');
+      const documents = take<unknown>('documents');
+      const auth = take<{ method?: string; delivery?: string; type?: string } | undefined>('auth');
+      if (typeof label === 'string') lead.push(`“${label}”`);
+      lead.push(stateName(t, take('state')));
+      if (Array.isArray(documents)) lead.push(t('queue.documents', { count: documents.length }));
+      if (auth?.delivery) lead.push(t(`auth.delivery.${auth.delivery}`, { defaultValue: auth.delivery }));
+      else if (auth?.type) lead.push(auth.type);
+      if (rest.batchId === null) delete rest.batchId;
+      break;
+    }
+    case 'job.state':
+      lead.push(`${stateName(t, take('from'))} → ${stateName(t, take('to'))}`);
+      break;
+    case 'job.draft_updated': {
+      const fields = take<unknown>('fields');
+      const names = Array.isArray(fields) ? fields.filter((f): f is string => typeof f === 'string') : [];
+      if (take('signer') === true) names.push('signer');
+      if (rest.documents !== undefined) names.push('documents');
+      if (names.length > 0)
+        lead.push(t('audit.summary.changed', { fields: names.map((f) => fieldName(t, f)).join(', ') }));
+      break;
+    }
+    case 'review.read': {
+      const which = take<unknown>('which');
+      lead.push(
+        which === 'contract'
+          ? t('audit.summary.contract')
+          : t('audit.summary.document', { number: Number(which) + 1 }),
+      );
+      break;
+    }
+    case 'id_image.added':
+    case 'id_image.removed':
+      lead.push(t(`idImages.sides.${String(take('side'))}`, { defaultValue: String(data.side) }));
+      break;
+    case 'id_images.purged': {
+      const sides = take<unknown>('sides');
+      if (Array.isArray(sides))
+        lead.push(sides.map((s) => t(`idImages.sides.${String(s)}`, { defaultValue: String(s) })).join(', '));
+      break;
+    }
+  }
+  return [...lead, ...pairs(t, rest)].join(' · ') || '—';
+}
+
+/** The verdict's reason in the reader's language, when it is one core is known to give. */
+export function reasonText(t: TFunction, reason: string): string {
+  const missing = /^row (\d+) is missing$/.exec(reason);
+  if (missing) return t('audit.verify.reasons.missing', { missing: missing[1] });
+  if (reason === 'its content was changed after it was written') return t('audit.verify.reasons.changed');
+  if (reason === 'it does not point at the row before it') return t('audit.verify.reasons.unlinked');
+  return reason;
+}
