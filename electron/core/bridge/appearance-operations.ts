@@ -66,6 +66,11 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       const job = store.jobs.find(jobId);
       if (!job) throw new BridgeFailure('not_found', `There is no job ${jobId}.`);
       const doc = documentOf(job, position);
+      if (!store.documents.has(doc.sha256))
+        throw new BridgeFailure(
+          'not_found',
+          `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
+        );
       const layout = await openPdfLayout(await readFile(store.documents.pathOf(doc.sha256)));
       try {
         const found = await layout.findText(text);
