@@ -25,6 +25,7 @@ import { ErrorNotice } from '../components/Notice';
 import { StampPreview } from '../templates/StampPreview';
 import { BoxOverlay } from './BoxOverlay';
 import { PageStage, useJobPdf } from './PageStage';
+import { AnchorChoice, PageRuleChoice } from './PlacementChoices';
 import { SizeFields } from './SizeFields';
 import './placement.css';
 
@@ -247,76 +248,24 @@ export function PlacementEditor(props: {
               })}
             </p>
           )}
-          <fieldset>
-            <legend>{t('placement.pageRule')}</legend>
-            <label>
-              <input
-                type="radio"
-                name="page-rule"
-                checked={pageRule === 'first'}
-                onChange={() => choosePageRule('first')}
-              />
-              {t('placement.first')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="page-rule"
-                checked={pageRule === 'last'}
-                onChange={() => choosePageRule('last')}
-              />
-              {t('placement.last')}
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="page-rule"
-                checked={typeof pageRule === 'number'}
-                onChange={() => choosePageRule(pageNumber)}
-              />
-              {t('placement.numbered')}
-            </label>
-            {typeof pageRule === 'number' && (
-              <label>
-                {t('placement.pageNumber')}
-                <input
-                  type="number"
-                  min={1}
-                  value={pageRule}
-                  onChange={(e) => {
-                    const n = Number(e.target.value);
-                    if (Number.isInteger(n) && n >= 1) choosePageRule(n);
-                  }}
-                />
-              </label>
-            )}
-          </fieldset>
-          <fieldset>
-            <legend>{t('placement.anchor')}</legend>
-            <p className="muted">{t('placement.anchorHelp')}</p>
-            <div className="inline">
-              <input
-                aria-label={t('placement.anchorText')}
-                value={anchorText}
-                onChange={(e) => {
-                  setAnchorText(e.target.value);
-                  setPhrase(null);
-                }}
-              />
-              <button type="button" onClick={() => void findPhrase()} disabled={anchorText.trim() === ''}>
-                {t('placement.find')}
-              </button>
-            </div>
-            <p role="status" className="muted">
-              {phrase && box
+          <PageRuleChoice rule={pageRule} pageNumber={pageNumber} onChoose={choosePageRule} />
+          <AnchorChoice
+            text={anchorText}
+            onText={(text) => {
+              setAnchorText(text);
+              setPhrase(null);
+            }}
+            onFind={() => void findPhrase()}
+            message={
+              phrase && box
                 ? t('placement.found', {
                     page: phrase.page,
                     dx: Math.round(box.left - phrase.box.left),
                     dy: Math.round(box.top - phrase.box.top),
                   })
-                : anchorNote}
-            </p>
-          </fieldset>
+                : anchorNote
+            }
+          />
           <ErrorNotice error={error} />
           <div className="actions vertical">
             <button type="button" onClick={() => void apply('document')} disabled={!box}>
