@@ -54,29 +54,35 @@ export function PageStage(props: {
   useEffect(() => {
     let live = true;
     let task: { cancel: () => void; promise: Promise<void> } | null = null;
-    void pdf.getPage(pageNumber).then((page) => {
-      if (!live || !canvas.current) return;
-      const natural = page.getViewport({ scale: 1 });
-      const scale = Math.min(fit.width / natural.width, fit.height / natural.height);
-      const viewport = page.getViewport({ scale });
-      const ratio = Math.min(window.devicePixelRatio || 1, 3);
-      const target = canvas.current;
-      target.width = Math.floor(viewport.width * ratio);
-      target.height = Math.floor(viewport.height * ratio);
-      target.style.width = `${viewport.width}px`;
-      target.style.height = `${viewport.height}px`;
-      task = page.render({
-        canvas: target,
-        viewport: page.getViewport({ scale: scale * ratio }),
-      });
-      const [a, b, c, d] = page.view as [number, number, number, number];
-      const next: PageView = { viewBox: [a, b, c, d], rotation: normaliseRotation(page.rotate), scale };
-      setView(next);
-      onView(next);
-      task.promise.catch((error: unknown) => {
-        if (!isRenderCancelled(error)) console.warn('page render failed', error);
-      });
-    });
+    void pdf.getPage(pageNumber).then(
+      (page) => {
+        if (!live || !canvas.current) return;
+        const natural = page.getViewport({ scale: 1 });
+        const scale = Math.min(fit.width / natural.width, fit.height / natural.height);
+        const viewport = page.getViewport({ scale });
+        const ratio = Math.min(window.devicePixelRatio || 1, 3);
+        const target = canvas.current;
+        target.width = Math.floor(viewport.width * ratio);
+        target.height = Math.floor(viewport.height * ratio);
+        target.style.width = `${viewport.width}px`;
+        target.style.height = `${viewport.height}px`;
+        task = page.render({
+          canvas: target,
+          viewport: page.getViewport({ scale: scale * ratio }),
+        });
+        const [a, b, c, d] = page.view as [number, number, number, number];
+        const next: PageView = { viewBox: [a, b, c, d], rotation: normaliseRotation(page.rotate), scale };
+        setView(next);
+        onView(next);
+        task.promise.catch((error: unknown) => {
+          if (!isRenderCancelled(error)) console.warn('page render failed', error);
+        });
+      },
+      (error: unknown) => {
+        // Closing the editor destroys the document while a page may still be on its way.
+        if (live) console.warn('page could not be read', error);
+      },
+    );
     return () => {
       live = false;
       task?.cancel();

@@ -101,7 +101,7 @@ export function PlacementEditor(props: {
       return setAnchorNote(t('placement.notFound', { text }));
     }
     setPageNumber(found.page);
-    const page = await pdf?.getPage(found.page);
+    const page = await pdf?.getPage(found.page).catch(() => undefined);
     if (!page) return;
     const [a, b, c, d] = page.view as [number, number, number, number];
     const phraseBox = fromPdfRect(found.rect, {
