@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       `placement: ${DOCUMENTS} documents of ${PAGES} pages, anchor "Firma:" (${fallbacks} fell back to the page rule)`,
       `  total ${fmt(total)} · ${(DOCUMENTS / (total / 1000)).toFixed(0)} documents/s`,
       `  per document p50 ${fmt(percentile(times, 50))} · p95 ${fmt(percentile(times, 95))} · max ${fmt(times.at(-1) ?? NaN)}`,
-      `  resident memory +${((rssAfter - rssBefore) / 1024 / 1024).toFixed(1)} MiB (${(rssAfter / 1024 / 1024).toFixed(0)} MiB)`,
+      `  resident memory ${rssAfter >= rssBefore ? '+' : '−'}${(Math.abs(rssAfter - rssBefore) / 1024 / 1024).toFixed(1)} MiB while resolving (${(rssAfter / 1024 / 1024).toFixed(0)} MiB in all, the test PDFs included)`,
       `geometry: toPdfRect ${((n / geometry) * 1000).toExponential(2)} boxes/s (checksum ${sink.toFixed(0)})`,
       '',
     ].join('\n'),
