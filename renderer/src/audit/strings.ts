@@ -33,6 +33,8 @@ const en = {
       idImages: 'ID images',
       profile: 'Optimizer profiles',
       settings: 'Settings',
+      template: 'Templates',
+      retention: 'Local copies',
     },
     kinds: {
       job: {
@@ -67,6 +69,15 @@ const en = {
         removed: 'Optimizer profile removed',
       },
       settings: { changed: 'Setting changed' },
+      template: {
+        created: 'Template created',
+        updated: 'Template changed',
+        imported: 'Template imported',
+        duplicated: 'Template duplicated',
+        removed: 'Template removed',
+        defaultChanged: 'Default template changed',
+      },
+      retention: { applied: 'Old local copies removed', failed: 'Old local copies could not be removed' },
     },
     columns: {
       seq: 'No.',
@@ -135,6 +146,8 @@ const es: Strings<typeof en> = {
       idImages: 'Imágenes del documento de identidad',
       profile: 'Perfiles del Optimizer',
       settings: 'Ajustes',
+      template: 'Plantillas',
+      retention: 'Copias locales',
     },
     kinds: {
       job: {
@@ -172,6 +185,18 @@ const es: Strings<typeof en> = {
         removed: 'Perfil del Optimizer eliminado',
       },
       settings: { changed: 'Ajuste modificado' },
+      template: {
+        created: 'Plantilla creada',
+        updated: 'Plantilla modificada',
+        imported: 'Plantilla importada',
+        duplicated: 'Plantilla duplicada',
+        removed: 'Plantilla eliminada',
+        defaultChanged: 'Plantilla predeterminada cambiada',
+      },
+      retention: {
+        applied: 'Copias locales antiguas eliminadas',
+        failed: 'No se pudieron eliminar las copias locales antiguas',
+      },
     },
     columns: {
       seq: 'N.º',
@@ -241,6 +266,8 @@ const pl: Strings<typeof en> = {
       idImages: 'Zdjęcia dokumentu tożsamości',
       profile: 'Profile Optimizera',
       settings: 'Ustawienia',
+      template: 'Szablony',
+      retention: 'Kopie lokalne',
     },
     kinds: {
       job: {
@@ -278,6 +305,18 @@ const pl: Strings<typeof en> = {
         removed: 'Usunięto profil Optimizera',
       },
       settings: { changed: 'Zmieniono ustawienie' },
+      template: {
+        created: 'Utworzono szablon',
+        updated: 'Zmieniono szablon',
+        imported: 'Zaimportowano szablon',
+        duplicated: 'Powielono szablon',
+        removed: 'Usunięto szablon',
+        defaultChanged: 'Zmieniono szablon domyślny',
+      },
+      retention: {
+        applied: 'Usunięto stare kopie lokalne',
+        failed: 'Nie udało się usunąć starych kopii lokalnych',
+      },
     },
     columns: {
       seq: 'Nr',

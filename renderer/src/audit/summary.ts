@@ -37,6 +37,19 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
   },
   { group: 'profile', family: 'profile.', kinds: ['profile.created', 'profile.updated', 'profile.removed'] },
   { group: 'settings', kinds: ['settings.changed'] },
+  {
+    group: 'template',
+    family: 'template.',
+    kinds: [
+      'template.created',
+      'template.updated',
+      'template.imported',
+      'template.duplicated',
+      'template.removed',
+      'template.defaultChanged',
+    ],
+  },
+  { group: 'retention', family: 'retention.', kinds: ['retention.applied', 'retention.failed'] },
 ];
 
 const KNOWN = new Set(KIND_GROUPS.flatMap((g) => g.kinds));
