@@ -256,4 +256,24 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     const late = await bridge.call('appearance.apply', { jobIds: [job.id], placement: null });
     assert.ok(!late.ok && late.error.code === 'conflict');
   });
+
+  it('keeps a signature given at creation when nothing was chosen in the desk', async () => {
+    const path = join(work, 'given.pdf');
+    writeFileSync(path, await makePdf({ pages: 2 }));
+    const given = {
+      appearance: { position: '10,10,110,50', page: 1, text: ['Given by the caller'] },
+      level: 'T',
+    };
+    const job = await call<JobView>('jobs.create', {
+      profileId: 'office',
+      raoUsername: 'rao-desk',
+      signer: SIGNER,
+      auth: { method: 'external', type: 'biometric', value: 'bio-1' },
+      signature: given,
+      outputDir: join(work, 'out'),
+      paths: [path],
+    });
+    await call('jobs.start', { jobIds: [job.id] });
+    assert.deepEqual(desk.store.jobs.get(job.id).signature, given);
+  });
 });

@@ -248,8 +248,12 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
       return eachJob(jobIds, (id) => {
         const job = store.jobs.get(id);
-        if (job.state === 'draft') {
+        // A `signature` given when the job was created stands unless the RAO chose one here.
+        const chosen =
+          job.placement !== null || job.templateId !== null || job.documents.some((d) => d.placement);
+        if (job.state === 'draft' && (chosen || job.signature === null))
           freezeSignatures(store, job, signatureDesign(store, job));
+        if (job.state === 'draft') {
           store.jobs.transition(id, 'queued');
         }
         runner.resume(id);
