@@ -351,6 +351,16 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     await dialog.getByRole('textbox', { name: 'Phrase to look for' }).fill('Firma:');
     await dialog.getByRole('button', { name: 'Find' }).click();
     await dialog.getByText(/^Found on page 1\./).waitFor();
+    // Sizes in points or millimetres; too small a box is warned about, and the warning goes.
+    const warning = dialog.getByRole('alert').filter({ hasText: 'may not be readable' });
+    await dialog.getByLabel('Unit').selectOption('pt');
+    await dialog.getByLabel('Width (pt)').fill('50');
+    await warning.waitFor();
+    await dialog.getByLabel('Unit').selectOption('mm');
+    await dialog.getByLabel('Width (mm)').fill('63.5');
+    await warning.waitFor({ state: 'detached' });
+    const sized = await measure(page, A4[0]);
+    near([sized.right - sized.left], [180], '63.5 mm is 180 pt', 0.5);
     await dialog.getByRole('button', { name: 'Use for this job and 4 other selected jobs' }).click();
     await page
       .getByText('Stamps placed on 5 document(s); 1 without the phrase follow the page rule.')
