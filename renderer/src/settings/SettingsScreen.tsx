@@ -1,57 +1,21 @@
 // The settings screen: the language and the theme apply the moment they change; the output folder,
 // file-name template, concurrency and kept days are checked here in the RAO's language, then saved
 // together (core checks them again). A refused value stays in its field with the reason beside it.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { SettingKey } from '../../../shared/contract-appearance';
 import {
   CONCURRENCY_RANGE,
   RETENTION_RANGE,
   THEME_CHOICES,
-  checkNameTemplate,
   checkSettingValue,
-  previewFileName,
-  type SettingProblem,
   type ThemeChoice,
 } from '../../../shared/settings-rules';
 import { bridge } from '../bridge';
 import { LANGUAGES, isLanguage, type Language } from '../i18n/index';
+import { asText, FORM_KEYS, parse, problemText, type Draft, type FormKey, type Problems } from './form';
+import { NumberField, OutputFields } from './SettingsFields';
 import { chooseTheme } from './theme';
-
-const FORM_KEYS = [
-  'outputDir',
-  'nameTemplate',
-  'concurrency',
-  'originalsRetentionDays',
-  'idImageRetentionDays',
-] as const satisfies readonly SettingKey[];
-type FormKey = (typeof FORM_KEYS)[number];
-type Draft = Record<FormKey, string>;
-type Problems = Partial<Record<FormKey, string>>;
-const NUMBER_KEYS: ReadonlySet<FormKey> = new Set([
-  'concurrency',
-  'originalsRetentionDays',
-  'idImageRetentionDays',
-]);
-
-/** A problem in the RAO's language, with the rule's bounds or allowed values filled in. */
-export function problemText(t: TFunction, problem: SettingProblem): string {
-  const { code, ...params } = problem;
-  const values: Record<string, unknown> = { ...params };
-  if ('allowed' in problem) values.allowed = problem.allowed.join(', ');
-  return t(`settings.problems.${code}`, values);
-}
-
-/** A stored value as a field's text (core answers strings and numbers for these keys). */
-const asText = (value: unknown): string =>
-  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
-
-/** What the field holds as the setting's value: numbers as numbers (NaN when not one). */
-function parse(key: FormKey, text: string): unknown {
-  if (!NUMBER_KEYS.has(key)) return text;
-  return /^\s*-?\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
-}
 
 export function SettingsScreen(): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -212,136 +176,4 @@ function keptHint(t: TFunction, key: string, text: string): string {
   const days = parse('originalsRetentionDays', text);
   if (!checkSettingValue('originalsRetentionDays', days).ok) return '';
   return days === 0 ? t('settings.noLimit') : t(key, { count: days as number });
-}
-
-function OutputFields(props: {
-  draft: Draft;
-  problems: Problems;
-  onEdit: (key: FormKey, value: string) => void;
-}): React.JSX.Element {
-  const { t } = useTranslation();
-  const id = useId();
-  const [browse, setBrowse] = useState<'available' | 'unsupported'>('available');
-  const folderInput = useRef<HTMLInputElement>(null);
-  const { draft, problems, onEdit } = props;
-
-  const pick = async (): Promise<void> => {
-    const r = await bridge.call('dialogs.pickFolder', {});
-    if (r.ok) {
-      if (r.value.path) onEdit('outputDir', r.value.path);
-    } else {
-      // Browser mode without a desktop shell: the path is typed instead.
-      setBrowse('unsupported');
-      folderInput.current?.focus();
-    }
-  };
-  const live = checkNameTemplate(draft.nameTemplate);
-  const templateProblem = problems.nameTemplate ?? (live.ok ? undefined : problemText(t, live.problem));
-  const preview = live.ok
-    ? previewFileName(live.value, {
-        filename: `${t('settings.sampleFile')}.pdf`,
-        signer: t('settings.sampleSigner'),
-        requestPk: '7f3a2c',
-        date: new Date(),
-        index: 0,
-      })
-    : null;
-
-  return (
-    <fieldset className="form-grid">
-      <legend>{t('settings.output')}</legend>
-      <div className="wide">
-        <label htmlFor={`${id}-folder`}>{t('settings.outputDir')}</label>
-        <div className="folder-row">
-          <input
-            id={`${id}-folder`}
-            ref={folderInput}
-            name="outputDir"
-            value={draft.outputDir}
-            spellCheck={false}
-            aria-invalid={problems.outputDir ? true : undefined}
-            aria-describedby={`${id}-folder-hint${problems.outputDir ? ` ${id}-folder-problem` : ''}`}
-            onChange={(e) => onEdit('outputDir', e.target.value)}
-          />
-          {browse === 'available' && (
-            <button type="button" onClick={() => void pick()}>
-              {t('settings.browse')}
-            </button>
-          )}
-        </div>
-        <p id={`${id}-folder-hint`} className="muted hint">
-          {browse === 'unsupported' ? `${t('settings.browseUnsupported')} ` : ''}
-          {t('settings.outputDirHint')}
-        </p>
-        {problems.outputDir && (
-          <p id={`${id}-folder-problem`} className="field-problem">
-            {problems.outputDir}
-          </p>
-        )}
-      </div>
-      <div className="wide">
-        <label htmlFor={`${id}-template`}>{t('settings.nameTemplate')}</label>
-        <input
-          id={`${id}-template`}
-          name="nameTemplate"
-          value={draft.nameTemplate}
-          spellCheck={false}
-          aria-invalid={templateProblem ? true : undefined}
-          aria-describedby={`${id}-template-hint ${templateProblem ? `${id}-template-problem` : `${id}-preview`}`}
-          onChange={(e) => onEdit('nameTemplate', e.target.value)}
-        />
-        <p id={`${id}-template-hint`} className="muted hint">
-          {t('settings.nameTemplateHint')}
-        </p>
-        {templateProblem ? (
-          <p id={`${id}-template-problem`} className="field-problem">
-            {templateProblem}
-          </p>
-        ) : (
-          <p id={`${id}-preview`} className="hint preview">
-            {t('settings.preview', { file: preview })}
-          </p>
-        )}
-      </div>
-    </fieldset>
-  );
-}
-
-function NumberField(props: {
-  name: FormKey;
-  label: string;
-  hint: string;
-  range: { min: number; max: number };
-  draft: Draft;
-  problem: string | undefined;
-  onEdit: (key: FormKey, value: string) => void;
-}): React.JSX.Element {
-  const id = useId();
-  const { name, problem } = props;
-  return (
-    <div>
-      <label htmlFor={id}>{props.label}</label>
-      <input
-        id={id}
-        name={name}
-        type="number"
-        inputMode="numeric"
-        min={props.range.min}
-        max={props.range.max}
-        step={1}
-        value={props.draft[name]}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
-        onChange={(e) => props.onEdit(name, e.target.value)}
-      />
-      <p id={`${id}-hint`} className="muted hint">
-        {props.hint}
-      </p>
-      {problem && (
-        <p id={`${id}-problem`} className="field-problem">
-          {problem}
-        </p>
-      )}
-    </div>
-  );
 }
