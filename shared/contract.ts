@@ -398,8 +398,16 @@ export const OPERATIONS = {
       jobIds: z.array(id).min(1).max(10_000),
       placement: placementSchema.nullable().optional(),
       templateId: id.nullable().optional(),
+      /** A selection may hold jobs already started: leave those as they are instead of refusing. */
+      skipStarted: z.boolean().optional(),
     }),
-    z.object({ jobs: z.number().int(), documents: z.number().int(), fallbacks: z.number().int() }),
+    z.object({
+      jobs: z.number().int(),
+      documents: z.number().int(),
+      fallbacks: z.number().int(),
+      /** Started jobs left as they were (only with `skipStarted`). */
+      skipped: z.number().int(),
+    }),
   ),
   /** One document's own box, drawn by hand (null returns it to the job's rule). */
   'appearance.placeDocument': op(

@@ -165,7 +165,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
       jobIds: jobs.map((j) => j.id),
       placement,
     });
-    assert.deepEqual(applied, { jobs: 5, documents: 5, fallbacks: 1 });
+    assert.deepEqual(applied, { jobs: 5, documents: 5, fallbacks: 1, skipped: 0 });
     const views = await Promise.all(jobs.map((j) => call<JobView>('jobs.get', { jobId: j.id })));
     // 12 pt text: its top is 12 above the baseline; the box starts 16 below that top.
     spots.forEach((s, i) => {
@@ -253,8 +253,20 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     assert.equal(second?.page, 2, 'the sign body counts pages from 0');
     assert.ok(second?.text?.includes('Signed by María Núñez García'), JSON.stringify(second?.text));
     assert.ok(second?.text?.includes('On {date}'), 'the date is filled when the request is signed');
-    const late = await bridge.call('appearance.apply', { jobIds: [job.id], placement: null });
-    assert.ok(!late.ok && late.error.code === 'conflict');
+    const other = await draft({ pages: 1 });
+    const late = await bridge.call('appearance.apply', { jobIds: [other.id, job.id], placement: null });
+    assert.ok(!late.ok && late.error.code === 'conflict', 'a started job in the list refuses the whole call');
+    assert.equal(desk.store.jobs.get(other.id).placement, null);
+    const rule = {
+      rule: { page: 'last', corner: 'top-left', x: 10, y: 10, width: 100, height: 40 },
+    } as const;
+    const passedOver = await call<{ jobs: number; skipped: number }>('appearance.apply', {
+      jobIds: [other.id, job.id],
+      placement: rule,
+      skipStarted: true,
+    });
+    assert.deepEqual([passedOver.jobs, passedOver.skipped], [1, 1]);
+    assert.deepEqual(desk.store.jobs.get(other.id).placement, rule);
   });
 
   it('keeps a signature given at creation when nothing was chosen in the desk', async () => {

@@ -32,9 +32,17 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
   };
 
   return {
-    'appearance.apply': async ({ jobIds, placement, templateId }) => {
-      // Every job is checked before any changes, so a started one leaves the selection untouched.
-      const jobs = jobIds.map(draft);
+    'appearance.apply': async ({ jobIds, placement, templateId, skipStarted }) => {
+      // Every job is checked before any changes, so a started one leaves the selection untouched
+      // (unless the caller asked to pass over started ones).
+      const chosen = skipStarted
+        ? jobIds.filter((id) => {
+            const job = store.jobs.find(id);
+            if (!job) throw new BridgeFailure('not_found', `There is no job ${id}.`);
+            return job.state === 'draft';
+          })
+        : jobIds;
+      const jobs = chosen.map(draft);
       if (templateId && !store.templates.get(templateId))
         throw new BridgeFailure('not_found', 'That template no longer exists; choose another one.');
       let documents = 0;
@@ -47,7 +55,7 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         fallbacks += stamps.filter((s) => s?.source === 'fallback').length;
         desk.runner.touched(job.id);
       }
-      return { jobs: jobs.length, documents, fallbacks };
+      return { jobs: jobs.length, documents, fallbacks, skipped: jobIds.length - jobs.length };
     },
     'appearance.placeDocument': async ({ jobId, position, exact }) => {
       const job = draft(jobId);

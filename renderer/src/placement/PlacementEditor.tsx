@@ -145,9 +145,12 @@ export function PlacementEditor(props: {
     if (doc?.placedByHand)
       await bridge.call('appearance.placeDocument', { jobId: job.id, position, exact: null });
     const jobIds = scope === 'job' ? [job.id] : [job.id, ...props.otherDrafts];
-    const r = await bridge.call('appearance.apply', { jobIds, placement });
+    const r = await bridge.call('appearance.apply', { jobIds, placement, skipStarted: scope === 'selected' });
     if (!r.ok) return setError(r.error);
-    props.onClose(t('placement.applied', { documents: r.value.documents, fallbacks: r.value.fallbacks }));
+    const applied = t('placement.applied', { documents: r.value.documents, fallbacks: r.value.fallbacks });
+    props.onClose(
+      r.value.skipped > 0 ? `${applied} ${t('placement.skipped', { count: r.value.skipped })}` : applied,
+    );
   };
 
   const anchorWithoutPhrase = anchorText.trim() !== '' && (phrase === null || phrase.page !== pageNumber);

@@ -64,6 +64,8 @@ const en = {
     applyJob: 'Use for every document of this job',
     applySelected_one: 'Use for this job and {{count}} other selected job',
     applySelected_other: 'Use for this job and {{count}} other selected jobs',
+    skipped_one: '{{count}} selected job had already started and keeps its stamps.',
+    skipped_other: '{{count}} selected jobs had already started and keep their stamps.',
     appliedDocument: 'The stamp of {{name}} is placed by hand.',
     applied:
       'Stamps placed on {{documents}} document(s); {{fallbacks}} without the phrase follow the page rule.',
@@ -135,6 +137,9 @@ const es: Strings<typeof en> = {
     applySelected_one: 'Usar para este trabajo y {{count}} trabajo seleccionado más',
     applySelected_many: 'Usar para este trabajo y {{count}} trabajos seleccionados más',
     applySelected_other: 'Usar para este trabajo y {{count}} trabajos seleccionados más',
+    skipped_one: '{{count}} trabajo seleccionado ya había empezado y conserva sus sellos.',
+    skipped_many: '{{count}} trabajos seleccionados ya habían empezado y conservan sus sellos.',
+    skipped_other: '{{count}} trabajos seleccionados ya habían empezado y conservan sus sellos.',
     appliedDocument: 'El sello de {{name}} está colocado a mano.',
     applied:
       'Sellos colocados en {{documents}} documento(s); {{fallbacks}} sin la frase siguen la regla de página.',
@@ -209,6 +214,10 @@ const pl: Strings<typeof en> = {
     applySelected_few: 'Dla tego zadania i {{count}} innych wybranych zadań',
     applySelected_many: 'Dla tego zadania i {{count}} innych wybranych zadań',
     applySelected_other: 'Dla tego zadania i {{count}} innych wybranych zadań',
+    skipped_one: '{{count}} wybrane zadanie było już rozpoczęte i zachowuje swoje pieczęcie.',
+    skipped_few: '{{count}} wybrane zadania były już rozpoczęte i zachowują swoje pieczęcie.',
+    skipped_many: '{{count}} wybranych zadań było już rozpoczętych i zachowuje swoje pieczęcie.',
+    skipped_other: '{{count}} wybranego zadania było już rozpoczętego i zachowuje swoje pieczęcie.',
     appliedDocument: 'Pieczęć dokumentu {{name}} jest umieszczona ręcznie.',
     applied:
       'Pieczęcie umieszczono na {{documents}} dokumentach; {{fallbacks}} bez frazy podlega regule strony.',
