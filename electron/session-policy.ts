@@ -1,5 +1,6 @@
 // The renderer's session rules: every permission refused except the camera right after the person
-// asked for it, and no http(s)/ws traffic at all — all network I/O happens in the main process.
+// asked for it, no http(s)/ws traffic at all — all network I/O happens in the main process — and
+// no download but the desk's own exports.
 import type { Session } from 'electron';
 import { APP_ORIGIN } from './ipc';
 
@@ -29,6 +30,9 @@ export function createCameraGate(now: () => number = Date.now): CameraGate {
 
 const BLOCKED_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'];
 
+/** The only downloads: files the app's own page made (audit and template exports, as blob: URLs). */
+export const isDeskExport = (url: string): boolean => url.startsWith(`blob:${APP_ORIGIN}/`);
+
 export function applySessionPolicy(ses: Session, camera: CameraGate): void {
   ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const videoOnly =
@@ -42,4 +46,10 @@ export function applySessionPolicy(ses: Session, camera: CameraGate): void {
   // Permission *checks* (navigator.permissions, device enumeration) learn nothing either.
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest({ urls: BLOCKED_URLS }, (_details, callback) => callback({ cancel: true }));
+  // An export always asks where to save it, starting from the name the desk chose; nothing else
+  // (a link in a PDF, a redirect) is ever downloaded.
+  ses.on('will-download', (event, item) => {
+    if (!isDeskExport(item.getURL())) return event.preventDefault();
+    item.setSaveDialogOptions({ defaultPath: item.getFilename() });
+  });
 }
