@@ -41,14 +41,18 @@ export const exactPlacementSchema = z.object({
 
 export const STAMP_SOURCES = ['rule', 'anchor', 'fallback', 'exact'] as const;
 
+/** What the RAO should know about a stamp; codes, so the interface says them in its language. */
+export const STAMP_NOTES = ['phrase_missing', 'page_missing', 'moved_onto_page'] as const;
+export type StampNote = (typeof STAMP_NOTES)[number];
+
 /** Where a document's stamp will go, as resolved against the document itself. */
 export const stampSchema = z.object({
   /** The page as people count it (from 1). */
   page: z.number().int().min(1),
   rect: pdfRectSchema,
   source: z.enum(STAMP_SOURCES),
-  /** Why a fallback or a move happened, in words for the RAO (null when nothing to say). */
-  note: z.string().nullable(),
+  /** Why a fallback or a move happened (the anchor phrase or the ruled page missing, the box moved). */
+  notes: z.array(z.enum(STAMP_NOTES)),
 });
 
 export const SIGNATURE_LEVELS = ['BES', 'T', 'LTV', 'LTVLITE', 'BASIC', 'LTVA'] as const;

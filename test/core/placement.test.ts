@@ -178,7 +178,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     const fallback = views[4]?.documents[0]?.stamp;
     assert.ok(fallback);
     assert.equal(fallback.source, 'fallback');
-    assert.match(fallback.note ?? '', /"firma:" is not in this document/);
+    assert.deepEqual(fallback.notes, ['phrase_missing']);
     assert.equal(fallback.page, 2);
     near(fallback.rect, [40, 40, 200, 90], 'the page rule used instead');
 
@@ -287,5 +287,18 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     });
     await call('jobs.start', { jobIds: [job.id] });
     assert.deepEqual(desk.store.jobs.get(job.id).signature, given);
+  });
+
+  it('says when the ruled page is missing or the box had to be moved onto the page', async () => {
+    const job = await draft({ pages: 1 });
+    await call('appearance.apply', {
+      jobIds: [job.id],
+      placement: { rule: { page: 3, corner: 'top-left', x: -50, y: 10, width: 100, height: 40 } },
+    });
+    const stamp = (await call<JobView>('jobs.get', { jobId: job.id })).documents[0]?.stamp;
+    assert.ok(stamp);
+    assert.equal(stamp.page, 1);
+    assert.deepEqual(stamp.notes, ['page_missing', 'moved_onto_page']);
+    near(stamp.rect, [0, A4[1] - 50, 100, A4[1] - 10], 'held on the page');
   });
 });

@@ -12,7 +12,7 @@ import {
   type PageView,
   type ScreenBox,
 } from '../../../shared/appearance';
-import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
+import type { ExactPlacement, Placement, Stamp, StampNote } from '../../../shared/contract-appearance';
 import type { FoundText, PageGeometry } from './pdf-layout';
 
 /** Everything is resolved in points: a view at scale 1. */
@@ -37,7 +37,7 @@ export function resolveStamp({ pages, placement, exact, found }: StampInput): St
       page: toPageNumber(index),
       rect: exact.rect,
       source: 'exact',
-      note: exact.page > pages.length ? `The document has only ${pages.length} page(s).` : null,
+      notes: exact.page > pages.length ? ['page_missing'] : [],
     };
   }
   if (!placement) return null;
@@ -48,7 +48,7 @@ export function resolveStamp({ pages, placement, exact, found }: StampInput): St
       const view = viewOf(page);
       const phrase = fromPdfRect(found.rect, view);
       const box = boxForAnchor(phrase, anchor, rule, view);
-      return finish(found.pageIndex, box, view, 'anchor', null);
+      return finish(found.pageIndex, box, view, 'anchor', []);
     }
   }
   const wanted = pageIndexFor(rule.page, pages.length);
@@ -56,11 +56,11 @@ export function resolveStamp({ pages, placement, exact, found }: StampInput): St
   const page = pages[index];
   if (!page) return null;
   const view = viewOf(page);
-  const notes: string[] = [];
-  if (anchor) notes.push(`"${anchor.text}" is not in this document: the page rule was used.`);
-  if (wanted === null)
-    notes.push(`The document has only ${pages.length} page(s): the stamp goes on the last one.`);
-  return finish(index, boxForRule(rule, view), view, anchor ? 'fallback' : 'rule', notes.join(' ') || null);
+  const notes: StampNote[] = [];
+  if (anchor) notes.push('phrase_missing');
+  // The ruled page is not there: the stamp goes on the last page.
+  if (wanted === null) notes.push('page_missing');
+  return finish(index, boxForRule(rule, view), view, anchor ? 'fallback' : 'rule', notes);
 }
 
 function finish(
@@ -68,14 +68,13 @@ function finish(
   box: ScreenBox,
   view: PageView,
   source: Stamp['source'],
-  note: string | null,
+  notes: StampNote[],
 ): Stamp {
   const kept = keepOnPage(box, view);
-  const moved = kept.moved ? 'The box reached past the page edge and was moved onto the page.' : null;
   return {
     page: toPageNumber(index),
     rect: toPdfRect(kept.box, view),
     source,
-    note: [note, moved].filter(Boolean).join(' ') || null,
+    notes: kept.moved ? [...notes, 'moved_onto_page'] : notes,
   };
 }

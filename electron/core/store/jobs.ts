@@ -173,6 +173,12 @@ export const DEFAULT_NAME_TEMPLATE = '{name}.signed.pdf';
 
 const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
 
+/** A stored stamp; one written before stamps carried notes reads as having none. */
+function readStamp(json: string | null): Stamp | null {
+  const stamp = parse<Omit<Stamp, 'notes'> & { notes?: Stamp['notes'] }>(json);
+  return stamp ? { ...stamp, notes: stamp.notes ?? [] } : null;
+}
+
 export type JobChanges = Partial<{
   requestPk: string | null;
   contractPath: string | null;
@@ -598,7 +604,7 @@ export class JobStore {
         verifiedAt: d.verified_at,
         remoteDeleted: d.remote_deleted === 1,
         placement: parse<ExactPlacement>(d.placement_json),
-        stamp: parse<Stamp>(d.stamp_json),
+        stamp: readStamp(d.stamp_json),
       })),
     };
   }

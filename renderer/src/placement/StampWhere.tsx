@@ -11,7 +11,12 @@ export function StampWhere(props: { stamp: Stamp | null }): React.JSX.Element {
     <span className={`stamp-where stamp-${stamp.source}`}>
       {t(`placement.where_${stamp.source}`, { page: stamp.page })}{' '}
       <span className="muted">{t('placement.rect', { x1, y1, x2, y2 })}</span>
-      {stamp.source === 'fallback' && <span className="warning"> {t('placement.fallbackNote')}</span>}
+      {stamp.notes.map((note) => (
+        <span key={note} className="warning">
+          {' '}
+          {t(`placement.notes.${note}`)}
+        </span>
+      ))}
     </span>
   );
 }
