@@ -1,0 +1,230 @@
+// What a job is, in the store and in SQL rows: the records core works with, the rows they are kept
+// as, what may change, and the conversion from rows (JSON columns parsed, flags as booleans).
+import type { JobState, JobStep } from '../../../shared/job';
+import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
+import type { SignatureParams } from '../../../shared/signature';
+import type { SignerAuth, SignerIdentity } from '../../../shared/signer';
+
+export interface JobError {
+  kind: string;
+  message: string;
+  retryable: boolean;
+  status?: number;
+}
+
+export interface JobDocument {
+  position: number;
+  sha256: string;
+  filename: string;
+  size: number;
+  pages: number;
+  signature: SignatureParams | null;
+  uploadState: 'pending' | 'sent' | 'uploaded';
+  remoteUid: string | null;
+  outputPath: string | null;
+  signedSha256: string | null;
+  signerName: string | null;
+  verifiedAt: string | null;
+  remoteDeleted: boolean;
+  /** The RAO's own box for this document (it overrides the job's rule). */
+  placement: ExactPlacement | null;
+  /** Where the stamp will go, resolved against this document; null: invisible or not yet known. */
+  stamp: Stamp | null;
+}
+
+export interface SignerImages {
+  /** Paths of ID images to send with the create call. */
+  document_front?: string;
+  document_rear?: string;
+  document_owner?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  profileId: string;
+  raoUsername: string;
+  batchId: string | null;
+  label: string;
+  state: JobState;
+  failedStep: JobStep | null;
+  error: JobError | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  paused: boolean;
+  signer: SignerIdentity & { images?: SignerImages };
+  auth: SignerAuth;
+  signature: SignatureParams | null;
+  /** Where stamps go on this job's documents (null: an invisible signature). */
+  placement: Placement | null;
+  /** The appearance template (null: the default one at the time of starting). */
+  templateId: string | null;
+  outputDir: string;
+  nameTemplate: string;
+  requestPk: string | null;
+  contractPath: string | null;
+  otpSentAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  documents: JobDocument[];
+}
+
+export interface NewJob {
+  profileId: string;
+  raoUsername: string;
+  batchId?: string;
+  label: string;
+  signer: SignerIdentity & { images?: SignerImages };
+  auth: SignerAuth;
+  signature?: SignatureParams;
+  outputDir: string;
+  nameTemplate?: string;
+  /** Start as a draft (edited in the UI) or queued (ready to run). */
+  state?: 'draft' | 'queued';
+  documents: {
+    sha256: string;
+    filename: string;
+    size: number;
+    pages: number;
+    signature?: SignatureParams;
+    placement?: ExactPlacement | null;
+  }[];
+}
+
+export interface JobRow {
+  id: string;
+  profile_id: string;
+  rao_username: string;
+  batch_id: string | null;
+  label: string;
+  state: JobState;
+  failed_step: JobStep | null;
+  error_json: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  paused: number;
+  signer_json: string;
+  auth_json: string;
+  signature_json: string | null;
+  placement_json: string | null;
+  template_id: string | null;
+  output_dir: string;
+  name_template: string;
+  request_pk: string | null;
+  contract_path: string | null;
+  otp_sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRow {
+  job_id: string;
+  position: number;
+  sha256: string;
+  filename: string;
+  size: number;
+  pages: number;
+  signature_json: string | null;
+  upload_state: JobDocument['uploadState'];
+  remote_uid: string | null;
+  output_path: string | null;
+  signed_sha256: string | null;
+  signer_name: string | null;
+  verified_at: string | null;
+  remote_deleted: number;
+  placement_json: string | null;
+  stamp_json: string | null;
+}
+
+/** What a draft may change before it is queued (a draft's signer may still be incomplete). */
+export interface DraftChanges {
+  signer?: Partial<SignerIdentity>;
+  auth?: SignerAuth;
+  raoUsername?: string;
+  outputDir?: string;
+  label?: string;
+  profileId?: string;
+  documents?: NewJob['documents'];
+}
+
+export const DEFAULT_NAME_TEMPLATE = '{name}.signed.pdf';
+
+export const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
+
+/** A stored stamp; one written before stamps carried notes reads as having none. */
+function readStamp(json: string | null): Stamp | null {
+  const stamp = parse<Omit<Stamp, 'notes'> & { notes?: Stamp['notes'] }>(json);
+  return stamp ? { ...stamp, notes: stamp.notes ?? [] } : null;
+}
+
+export type JobChanges = Partial<{
+  requestPk: string | null;
+  contractPath: string | null;
+  otpSentAt: string | null;
+  attempts: number;
+  nextAttemptAt: number | null;
+  error: JobError | null;
+  paused: boolean;
+}>;
+
+export type DocumentChanges = Partial<{
+  uploadState: JobDocument['uploadState'];
+  remoteUid: string | null;
+  outputPath: string | null;
+  signedSha256: string | null;
+  signerName: string | null;
+  verifiedAt: string | null;
+  remoteDeleted: boolean;
+}>;
+
+export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecord {
+  return {
+    id: row.id,
+    profileId: row.profile_id,
+    raoUsername: row.rao_username,
+    batchId: row.batch_id,
+    label: row.label,
+    state: row.state,
+    failedStep: row.failed_step,
+    error: parse<JobError>(row.error_json),
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    paused: row.paused === 1,
+    signer: JSON.parse(row.signer_json) as JobRecord['signer'],
+    auth: JSON.parse(row.auth_json) as SignerAuth,
+    signature: parse<SignatureParams>(row.signature_json),
+    placement: parse<Placement>(row.placement_json),
+    templateId: row.template_id,
+    outputDir: row.output_dir,
+    nameTemplate: row.name_template,
+    requestPk: row.request_pk,
+    contractPath: row.contract_path,
+    otpSentAt: row.otp_sent_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    documents: docs.map((d) => ({
+      position: d.position,
+      sha256: d.sha256,
+      filename: d.filename,
+      size: d.size,
+      pages: d.pages,
+      signature: parse<SignatureParams>(d.signature_json),
+      uploadState: d.upload_state,
+      remoteUid: d.remote_uid,
+      outputPath: d.output_path,
+      signedSha256: d.signed_sha256,
+      signerName: d.signer_name,
+      verifiedAt: d.verified_at,
+      remoteDeleted: d.remote_deleted === 1,
+      placement: parse<ExactPlacement>(d.placement_json),
+      stamp: readStamp(d.stamp_json),
+    })),
+  };
+}
+
+/**
+ * External-method jobs keep their type and value (they must survive a crash to run unattended);
+ * neither is a credential of the RAO. OTP jobs keep only the delivery channel — never a code.
+ */
+export function publicAuth(auth: SignerAuth): SignerAuth {
+  return auth.method === 'otp' ? { method: 'otp', delivery: auth.delivery } : auth;
+}
