@@ -166,15 +166,19 @@ export type JobChanges = Partial<{
   paused: boolean;
 }>;
 
-export type DocumentChanges = Partial<{
-  uploadState: JobDocument['uploadState'];
-  remoteUid: string | null;
-  outputPath: string | null;
-  signedSha256: string | null;
-  signerName: string | null;
-  verifiedAt: string | null;
-  remoteDeleted: boolean;
-}>;
+/** What the queue records of a document as it goes: upload, saved output, verification, clean-up. */
+export type DocumentChanges = Partial<
+  Pick<
+    JobDocument,
+    | 'uploadState'
+    | 'remoteUid'
+    | 'outputPath'
+    | 'signedSha256'
+    | 'signerName'
+    | 'verifiedAt'
+    | 'remoteDeleted'
+  >
+>;
 
 export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecord {
   return {
