@@ -93,39 +93,6 @@ export function checkFolderText(value: unknown): SettingCheck<string> {
   return { ok: true, value: folder };
 }
 
-export interface FileNameFacts {
-  /** The original file name, e.g. "contract.pdf". */
-  filename: string;
-  signer: string;
-  requestPk: string;
-  date: Date;
-  /** The document's position in its job, from 0. */
-  index: number;
-}
-
-/**
- * The file name a template gives, for the screen's preview. It mirrors applyNameTemplate in
- * electron/core/queue/output-names.ts (which needs node:path); test/core/settings.test.ts keeps
- * the two in step.
- */
-export function previewFileName(template: string, facts: FileNameFacts): string {
-  const base = facts.filename.split(/[/\\]/).pop() ?? '';
-  const dot = base.lastIndexOf('.');
-  const name = dot > 0 ? base.slice(0, dot) : base;
-  const values: Record<string, string> = {
-    name,
-    signer: facts.signer,
-    pk: facts.requestPk,
-    date: facts.date.toISOString().slice(0, 10),
-    n: String(facts.index + 1),
-  };
-  let result = template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-  // eslint-disable-next-line no-control-regex -- the same characters output-names.ts replaces
-  result = result.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
-  if (!/\.pdf$/i.test(result)) result += '.pdf';
-  return result.length > 200 ? `${result.slice(0, 196)}.pdf` : result;
-}
-
 /** "{name}, {signer}, …": the placeholders as the RAO types them. */
 export const placeholderList = (): string[] => NAME_PLACEHOLDERS.map((p) => `{${p}}`);
 

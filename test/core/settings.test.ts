@@ -8,7 +8,6 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { RUNNER_STATES } from '../../shared/job';
-import { previewFileName } from '../../shared/settings-rules';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
 import { coreOperations } from '../../electron/core/bridge/operations';
 import { settingsOperations } from '../../electron/core/bridge/settings-operations';
@@ -122,7 +121,7 @@ describe('settings', { skip: SKIP }, () => {
     await refused('nameTemplate', `{name}${'x'.repeat(200)}`, /longer than 200/);
   });
 
-  it('the screen’s preview names a file exactly as the queue will', () => {
+  it('names files from the template: placeholders filled, unsafe characters replaced, .pdf kept', () => {
     const facts = {
       filename: 'Contrato de préstamo.v2.pdf',
       signer: 'María Núñez',
@@ -130,15 +129,17 @@ describe('settings', { skip: SKIP }, () => {
       date: new Date('2026-03-04T10:00:00Z'),
       index: 2,
     };
-    for (const template of [
-      '{name}.signed.pdf',
-      '{date} {name} ({signer})',
-      'signed-{n}-{pk}.PDF',
-      '{name}: {signer}?',
-      `${'y'.repeat(210)}{name}`,
-      '{unknown}{name}',
-    ])
-      assert.equal(previewFileName(template, facts), applyNameTemplate(template, facts), template);
+    const expected: [string, string][] = [
+      ['{name}.signed.pdf', 'Contrato de préstamo.v2.signed.pdf'],
+      ['{date} {name} ({signer})', '2026-03-04 Contrato de préstamo.v2 (María Núñez).pdf'],
+      ['signed-{n}-{pk}.PDF', 'signed-3-a1b2.PDF'],
+      ['{name}: {signer}?', 'Contrato de préstamo.v2_ María Núñez_.pdf'],
+      ['{unknown}{name}', '{unknown}Contrato de préstamo.v2.pdf'],
+    ];
+    for (const [template, name] of expected) assert.equal(applyNameTemplate(template, facts), name, template);
+    const long = applyNameTemplate(`${'y'.repeat(210)}{name}`, facts);
+    assert.equal(long.length, 200);
+    assert.ok(long.endsWith('yyyy.pdf'));
   });
 
   it('output folder: a full path that exists or can be created, and is writable', async () => {

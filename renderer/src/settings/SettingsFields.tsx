@@ -2,7 +2,8 @@
 // file-name template with an example) and a whole-number field with its hint and problem.
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkNameTemplate, previewFileName } from '../../../shared/settings-rules';
+import { applyNameTemplate } from '../../../shared/file-names';
+import { checkNameTemplate } from '../../../shared/settings-rules';
 import { bridge } from '../bridge';
 import { problemText, type Draft, type FormKey, type Problems } from './form';
 
@@ -30,7 +31,7 @@ export function OutputFields(props: {
   const live = checkNameTemplate(draft.nameTemplate);
   const templateProblem = problems.nameTemplate ?? (live.ok ? undefined : problemText(t, live.problem));
   const preview = live.ok
-    ? previewFileName(live.value, {
+    ? applyNameTemplate(live.value, {
         filename: `${t('settings.sampleFile')}.pdf`,
         signer: t('settings.sampleSigner'),
         requestPk: '7f3a2c',
