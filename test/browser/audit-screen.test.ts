@@ -19,7 +19,7 @@ import {
   startDeskHost,
   type DeskHost,
 } from '../helpers/desk-browser';
-import { SIGNER } from '../helpers/sandbox';
+import { SIGNER, UNREACHABLE_OFFICE } from '../helpers/sandbox';
 
 const localDay = (d: Date): string =>
   [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
@@ -27,16 +27,7 @@ const localDay = (d: Date): string =>
 /** Two customers' jobs and their first steps, written as the desk would have written them. */
 function seed(dataDir: string): { maria: string; evil: string } {
   const store = openStore(dataDir);
-  store.profiles.save({
-    id: 'office',
-    name: 'Office Optimizer',
-    baseUrl: 'http://127.0.0.1:9/oneshot/api/v1',
-    env: 'sandbox',
-    caPem: null,
-    pinSha256: null,
-    defaultRegistrationAuthority: null,
-    defaultProfile: null,
-  });
+  store.profiles.save(UNREACHABLE_OFFICE);
   const job = (label: string, signer: Partial<typeof SIGNER>, state: 'queued' | 'draft' = 'queued') =>
     store.jobs.create({
       state,

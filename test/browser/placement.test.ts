@@ -16,6 +16,7 @@ import {
   axe,
   createToken,
   dropFiles,
+  fillExternalSigner,
   launchChromium,
   openDesk,
   RESULTS_DIR,
@@ -182,18 +183,7 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     for (const file of files) {
       await page.getByRole('button', { name: new RegExp(`^${file.name.replace('.', '\\.')}`) }).click();
       const pane = page.locator('aside.job-pane');
-      await pane.getByLabel('Given name').fill('Jan');
-      await pane.getByLabel('First surname').fill(signerOf(file.name));
-      await pane.getByLabel('ID document type').selectOption('PAS');
-      await pane.getByLabel('ID document country').selectOption('PL');
-      await pane.getByLabel('ID document number').fill('AB1234567');
-      await pane.getByLabel('E-mail').fill('jan.kowalski@example.com');
-      await pane.getByLabel(/Mobile phone/).fill('+48600123456');
-      await pane.getByLabel('External authentication method').check();
-      await pane.getByRole('textbox', { name: 'Method' }).fill('biometric');
-      await pane.getByLabel('Value').fill('bio-consent-1');
-      await pane.getByLabel('Folder for signed files').fill(outputDir);
-      await pane.getByLabel('Folder for signed files').blur();
+      await fillExternalSigner(pane, { surname: signerOf(file.name), value: 'bio-consent-1', outputDir });
       await page.getByRole('button', { name: new RegExp(`^Jan ${signerOf(file.name)}`) }).waitFor();
     }
   }

@@ -16,7 +16,7 @@ import {
   startDeskHost,
   type DeskHost,
 } from '../helpers/desk-browser';
-import { SIGNER } from '../helpers/sandbox';
+import { SIGNER, UNREACHABLE_OFFICE } from '../helpers/sandbox';
 
 const JOBS = 10_000;
 
@@ -27,16 +27,7 @@ describe('a queue of 10,000 jobs', { skip: SKIP_WITHOUT_KEYRING }, () => {
   before(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'desk-scale-'));
     const store = openStore(dataDir);
-    store.profiles.save({
-      id: 'office',
-      name: 'Office Optimizer',
-      baseUrl: 'http://127.0.0.1:9/oneshot/api/v1',
-      env: 'sandbox',
-      caPem: null,
-      pinSha256: null,
-      defaultRegistrationAuthority: null,
-      defaultProfile: null,
-    });
+    store.profiles.save(UNREACHABLE_OFFICE);
     store.jobs.createMany(
       Array.from({ length: JOBS }, (_, i) => ({
         profileId: 'office',

@@ -13,6 +13,7 @@ import { makePdf } from '../fixtures/pdfs';
 import {
   createToken,
   dropFiles,
+  fillExternalSigner,
   launchChromium,
   openDesk,
   screenshot,
@@ -53,18 +54,7 @@ async function prepareBatch(page: Page, count: number, outputDir: string): Promi
 
   await page.getByRole('button', { name: /batch-01\.pdf/ }).click();
   const pane = page.locator('aside.job-pane');
-  await pane.getByLabel('Given name').fill('Jan');
-  await pane.getByLabel('First surname').fill('Kowalski');
-  await pane.getByLabel('ID document type').selectOption('PAS');
-  await pane.getByLabel('ID document country').selectOption('PL');
-  await pane.getByLabel('ID document number').fill('AB1234567');
-  await pane.getByLabel('E-mail').fill('jan.kowalski@example.com');
-  await pane.getByLabel(/Mobile phone/).fill('+48600123456');
-  await pane.getByLabel('External authentication method').check();
-  await pane.getByRole('textbox', { name: 'Method' }).fill('biometric');
-  await pane.getByLabel('Value').fill('bio-consent-7731');
-  await pane.getByLabel('Folder for signed files').fill(outputDir);
-  await pane.getByLabel('Folder for signed files').blur();
+  await fillExternalSigner(pane, { surname: 'Kowalski', value: 'bio-consent-7731', outputDir });
   await pane.getByRole('button', { name: `Apply these details to ${count - 1} selected jobs` }).click();
   await pane.getByText(`Applied to ${count - 1} jobs.`).waitFor();
 }

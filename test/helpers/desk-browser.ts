@@ -207,3 +207,25 @@ export async function createToken(
   assert.equal(await form.getByLabel('Password').inputValue(), '');
   assert.equal(await form.getByLabel('PIN').inputValue(), '');
 }
+
+/**
+ * Fills an open draft's signer form for an unattended job (a Polish passport holder, external
+ * "biometric" method) and its output folder; `surname` tells the jobs apart in the queue.
+ */
+export async function fillExternalSigner(
+  pane: Locator,
+  options: { surname: string; value: string; outputDir: string },
+): Promise<void> {
+  await pane.getByLabel('Given name').fill('Jan');
+  await pane.getByLabel('First surname').fill(options.surname);
+  await pane.getByLabel('ID document type').selectOption('PAS');
+  await pane.getByLabel('ID document country').selectOption('PL');
+  await pane.getByLabel('ID document number').fill('AB1234567');
+  await pane.getByLabel('E-mail').fill('jan.kowalski@example.com');
+  await pane.getByLabel(/Mobile phone/).fill('+48600123456');
+  await pane.getByLabel('External authentication method').check();
+  await pane.getByRole('textbox', { name: 'Method' }).fill('biometric');
+  await pane.getByLabel('Value').fill(options.value);
+  await pane.getByLabel('Folder for signed files').fill(options.outputDir);
+  await pane.getByLabel('Folder for signed files').blur();
+}

@@ -117,3 +117,15 @@ export async function sendOtpAndRead(base: string, pk: number): Promise<string> 
   const inbox = await call<{ otp: string }>(base, 'GET', `/sandbox/inbox/${pk}`);
   return inbox.body.otp;
 }
+
+/** A profile for an Optimizer that is never reached (port 9, discard): for screens fed from the store. */
+export const UNREACHABLE_OFFICE = {
+  id: 'office',
+  name: 'Office Optimizer',
+  baseUrl: 'http://127.0.0.1:9/oneshot/api/v1',
+  env: 'sandbox',
+  caPem: null,
+  pinSha256: null,
+  defaultRegistrationAuthority: null,
+  defaultProfile: null,
+} as const;
