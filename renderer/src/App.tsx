@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract';
 import { bridge } from './bridge';
 import { useBridgeEvents } from './hooks';
-import { LANGUAGES, type Language } from './i18n/index';
 import { AuditScreen } from './audit/AuditScreen';
+import { LanguageSelect } from './components/LanguageSelect';
 import { ConnectionScreen } from './screens/ConnectionScreen';
 import { JobScreen } from './screens/JobScreen';
 import { QueueScreen } from './screens/QueueScreen';
@@ -21,7 +21,7 @@ const VIEWS = ['queue', 'connection', 'templates', 'audit', 'settings'] as const
 type View = (typeof VIEWS)[number];
 
 export function App(): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [info, setInfo] = useState<Info | null>(null);
   const [view, setView] = useState<View>('queue');
   useTheme();
@@ -57,11 +57,6 @@ export function App(): React.JSX.Element {
   const profileLabel = (s: Status): string =>
     s.profileId === TRAINING_PROFILE_ID ? t('connection.trainingName') : s.profileName;
 
-  const changeLanguage = (language: Language): void => {
-    void i18n.changeLanguage(language);
-    void bridge.call('settings.set', { key: 'language', value: language });
-  };
-
   return (
     <div className="app">
       <header className="topbar">
@@ -90,14 +85,7 @@ export function App(): React.JSX.Element {
           )}
         </p>
         <label className="language">
-          {t('nav.language')}{' '}
-          <select value={i18n.language} onChange={(e) => changeLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          {t('nav.language')} <LanguageSelect />
         </label>
       </header>
       <main>

@@ -12,13 +12,13 @@ import {
   type ThemeChoice,
 } from '../../../shared/settings-rules';
 import { bridge } from '../bridge';
-import { LANGUAGES, isLanguage, type Language } from '../i18n/index';
 import { asText, FORM_KEYS, parse, problemText, type Draft, type FormKey, type Problems } from './form';
 import { NumberField, OutputFields } from './SettingsFields';
 import { chooseTheme } from './theme';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 export function SettingsScreen(): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [saved, setSaved] = useState<Record<string, unknown> | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [problems, setProblems] = useState<Problems>({});
@@ -36,10 +36,6 @@ export function SettingsScreen(): React.JSX.Element {
     });
   }, []);
 
-  const changeLanguage = (language: Language): void => {
-    void i18n.changeLanguage(language);
-    void bridge.call('settings.set', { key: 'language', value: language });
-  };
   const changeTheme = (choice: ThemeChoice): void => {
     setTheme(choice);
     chooseTheme(choice);
@@ -92,17 +88,7 @@ export function SettingsScreen(): React.JSX.Element {
         <legend>{t('settings.appearance')}</legend>
         <label>
           {t('settings.language')}
-          <select
-            name="language"
-            value={isLanguage(i18n.language) ? i18n.language : 'en'}
-            onChange={(e) => changeLanguage(e.target.value as Language)}
-          >
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {t(`languages.${l}`)}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect name="language" />
         </label>
         <fieldset className="theme-choice">
           <legend>{t('settings.theme')}</legend>
