@@ -13,7 +13,7 @@ import { OPERATIONS } from '../../shared/contract';
 import { auditOperations, csvCell } from '../../electron/core/bridge/audit-operations';
 import { BridgeFailure } from '../../electron/core/bridge/errors';
 import { openStore, type NewJob, type Store } from '../../electron/core/store/index';
-import { SIGNER } from '../helpers/sandbox';
+import { SIGNER, UNREACHABLE_OFFICE } from '../helpers/sandbox';
 
 /** A small RFC 4180 reader: quoted cells may hold commas, doubled quotes and line breaks. */
 function parseCsv(text: string): string[][] {
@@ -67,16 +67,7 @@ describe('audit log: list, verify, export', () => {
     store = openStore(mkdtempSync(join(tmpdir(), 'audit-log-')));
     ops = auditOperations({ store });
     mock.timers.enable({ apis: ['Date'], now: localTime(1, 9) });
-    store.profiles.save({
-      id: 'p1',
-      name: 'Office',
-      baseUrl: 'http://127.0.0.1:1/oneshot/api/v1',
-      env: 'sandbox',
-      caPem: null,
-      pinSha256: null,
-      defaultRegistrationAuthority: null,
-      defaultProfile: null,
-    });
+    store.profiles.save({ ...UNREACHABLE_OFFICE, id: 'p1' });
     const job = (label: string, signer: Partial<NewJob['signer']>): NewJob => ({
       profileId: 'p1',
       raoUsername: 'rao',
