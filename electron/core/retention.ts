@@ -59,12 +59,16 @@ interface DocumentUse {
   lastFinished: number;
 }
 
-function documentUses(store: Store): Map<string, DocumentUse> {
-  const rows = store.db
-    .prepare(
-      'SELECT d.sha256 AS sha256, j.state AS state, j.updated_at AS updatedAt FROM job_documents d JOIN jobs j ON j.id = d.job_id',
-    )
-    .all() as { sha256: string; state: JobState; updatedAt: string }[];
+const USES_SQL =
+  'SELECT d.sha256 AS sha256, j.state AS state, j.updated_at AS updatedAt FROM job_documents d JOIN jobs j ON j.id = d.job_id';
+
+/** Every stored document's use, or (with `sha256`) one document's, read again just before removing it. */
+function documentUses(store: Store, sha256?: string): Map<string, DocumentUse> {
+  const rows = (
+    sha256 === undefined
+      ? store.db.prepare(USES_SQL).all()
+      : store.db.prepare(`${USES_SQL} WHERE d.sha256 = ?`).all(sha256)
+  ) as { sha256: string; state: JobState; updatedAt: string }[];
   const uses = new Map<string, DocumentUse>();
   for (const row of rows) {
     const use = uses.get(row.sha256) ?? { open: false, lastFinished: 0 };
@@ -86,7 +90,7 @@ async function removeOldOriginals(store: Store, cutoff: number, report: Retentio
     .map(([sha256]) => sha256);
   for (const sha256 of candidates) {
     // Asked again just before removing: a draft may have taken the same file meanwhile.
-    const use = documentUses(store).get(sha256);
+    const use = documentUses(store, sha256).get(sha256);
     if (!use || use.open || use.lastFinished >= cutoff) continue;
     const path = store.documents.pathOf(sha256);
     const size = await stat(path).then(

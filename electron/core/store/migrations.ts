@@ -70,12 +70,14 @@ export const MIGRATIONS: readonly string[] = [
     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   CREATE TABLE settings (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
   `,
-  // 2: where stamps go (a job's rule, a document's own box, the resolved stamp) and saved designs.
+  // 2: where stamps go (a job's rule, a document's own box, the resolved stamp), saved designs, and
+  // documents found by content (retention asks which jobs still use a file).
   `
   ALTER TABLE jobs ADD COLUMN placement_json TEXT;
   ALTER TABLE jobs ADD COLUMN template_id TEXT;
   ALTER TABLE job_documents ADD COLUMN placement_json TEXT;
   ALTER TABLE job_documents ADD COLUMN stamp_json TEXT;
+  CREATE INDEX job_documents_by_sha256 ON job_documents(sha256);
   CREATE TABLE templates (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
