@@ -19,6 +19,10 @@ import { signatureWidgets } from '../helpers/pdf-inspect';
 import { SIGNER } from '../helpers/sandbox';
 import { KEYRING, NO_KEYRING_REASON } from '../helpers/keyring';
 
+/** Its own profile and RAO: the keychain is shared with test files running alongside. */
+const PROFILE = 'placement-office';
+const RAO = 'rao-placement';
+
 type Placement = NonNullable<OperationArgs<'appearance.apply'>['placement']>;
 
 const near = (actual: readonly number[], expected: readonly number[], what: string, within = 1): void =>
@@ -49,12 +53,12 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
         return path;
       }),
     );
-    const job = await call<JobView>('jobs.draft', { profileId: 'office', paths });
+    const job = await call<JobView>('jobs.draft', { profileId: PROFILE, paths });
     return call<JobView>('jobs.update', {
       jobId: job.id,
       signer: SIGNER,
       auth: { method: 'external', type: 'biometric', value: 'bio-1' },
-      raoUsername: 'rao-desk',
+      raoUsername: RAO,
       outputDir: join(work, 'out'),
     });
   }
@@ -87,7 +91,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
       desk,
     );
     await call('profiles.save', {
-      id: 'office',
+      id: PROFILE,
       name: 'Office',
       baseUrl: sandbox.baseUrl,
       env: 'sandbox',
@@ -96,7 +100,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
       defaultRegistrationAuthority: '3',
       defaultProfile: null,
     });
-    await call('tokens.create', { profileId: 'office', username: 'rao-desk', password: 'pw', pin: '1234' });
+    await call('tokens.create', { profileId: PROFILE, username: RAO, password: 'pw', pin: '1234' });
     desk.runner.start();
   });
   after(async () => {
@@ -277,8 +281,8 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
       level: 'T',
     };
     const job = await call<JobView>('jobs.create', {
-      profileId: 'office',
-      raoUsername: 'rao-desk',
+      profileId: PROFILE,
+      raoUsername: RAO,
       signer: SIGNER,
       auth: { method: 'external', type: 'biometric', value: 'bio-1' },
       signature: given,

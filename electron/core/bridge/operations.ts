@@ -24,7 +24,7 @@ import { BridgeFailure } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
-import { freezeSignatures, resolveJobStamps, signatureDesign } from '../placement/resolve-job';
+import { freezeAtStart, resolveJobStamps } from '../placement/resolve-job';
 import { appearanceOperations } from './appearance-operations';
 import { auditOperations } from './audit-operations';
 import { settingsOperations } from './settings-operations';
@@ -248,12 +248,8 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
       return eachJob(jobIds, (id) => {
         const job = store.jobs.get(id);
-        // A `signature` given when the job was created stands unless the RAO chose one here.
-        const chosen =
-          job.placement !== null || job.templateId !== null || job.documents.some((d) => d.placement);
-        if (job.state === 'draft' && (chosen || job.signature === null))
-          freezeSignatures(store, job, signatureDesign(store, job));
         if (job.state === 'draft') {
+          freezeAtStart(store, job);
           store.jobs.transition(id, 'queued');
         }
         runner.resume(id);

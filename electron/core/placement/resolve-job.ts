@@ -32,6 +32,15 @@ export async function resolveJobStamps(store: Store, job: JobRecord): Promise<(S
   return stamps;
 }
 
+/**
+ * As a draft is queued: its chosen template and stamps become what the sign call sends. A
+ * `signature` given when the job was created stands unless the RAO chose a placement or template.
+ */
+export function freezeAtStart(store: Store, job: JobRecord): void {
+  const chosen = job.placement !== null || job.templateId !== null || job.documents.some((d) => d.placement);
+  if (chosen || job.signature === null) freezeSignatures(store, job, signatureDesign(store, job));
+}
+
 /** The job's template (or the default) as the sign call's `signature`, the signer's details filled in. */
 export function signatureDesign(store: Store, job: JobRecord): SignatureParams {
   const { given_name, surname_1, surname_2, serial_number } = job.signer;
