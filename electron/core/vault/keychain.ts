@@ -208,7 +208,7 @@ export class OsKeychain implements Keychain {
     });
     try {
       // Entry constructors throw synchronously; inside then() that becomes a rejection.
-      const work = Promise.resolve().then(() => run(lib, controller.signal));
+      const work = Promise.resolve().then(() => runPastVanishedItems(() => run(lib, controller.signal)));
       work.catch(() => undefined); // it may settle after the deadline won
       return await Promise.race([work, deadline]);
     } catch (error) {
@@ -241,6 +241,27 @@ export async function checkKeychainAvailable(
   options: OsKeychainOptions = {},
 ): Promise<{ backend: KeychainBackend }> {
   return { backend: await new OsKeychain(options).probe() };
+}
+
+/**
+ * A search or lookup finds an item's path, then reads it; another program (or this one) deleting
+ * that item in between makes the Secret Service answer "no such interface on object …". That is
+ * not a broken keychain: the same call again sees the keychain as it now is.
+ */
+const VANISHED_ITEM = /UnknownMethod|UnknownObject|no such (interface|object)/i;
+const VANISHED_ITEM_RETRIES = 8;
+
+async function runPastVanishedItems<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      if (attempt >= VANISHED_ITEM_RETRIES || !VANISHED_ITEM.test(detail)) throw error;
+      // Let the other program's deletion finish; a little longer each time it is caught again.
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
 }
 
 function entry(lib: KeyringLibrary, service: string, account: string): Keyring.AsyncEntry {
