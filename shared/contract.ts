@@ -499,6 +499,13 @@ export const bridgeErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   fields: z.record(z.string(), z.array(z.string())).optional(),
+  /**
+   * The same refusal as a code and its values (paths, limits; never a secret), for the screens
+   * that word it in the RAO's language; the message stays the English fallback.
+   */
+  problem: z
+    .object({ code: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
+    .optional(),
 });
 export type BridgeError = z.infer<typeof bridgeErrorSchema>;
 

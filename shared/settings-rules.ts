@@ -33,7 +33,32 @@ export type SettingProblem =
   | { code: 'templateNoName' }
   | { code: 'templateLeadingDot' }
   | { code: 'folderEmpty' }
-  | { code: 'folderRelative' };
+  | { code: 'folderRelative' }
+  // Found by core alone: the file system's answer, and a template's sample name.
+  | { code: 'folderIsFile'; folder: string }
+  | { code: 'folderBlockedByFile'; folder: string; file: string }
+  | { code: 'folderNoRoot'; folder: string }
+  | { code: 'folderNotWritable'; folder: string; cause: WriteCause }
+  | { code: 'folderCannotCreate'; folder: string; parent: string; cause: WriteCause }
+  | { code: 'templateUnusable'; sample: string };
+
+/** Why a folder refused a test file, as a person would act on it. */
+export type WriteCause = 'permission' | 'readOnly' | 'full' | 'other';
+
+/**
+ * A problem as the bridge carries it (its code and flat values), so the screen words a refusal
+ * from core in the RAO's language too.
+ */
+export function problemForBridge(problem: SettingProblem): {
+  code: string;
+  values: Record<string, string | number>;
+} {
+  const { code, ...rest } = problem;
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(rest) as [string, unknown][])
+    values[name] = Array.isArray(value) ? value.join(', ') : (value as string | number);
+  return { code, values };
+}
 
 export type SettingCheck<T = unknown> = { ok: true; value: T } | { ok: false; problem: SettingProblem };
 

@@ -12,6 +12,7 @@ import {
   type LanguageChoice,
   type SettingProblem,
   type ThemeChoice,
+  type WriteCause,
 } from '../../shared/settings-rules';
 import { applyNameTemplate } from './queue/output-names';
 import { DEFAULT_NAME_TEMPLATE } from './store/jobs';
@@ -56,12 +57,12 @@ export function effectiveSettings(stored: Record<string, unknown>): Record<strin
   return effective;
 }
 
-export type SettingVerdict = { ok: true; value: unknown } | { ok: false; message: string };
+export type SettingVerdict = { ok: true; value: unknown } | { ok: false; problem: SettingProblem };
 
 /** The value to store (normalised: trimmed text), or why it is refused. */
 export async function checkSetting(key: SettingKey, value: unknown): Promise<SettingVerdict> {
   const check = checkSettingValue(key, value);
-  if (!check.ok) return { ok: false, message: describeProblem(key, check.problem) };
+  if (!check.ok) return check;
   if (key === 'outputDir') return checkOutputDir(check.value as string);
   if (key === 'nameTemplate') {
     // The queue's own naming must agree: a sample name has to come out as a plain PDF name.
@@ -73,7 +74,7 @@ export async function checkSetting(key: SettingKey, value: unknown): Promise<Set
       index: 0,
     });
     if (/[/\\]/.test(sample) || sample.startsWith('.') || sample === '.pdf')
-      return { ok: false, message: `The file-name template gives “${sample}”, which is not a usable name.` };
+      return refuse({ code: 'templateUnusable', sample });
   }
   return { ok: true, value: check.value };
 }
@@ -86,39 +87,32 @@ export async function checkSetting(key: SettingKey, value: unknown): Promise<Set
  * read-only mounts).
  */
 export async function checkOutputDir(value: string): Promise<SettingVerdict> {
-  if (!isAbsolute(value))
-    return {
-      ok: false,
-      message: `“${value}” is not a full path. Give the whole path of the folder, starting at the root (/…) or a drive (C:\\…).`,
-    };
+  if (!isAbsolute(value)) return refuse({ code: 'folderRelative' });
   const folder = normalize(value);
   let existing = folder;
   for (;;) {
     const kind = await kindOf(existing);
     if (kind === 'folder') break;
     if (kind === 'file')
-      return {
-        ok: false,
-        message:
-          existing === folder
-            ? `“${folder}” is a file, not a folder. Choose a folder.`
-            : `“${folder}” cannot be created because “${existing}” is a file. Choose another folder.`,
-      };
+      return refuse(
+        existing === folder
+          ? { code: 'folderIsFile', folder }
+          : { code: 'folderBlockedByFile', folder, file: existing },
+      );
     const parent = dirname(existing);
-    if (parent === existing)
-      return { ok: false, message: `“${folder}” cannot be created: its drive or root does not exist.` };
+    if (parent === existing) return refuse({ code: 'folderNoRoot', folder });
     existing = parent;
   }
-  const problem = await writeProblem(existing);
-  if (problem === null) return { ok: true, value: folder };
-  return {
-    ok: false,
-    message:
-      existing === folder
-        ? `One-Shot Desk may not write in “${folder}” (${problem}). Choose a folder you can save files in.`
-        : `“${folder}” does not exist and cannot be created: One-Shot Desk may not write in “${existing}” (${problem}).`,
-  };
+  const cause = await writeProblem(existing);
+  if (cause === null) return { ok: true, value: folder };
+  return refuse(
+    existing === folder
+      ? { code: 'folderNotWritable', folder, cause }
+      : { code: 'folderCannotCreate', folder, parent: existing, cause },
+  );
 }
+
+const refuse = (problem: SettingProblem): SettingVerdict => ({ ok: false, problem });
 
 /** The English message core answers with; the screen words the same problems in the RAO's language. */
 export function describeProblem(key: SettingKey, problem: SettingProblem): string {
@@ -149,8 +143,27 @@ export function describeProblem(key: SettingKey, problem: SettingProblem): strin
       return 'Choose the folder for the signed files.';
     case 'folderRelative':
       return 'The output folder must be a full path, starting at the root (/…) or a drive (C:\\…).';
+    case 'folderIsFile':
+      return `“${problem.folder}” is a file, not a folder. Choose a folder.`;
+    case 'folderBlockedByFile':
+      return `“${problem.folder}” cannot be created because “${problem.file}” is a file. Choose another folder.`;
+    case 'folderNoRoot':
+      return `“${problem.folder}” cannot be created: its drive or root does not exist.`;
+    case 'folderNotWritable':
+      return `One-Shot Desk may not write in “${problem.folder}” (${CAUSES[problem.cause]}). Choose a folder you can save files in.`;
+    case 'folderCannotCreate':
+      return `“${problem.folder}” does not exist and cannot be created: One-Shot Desk may not write in “${problem.parent}” (${CAUSES[problem.cause]}).`;
+    case 'templateUnusable':
+      return `The file-name template gives “${problem.sample}”, which is not a usable name.`;
   }
 }
+
+const CAUSES: Record<WriteCause, string> = {
+  permission: 'permission denied',
+  readOnly: 'read-only',
+  full: 'the disk is full',
+  other: 'the system refused a test file',
+};
 
 const LABELS: Record<SettingKey, string> = {
   language: 'language',
@@ -173,8 +186,8 @@ async function kindOf(path: string): Promise<'folder' | 'file' | 'missing'> {
   }
 }
 
-/** Null when a file can be made in `folder`, else the system's short reason (EACCES, EROFS…). */
-async function writeProblem(folder: string): Promise<string | null> {
+/** Null when a file can be made in `folder`, else why not, as the RAO can act on it. */
+async function writeProblem(folder: string): Promise<WriteCause | null> {
   const probe = join(folder, `.oneshot-write-test-${randomBytes(6).toString('hex')}`);
   try {
     const file = await open(probe, 'wx');
@@ -183,10 +196,9 @@ async function writeProblem(folder: string): Promise<string | null> {
     return null;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return code === 'EACCES' || code === 'EPERM'
-      ? 'permission denied'
-      : code === 'EROFS'
-        ? 'read-only'
-        : (code ?? 'error');
+    if (code === 'EACCES' || code === 'EPERM') return 'permission';
+    if (code === 'EROFS') return 'readOnly';
+    if (code === 'ENOSPC' || code === 'EDQUOT') return 'full';
+    return 'other';
   }
 }

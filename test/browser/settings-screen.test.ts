@@ -93,7 +93,7 @@ describe('settings screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     writeFileSync(file, 'x');
     await folder.fill(file);
     await screen.getByRole('button', { name: 'Save changes' }).click();
-    await screen.getByText(/This folder cannot be used\. .*is a file, not a folder/).waitFor();
+    await screen.getByText(`“${file}” is a file, not a folder. Choose a folder.`).waitFor();
     assert.equal(await folder.inputValue(), file);
 
     await folder.fill(outputDir);
@@ -151,6 +151,20 @@ describe('settings screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
       { theme: 'dark', scheme: 'dark' },
       'the saved theme applies at start',
     );
+
+    // Core's refusal of a folder (only it sees the file system) is worded in Spanish too.
+    const blocker = join(work, 'not-a-folder.txt');
+    const folder = screen.getByLabel('Carpeta de salida');
+    await folder.fill(join(blocker, 'firmados'));
+    await screen.getByRole('button', { name: 'Guardar cambios' }).click();
+    await screen
+      .getByText(
+        `No se puede crear «${join(blocker, 'firmados')}» porque «${blocker}» es un archivo. Elija otra carpeta.`,
+      )
+      .waitFor();
+    await folder.fill(outputDir);
+    await screen.getByRole('button', { name: 'Guardar cambios' }).click();
+    await screen.getByRole('status').filter({ hasText: 'Guardado.' }).waitFor();
 
     // 'Follow the system' tracks the OS preference as it changes.
     await screen.getByRole('radio', { name: 'Seguir al sistema' }).check();

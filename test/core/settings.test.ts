@@ -156,6 +156,16 @@ describe('settings', { skip: SKIP }, () => {
     await refused('outputDir', '', /Choose the folder/);
     await refused('outputDir', file, /is a file, not a folder/);
     await refused('outputDir', join(file, 'inside'), /cannot be created because .*a-file\.txt” is a file/);
+    // The same refusal as a code and its values, for the screen to word in the RAO's language.
+    const r = await set('outputDir', join(file, 'inside'));
+    assert.ok(!r.ok);
+    assert.deepEqual(r.error.problem, {
+      code: 'folderBlockedByFile',
+      values: { folder: join(file, 'inside'), file },
+    });
+    const rule = await set('concurrency', 0);
+    assert.ok(!rule.ok);
+    assert.deepEqual(rule.error.problem, { code: 'wholeNumber', values: { min: 1, max: 16 } });
   });
 
   it(
@@ -171,6 +181,12 @@ describe('settings', { skip: SKIP }, () => {
       mkdirSync(locked, { mode: 0o500 });
       await refused('outputDir', locked, /may not write in .*locked.*permission denied/);
       await refused('outputDir', join(locked, 'sub'), /does not exist and cannot be created/);
+      const r = await set('outputDir', locked);
+      assert.ok(!r.ok);
+      assert.deepEqual(r.error.problem, {
+        code: 'folderNotWritable',
+        values: { folder: locked, cause: 'permission' },
+      });
       chmodSync(locked, 0o700);
     },
   );

@@ -11,6 +11,7 @@ export class BridgeFailure extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string[]>,
+    readonly problem?: BridgeError['problem'],
   ) {
     super(message);
   }
@@ -34,8 +35,10 @@ const OPTIMIZER_CODES: Record<string, ErrorCode> = {
 };
 
 export function toBridgeError(error: unknown, log: (line: string) => void = () => {}): BridgeError {
-  if (error instanceof BridgeFailure)
-    return withFields({ code: error.code, message: error.message }, error.fields);
+  if (error instanceof BridgeFailure) {
+    const answer = withFields({ code: error.code, message: error.message }, error.fields);
+    return error.problem ? { ...answer, problem: error.problem } : answer;
+  }
   if (error instanceof OptimizerError) {
     return withFields(
       { code: OPTIMIZER_CODES[error.kind] ?? 'server', message: error.message },

@@ -1,7 +1,8 @@
 // The settings the RAO changes on the settings screen: each value checked by its rule before it is
 // stored, and the queue's concurrency applied to the running queue at once.
 import type { Desk } from '../desk';
-import { checkSetting, effectiveSettings } from '../settings-rules';
+import { problemForBridge } from '../../../shared/settings-rules';
+import { checkSetting, describeProblem, effectiveSettings } from '../settings-rules';
 import { BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 
@@ -18,7 +19,15 @@ export function settingsOperations(desk: Pick<Desk, 'store' | 'runner'>): Settin
     'settings.get': () => Promise.resolve({ settings: effectiveSettings(store.settings.all()) }),
     'settings.set': async ({ key, value }) => {
       const verdict = await checkSetting(key, value);
-      if (!verdict.ok) throw new BridgeFailure('validation', verdict.message, { [key]: [verdict.message] });
+      if (!verdict.ok) {
+        const message = describeProblem(key, verdict.problem);
+        throw new BridgeFailure(
+          'validation',
+          message,
+          { [key]: [message] },
+          problemForBridge(verdict.problem),
+        );
+      }
       store.settings.set(key, verdict.value);
       if (key === 'concurrency') runner.setConcurrency(verdict.value as number);
       return DONE;

@@ -12,7 +12,16 @@ import {
   type ThemeChoice,
 } from '../../../shared/settings-rules';
 import { bridge } from '../bridge';
-import { asText, FORM_KEYS, parse, problemText, type Draft, type FormKey, type Problems } from './form';
+import {
+  asText,
+  bridgeProblemText,
+  FORM_KEYS,
+  parse,
+  problemText,
+  type Draft,
+  type FormKey,
+  type Problems,
+} from './form';
 import { NumberField, OutputFields } from './SettingsFields';
 import { chooseTheme } from './theme';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -67,9 +76,10 @@ export function SettingsScreen(): React.JSX.Element {
         stored[key] = check.value;
         next[key] = String(check.value);
       } else {
-        // Only core can tell whether a folder exists or is writable; its words follow ours.
+        // Only core can tell whether a folder exists or is writable: it names the problem, we word it.
         found[key] =
-          key === 'outputDir' ? `${t('settings.folderRefused')} ${r.error.message}` : r.error.message;
+          bridgeProblemText(t, r.error.problem) ??
+          (key === 'outputDir' ? `${t('settings.folderRefused')} ${r.error.message}` : r.error.message);
       }
     }
     setSaved(stored);

@@ -1,7 +1,12 @@
 // The settings form's fields and values, shared by the screen and its field components.
 import type { TFunction } from 'i18next';
 import type { SettingKey } from '../../../shared/contract-appearance';
-import type { SettingProblem } from '../../../shared/settings-rules';
+import type { BridgeError } from '../../../shared/contract';
+import { problemForBridge, type SettingProblem } from '../../../shared/settings-rules';
+import { settingsStrings } from './strings';
+
+const PROBLEM_CODES: ReadonlySet<string> = new Set(Object.keys(settingsStrings.en.settings.problems));
+const WRITE_CAUSES: ReadonlySet<string> = new Set(Object.keys(settingsStrings.en.settings.writeCauses));
 
 export const FORM_KEYS = [
   'outputDir',
@@ -19,12 +24,21 @@ const NUMBER_KEYS: ReadonlySet<FormKey> = new Set([
   'idImageRetentionDays',
 ]);
 
-/** A problem in the RAO's language, with the rule's bounds or allowed values filled in. */
+/** A problem in the RAO's language, with the rule's bounds, allowed values or paths filled in. */
 export function problemText(t: TFunction, problem: SettingProblem): string {
-  const { code, ...params } = problem;
-  const values: Record<string, unknown> = { ...params };
-  if ('allowed' in problem) values.allowed = problem.allowed.join(', ');
-  return t(`settings.problems.${code}`, values);
+  return bridgeProblemText(t, problemForBridge(problem)) ?? problem.code;
+}
+
+/**
+ * A refusal from core in the RAO's language, when it names a problem this screen knows; null
+ * otherwise (the caller shows core's own message).
+ */
+export function bridgeProblemText(t: TFunction, problem: BridgeError['problem']): string | null {
+  if (!problem || !PROBLEM_CODES.has(problem.code)) return null;
+  const values: Record<string, string | number> = { ...problem.values };
+  const cause = problem.values.cause;
+  if (typeof cause === 'string' && WRITE_CAUSES.has(cause)) values.cause = t(`settings.writeCauses.${cause}`);
+  return t(`settings.problems.${problem.code}`, values);
 }
 
 /** A stored value as a field's text (core answers strings and numbers for these keys). */

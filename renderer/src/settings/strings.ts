@@ -61,6 +61,20 @@ const en = {
       templateLeadingDot: 'The name may not start with a dot: the file would be hidden.',
       folderEmpty: 'Choose the folder for the signed files.',
       folderRelative: 'Enter a full path, starting at the root (/…) or at a drive (C:\\…).',
+      folderIsFile: '“{{folder}}” is a file, not a folder. Choose a folder.',
+      folderBlockedByFile: '“{{folder}}” cannot be made because “{{file}}” is a file. Choose another folder.',
+      folderNoRoot: '“{{folder}}” cannot be made: its drive or root does not exist.',
+      folderNotWritable:
+        'One-Shot Desk may not save files in “{{folder}}” ({{cause}}). Choose another folder.',
+      folderCannotCreate:
+        '“{{folder}}” does not exist and cannot be made: One-Shot Desk may not write in “{{parent}}” ({{cause}}).',
+      templateUnusable: 'The template gives “{{sample}}”, which cannot be a file name.',
+    },
+    writeCauses: {
+      permission: 'permission denied',
+      readOnly: 'read-only',
+      full: 'the disk is full',
+      other: 'the system refused a test file',
     },
   },
 };
@@ -123,6 +137,21 @@ const es: Strings<typeof en> = {
       templateLeadingDot: 'El nombre no puede empezar por un punto: el archivo quedaría oculto.',
       folderEmpty: 'Elija la carpeta de los archivos firmados.',
       folderRelative: 'Escriba una ruta completa, desde la raíz (/…) o desde una unidad (C:\\…).',
+      folderIsFile: '«{{folder}}» es un archivo, no una carpeta. Elija una carpeta.',
+      folderBlockedByFile:
+        'No se puede crear «{{folder}}» porque «{{file}}» es un archivo. Elija otra carpeta.',
+      folderNoRoot: 'No se puede crear «{{folder}}»: su unidad o raíz no existe.',
+      folderNotWritable:
+        'One-Shot Desk no puede guardar archivos en «{{folder}}» ({{cause}}). Elija otra carpeta.',
+      folderCannotCreate:
+        '«{{folder}}» no existe y no se puede crear: One-Shot Desk no puede escribir en «{{parent}}» ({{cause}}).',
+      templateUnusable: 'La plantilla da «{{sample}}», que no puede ser un nombre de archivo.',
+    },
+    writeCauses: {
+      permission: 'permiso denegado',
+      readOnly: 'solo lectura',
+      full: 'el disco está lleno',
+      other: 'el sistema rechazó un archivo de prueba',
     },
   },
 };
@@ -187,6 +216,21 @@ const pl: Strings<typeof en> = {
       templateLeadingDot: 'Nazwa nie może zaczynać się od kropki: plik byłby ukryty.',
       folderEmpty: 'Wybierz folder na podpisane pliki.',
       folderRelative: 'Wpisz pełną ścieżkę, od katalogu głównego (/…) lub od dysku (C:\\…).',
+      folderIsFile: '„{{folder}}” jest plikiem, a nie folderem. Wybierz folder.',
+      folderBlockedByFile:
+        'Nie można utworzyć „{{folder}}”, ponieważ „{{file}}” jest plikiem. Wybierz inny folder.',
+      folderNoRoot: 'Nie można utworzyć „{{folder}}”: jego dysk lub katalog główny nie istnieje.',
+      folderNotWritable:
+        'One-Shot Desk nie może zapisywać plików w „{{folder}}” ({{cause}}). Wybierz inny folder.',
+      folderCannotCreate:
+        '„{{folder}}” nie istnieje i nie można go utworzyć: One-Shot Desk nie może zapisywać w „{{parent}}” ({{cause}}).',
+      templateUnusable: 'Szablon daje „{{sample}}”, co nie może być nazwą pliku.',
+    },
+    writeCauses: {
+      permission: 'brak uprawnień',
+      readOnly: 'tylko do odczytu',
+      full: 'dysk jest pełny',
+      other: 'system odrzucił plik testowy',
     },
   },
 };
