@@ -96,7 +96,7 @@ describe('the audit log screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     const rows = table.locator('tbody tr');
     // The newest page first; older pages on request, until there are none.
     const shown = await page.getByText(/^Showing 100 of \d+ events/).innerText();
-    const all = Number(/of (\d+)/.exec(shown)?.[1]);
+    let all = Number(/of (\d+)/.exec(shown)?.[1]);
     assert.ok(all >= 129, shown);
     assert.equal(await rows.count(), 100);
     assert.equal(await rows.first().locator('th').innerText(), String(all));
@@ -164,8 +164,16 @@ describe('the audit log screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     assert.match(lines[2] ?? '', /,id_image\.added,"\{""side"":""document_front""\}"$/);
     await page.getByText(`Saved ${download.suggestedFilename()}.`).waitFor();
 
+    // The export is the newest event: what left the desk and by which filter, not the filter's value.
+    all += 1;
     await filters.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByText(`Showing 100 of ${all} events, newest first.`).waitFor();
+    const newest = table.locator('tbody tr').first();
+    assert.match(await newest.locator('td').nth(1).innerText(), /^Audit log exported\s*audit\.exported$/);
+    assert.equal(
+      (await newest.locator('td.details').innerText()).trim(),
+      '2 events as CSV · filtered by Job ID',
+    );
     await filters.getByLabel('Signer').fill('maría');
     await filters.getByRole('button', { name: 'Show events' }).click();
     await page.getByText('Showing 5 of 5 events, newest first.').waitFor();

@@ -201,7 +201,8 @@ describe('audit log: list, verify, export', () => {
     const everything = parseCsv((await call('audit.export', { format: 'csv' })).content.slice(1));
     assert.deepEqual(
       everything.slice(1).map((r) => r[0]),
-      ['1', '2', '3', '4', '5', '6', '7', '8', '9'],
+      // 10: the export just before, written after its file was made (so not in it).
+      ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
     );
     assert.ok(everything.every((r) => r.length === 6));
   });
@@ -225,7 +226,7 @@ describe('audit log: list, verify, export', () => {
       }[];
     };
     assert.deepEqual(file.filter, { kind: 'job.' });
-    assert.deepEqual(file.verdict, { ok: true, events: 9 });
+    assert.deepEqual(file.verdict, { ok: true, events: 11 }, 'nine events and two exports');
     assert.deepEqual(
       file.events.map((e) => e.seq),
       [2, 3, 4, 6, 7, 9],
@@ -244,8 +245,29 @@ describe('audit log: list, verify, export', () => {
     assert.equal(whole.events[0]?.prevHash, whole.chain.genesis);
   });
 
+  it('records each export after its file is made: the form, how many events and the filters used, never their values', async () => {
+    const before = (await call('audit.list', {})).total;
+    const csv = await call('audit.export', { format: 'csv', signer: 'núñez', from: '2025-03-02' });
+    const rows = parseCsv(csv.content.slice(1)).slice(1);
+    const list = await call('audit.list', { kind: 'audit.exported' });
+    assert.equal(list.total, before - 9 + 1, 'every export so far, this one included');
+    const last = list.events.at(-1);
+    assert.equal(last?.seq, before + 1);
+    assert.deepEqual(last?.data, { format: 'csv', events: rows.length, filters: ['from', 'signer'] });
+    assert.ok(!JSON.stringify(last).includes('núñez'), 'the name searched for is not written down');
+    assert.deepEqual(
+      rows.map((r) => [r[0], r[4]]),
+      [
+        ['3', 'job.state'],
+        ['9', 'job.state'],
+      ],
+      'María’s events from 2 March on, and not this export',
+    );
+  });
+
   it('audit verify detects a tampered row and names it', async () => {
-    assert.deepEqual(await call('audit.verify', {}), { ok: true, events: 9 });
+    const events = (await call('audit.list', {})).total;
+    assert.deepEqual(await call('audit.verify', {}), { ok: true, events });
     const outside = new Database(join(store.dataDir, 'oneshot.db'));
     outside.exec('DROP TRIGGER events_append_only_update');
     outside

@@ -3,6 +3,7 @@
 import type { AuditFilter } from '../../../shared/contract-appearance';
 import type { Desk } from '../desk';
 import {
+  appendEvent,
   AuditQueryError,
   GENESIS_HASH,
   queryEvents,
@@ -50,6 +51,15 @@ export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
       const filename = `oneshot-audit-${localDay(now)}.${format}`;
       const content =
         format === 'csv' ? auditCsv(events) : auditJson(events, filter, verifyAuditChain(db), now);
+      // Signers' names and ID numbers leave the desk in this file: the log says when, in what form,
+      // how many events and which filters were used — not the filter values (a name searched for).
+      const filters = Object.entries(filter)
+        .filter(([, value]) => value !== undefined)
+        .map(([name]) => name)
+        .sort();
+      db.transaction(() =>
+        appendEvent(db, null, 'audit.exported', { format, events: events.length, filters }),
+      )();
       return Promise.resolve({ filename, content });
     },
   };

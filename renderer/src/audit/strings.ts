@@ -35,6 +35,7 @@ const en = {
       settings: 'Settings',
       template: 'Templates',
       retention: 'Local copies',
+      audit: 'Audit log',
     },
     kinds: {
       job: {
@@ -78,6 +79,7 @@ const en = {
         defaultChanged: 'Default template changed',
       },
       retention: { applied: 'Old local copies removed', failed: 'Old local copies could not be removed' },
+      audit: { exported: 'Audit log exported' },
     },
     columns: {
       seq: 'No.',
@@ -98,6 +100,9 @@ const en = {
       contract: 'service contract',
       changed: 'Changed: {{fields}}',
       more: 'and {{count}} more',
+      exported_one: '{{count}} event as {{format}}',
+      exported_other: '{{count}} events as {{format}}',
+      filteredBy: 'filtered by {{filters}}',
     },
     verify: {
       button: 'Verify chain',
@@ -148,6 +153,7 @@ const es: Strings<typeof en> = {
       settings: 'Ajustes',
       template: 'Plantillas',
       retention: 'Copias locales',
+      audit: 'Registro de auditoría',
     },
     kinds: {
       job: {
@@ -197,6 +203,7 @@ const es: Strings<typeof en> = {
         applied: 'Copias locales antiguas eliminadas',
         failed: 'No se pudieron eliminar las copias locales antiguas',
       },
+      audit: { exported: 'Registro de auditoría exportado' },
     },
     columns: {
       seq: 'N.º',
@@ -217,6 +224,10 @@ const es: Strings<typeof en> = {
       contract: 'contrato de servicio',
       changed: 'Modificado: {{fields}}',
       more: 'y {{count}} más',
+      exported_one: '{{count}} evento en {{format}}',
+      exported_many: '{{count}} eventos en {{format}}',
+      exported_other: '{{count}} eventos en {{format}}',
+      filteredBy: 'filtrado por {{filters}}',
     },
     verify: {
       button: 'Verificar cadena',
@@ -268,6 +279,7 @@ const pl: Strings<typeof en> = {
       settings: 'Ustawienia',
       template: 'Szablony',
       retention: 'Kopie lokalne',
+      audit: 'Dziennik audytu',
     },
     kinds: {
       job: {
@@ -317,6 +329,7 @@ const pl: Strings<typeof en> = {
         applied: 'Usunięto stare kopie lokalne',
         failed: 'Nie udało się usunąć starych kopii lokalnych',
       },
+      audit: { exported: 'Wyeksportowano dziennik audytu' },
     },
     columns: {
       seq: 'Nr',
@@ -337,6 +350,11 @@ const pl: Strings<typeof en> = {
       contract: 'umowa o świadczenie usług',
       changed: 'Zmieniono: {{fields}}',
       more: 'i {{count}} więcej',
+      exported_one: '{{count}} zdarzenie jako {{format}}',
+      exported_few: '{{count}} zdarzenia jako {{format}}',
+      exported_many: '{{count}} zdarzeń jako {{format}}',
+      exported_other: '{{count}} zdarzenia jako {{format}}',
+      filteredBy: 'filtr: {{filters}}',
     },
     verify: {
       button: 'Sprawdź łańcuch',

@@ -50,6 +50,7 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
     ],
   },
   { group: 'retention', family: 'retention.', kinds: ['retention.applied', 'retention.failed'] },
+  { group: 'audit', family: 'audit.', kinds: ['audit.exported'] },
 ];
 
 const KNOWN = new Set(KIND_GROUPS.flatMap((g) => g.kinds));
@@ -144,6 +145,16 @@ export function summarize(t: TFunction, kind: string, data: Record<string, unkno
     case 'id_image.removed':
       lead.push(t(`idImages.sides.${String(take('side'))}`, { defaultValue: String(data.side) }));
       break;
+    case 'audit.exported': {
+      const format = String(take('format')).toUpperCase();
+      lead.push(t('audit.summary.exported', { count: Number(take('events')), format }));
+      const filters = take<unknown>('filters');
+      if (Array.isArray(filters) && filters.length > 0) {
+        const names = filters.map((f) => t(`audit.filters.${String(f)}`, { defaultValue: String(f) }));
+        lead.push(t('audit.summary.filteredBy', { filters: names.join(', ') }));
+      }
+      break;
+    }
     case 'id_images.purged': {
       const sides = take<unknown>('sides');
       if (Array.isArray(sides))
