@@ -262,7 +262,22 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
 
     // CropBox [50 50 450 650]: displayed 400 × 600, its top-left corner is user (50, 650).
     await openEditor(page, 'cropped.pdf');
-    const cropped = await drawBox(page, [0.15, 0.1], [0.7, 0.22], 400);
+    const sketchedCropped = await drawBox(page, [0.15, 0.1], [0.7, 0.22], 400);
+    // From the keyboard: arrows move it by 1 pt, Alt + arrows size it, Shift goes ten times further.
+    await page.getByTestId('signature-box').focus();
+    for (const key of ['Shift+ArrowRight', 'ArrowDown', 'Alt+Shift+ArrowRight', 'Alt+ArrowUp'])
+      await page.keyboard.press(key);
+    const cropped = await measure(page, 400);
+    near(
+      [cropped.left, cropped.top, cropped.right, cropped.bottom],
+      [
+        sketchedCropped.left + 10,
+        sketchedCropped.top + 1,
+        sketchedCropped.right + 20,
+        sketchedCropped.bottom,
+      ],
+      'moved and sized with the keys',
+    );
     await dialog.getByRole('button', { name: 'Use for every document of this job' }).click();
     await page.getByText(/Stamps placed on 1 document/).waitFor();
     const croppedRect: Rect = [

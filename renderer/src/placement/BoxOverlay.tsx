@@ -1,5 +1,5 @@
 // The signature box over a rendered page: drag on the page to draw it, drag it to move it, drag a
-// corner to resize it; arrow keys move it (Shift: ten times further). The box is held in points
+// corner to resize it; arrow keys move it and Alt + arrow keys size it (Shift: ten times further). The box is held in points
 // on the page as displayed (a view at scale 1), so zooming or re-rendering never moves it.
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,6 +82,24 @@ export function BoxOverlay(props: {
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
+    if (event.altKey) {
+      // Alt sizes the box from its lower-right corner, so it can be sized without a mouse too.
+      const width = Math.max(box.width + move[0], MIN_SIDE);
+      const height = Math.max(box.height + move[1], MIN_SIDE);
+      const page1 = { ...view, scale: 1 };
+      const room = viewSize(page1);
+      onChange(
+        keepOnPage(
+          {
+            ...box,
+            width: Math.min(width, room.width - box.left),
+            height: Math.min(height, room.height - box.top),
+          },
+          page1,
+        ).box,
+      );
+      return;
+    }
     settle({ ...box, left: box.left + move[0], top: box.top + move[1] });
   };
 
