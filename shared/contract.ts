@@ -5,20 +5,56 @@
 // back out: results carry labels and states only.
 import { z } from 'zod';
 import { type EventName, type OperationName } from './contract-names';
-import { JOB_STATES } from './job';
-import { ID_DOCUMENT_TYPES, LANGUAGES, OTP_DELIVERY } from './signer';
-import { SUBFILTERS } from './signature';
+import { OTP_DELIVERY } from './signer';
 import {
   auditFilterSchema,
   exactPlacementSchema,
   pdfRectSchema,
   placementSchema,
   SETTING_KEYS,
-  stampSchema,
   templateDesignSchema,
   templateSchema,
 } from './contract-appearance';
+import { type Result } from './contract-errors';
+import {
+  auditEventSchema,
+  done,
+  draftSignerSchema,
+  id,
+  ID_IMAGE_SIDES,
+  jobDetailsSchema,
+  jobIds,
+  jobStateSchema,
+  jobViewSchema,
+  nothing,
+  profileSchema,
+  reviewItem,
+  reviewStateSchema,
+  signatureSchema,
+  signerAuthSchema,
+  signerSchema,
+  text,
+  tokenLabelSchema,
+} from './contract-schemas';
 
+export {
+  ERROR_CODES,
+  bridgeErrorSchema,
+  type BridgeError,
+  type ErrorCode,
+  type Result,
+} from './contract-errors';
+export {
+  appearanceSchema,
+  draftSignerSchema,
+  jobDocumentViewSchema,
+  jobViewSchema,
+  profileSchema,
+  signatureSchema,
+  signerAuthSchema,
+  signerSchema,
+  TRAINING_PROFILE_ID,
+} from './contract-schemas';
 export {
   EVENT_NAMES,
   OPERATION_NAMES,
@@ -27,172 +63,6 @@ export {
   type EventName,
   type OperationName,
 } from './contract-names';
-
-// --- building blocks --------------------------------------------------------------------------
-
-const id = z.string().min(1).max(200);
-const text = (max = 500) => z.string().max(max);
-
-export const signerSchema = z.object({
-  given_name: text(200).min(1),
-  surname_1: text(200).min(1),
-  surname_2: text(200).optional(),
-  id_document_type: z.enum(ID_DOCUMENT_TYPES),
-  id_document_country: z.string().regex(/^[A-Za-z]{2}$/),
-  serial_number: text(100).min(1),
-  email: z.email(),
-  mobile_phone_number: z.string().regex(/^\+[1-9][0-9 -]{6,18}[0-9]$/),
-  registration_authority: text(100).min(1),
-  profile: text(200).min(1),
-  communication_language: z.enum(LANGUAGES).optional(),
-});
-
-/** A draft's signer while the RAO is still typing: every field may be missing, none may be malformed. */
-export const draftSignerSchema = signerSchema.partial().extend({
-  given_name: text(200).optional(),
-  surname_1: text(200).optional(),
-  serial_number: text(100).optional(),
-  // Accepted as typed while drafting; checked with the server's rules when the job is started.
-  email: text(320).optional(),
-  mobile_phone_number: text(40).optional(),
-  id_document_country: text(2).optional(),
-  registration_authority: text(100).optional(),
-  profile: text(200).optional(),
-});
-
-export const signerAuthSchema = z.discriminatedUnion('method', [
-  z.object({ method: z.literal('otp'), delivery: z.enum(OTP_DELIVERY) }),
-  z.object({
-    method: z.literal('external'),
-    type: text(100).min(1),
-    value: text(2000).min(1),
-    secret: text(2000).optional(),
-  }),
-]);
-
-export const appearanceSchema = z.object({
-  position: z
-    .string()
-    .regex(/^\s*-?\d+(\.\d+)?(\s*,\s*-?\d+(\.\d+)?){3}\s*$/)
-    .optional(),
-  page: z.number().int().min(0).optional(),
-  text: z.array(text(300)).max(20).optional(),
-  text_size: z.number().positive().max(200).optional(),
-  text_align: z.enum(['left', 'center', 'right']).optional(),
-  horizontal: z.boolean().optional(),
-  date: text(100).optional(),
-  timezone: text(100).optional(),
-  reason: text(300).optional(),
-  location: text(300).optional(),
-  image: text(200).optional(),
-  b64_image: z.string().max(10_000_000).optional(),
-  qrcode: text(2000).optional(),
-});
-
-export const signatureSchema = z.object({
-  appearance: appearanceSchema.optional(),
-  disable_ltv: z.boolean().optional(),
-  use_tsa: z.boolean().optional(),
-  metadata: text(2000).optional(),
-  level: text(20).optional(),
-  subfilter: z.enum(SUBFILTERS).optional(),
-});
-
-/** The built-in training sandbox's profile (no legal value); the UI names it in its own language. */
-export const TRAINING_PROFILE_ID = 'training';
-
-export const profileSchema = z.object({
-  id,
-  name: text(200).min(1),
-  baseUrl: z.url({ protocol: /^https?$/ }),
-  env: z.enum(['sandbox', 'prod']),
-  caPem: z.string().max(100_000).nullable(),
-  pinSha256: z.string().max(200).nullable(),
-  defaultRegistrationAuthority: text(100).nullable(),
-  defaultProfile: text(200).nullable(),
-});
-
-const jobStateSchema = z.enum(JOB_STATES);
-
-export const jobDocumentViewSchema = z.object({
-  position: z.number().int(),
-  filename: z.string(),
-  size: z.number().int(),
-  pages: z.number().int(),
-  uploaded: z.boolean(),
-  outputPath: z.string().nullable(),
-  signerName: z.string().nullable(),
-  verifiedAt: z.string().nullable(),
-  remoteDeleted: z.boolean(),
-  /** Where its stamp will go; null for an invisible signature or before a placement is chosen. */
-  stamp: stampSchema.nullable(),
-  /** The RAO drew this document's box by hand (it overrides the job's rule). */
-  placedByHand: z.boolean(),
-});
-
-export const jobViewSchema = z.object({
-  id,
-  label: z.string(),
-  profileId: z.string(),
-  batchId: z.string().nullable(),
-  state: jobStateSchema,
-  failedStep: jobStateSchema.nullable(),
-  error: z.object({ kind: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
-  paused: z.boolean(),
-  auth: z.object({ method: z.enum(['otp', 'external']), detail: z.string() }),
-  requestPk: z.string().nullable(),
-  otpSentAt: z.string().nullable(),
-  progress: z.number().min(0).max(1),
-  createdAt: z.string(),
-  documents: z.array(jobDocumentViewSchema),
-});
-
-const tokenLabelSchema = z.object({
-  username: z.string(),
-  env: z.string().optional(),
-  hasPassword: z.boolean().optional(),
-  hasPin: z.boolean().optional(),
-  status: z.enum(['valid', 'invalid', 'unknown']),
-});
-
-const auditEventSchema = z.object({
-  seq: z.number().int(),
-  at: z.string(),
-  jobId: z.string().nullable(),
-  /** The job's signer ("given name surname"), when the event belongs to a job. */
-  signer: z.string().nullable(),
-  kind: z.string(),
-  data: z.record(z.string(), z.unknown()),
-});
-
-const ID_IMAGE_SIDES = ['document_front', 'document_rear', 'document_owner'] as const;
-
-/** Each document of a job by position, and the service contract. */
-const reviewItem = z.union([z.literal('contract'), z.number().int().min(0).max(1000)]);
-const reviewStateSchema = z.object({
-  read: z.array(reviewItem),
-  consented: z.boolean(),
-  complete: z.boolean(),
-});
-
-const jobDetailsSchema = z.object({
-  signer: draftSignerSchema,
-  auth: z.discriminatedUnion('method', [
-    z.object({ method: z.literal('otp'), delivery: z.enum(OTP_DELIVERY) }),
-    z.object({ method: z.literal('external'), type: z.string() }),
-  ]),
-  raoUsername: z.string(),
-  outputDir: z.string(),
-  idImages: z.array(z.enum(ID_IMAGE_SIDES)),
-  missing: z.array(z.string()),
-  /** The job's placement rule (null: invisible signature) and its template (null: the default). */
-  placement: placementSchema.nullable(),
-  templateId: z.string().nullable(),
-});
-
-const jobIds = z.object({ jobIds: z.array(id).min(1).max(10_000) });
-const nothing = z.object({}).strict();
-const done = z.object({ done: z.literal(true) });
 
 // --- operations ------------------------------------------------------------------------------
 
@@ -471,45 +341,6 @@ export type OperationArgs<N extends OperationName> = z.input<(typeof OPERATIONS)
 export type OperationResult<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['result']>;
 
 // --- results ---------------------------------------------------------------------------------
-
-/** Codes the UI translates; the message is for a person and never holds a stack or a secret. */
-export const ERROR_CODES = [
-  'validation',
-  'not_found',
-  'conflict',
-  'offline',
-  'timeout',
-  'tls',
-  'auth',
-  'otp_wrong',
-  'otp_expired',
-  'otp_cooldown',
-  'otp_locked',
-  'unsupported_media',
-  'server',
-  'unknown_outcome',
-  'keychain_unavailable',
-  'forbidden',
-  'unsupported',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export const bridgeErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  fields: z.record(z.string(), z.array(z.string())).optional(),
-  /**
-   * The same refusal as a code and its values (paths, limits; never a secret), for the screens
-   * that word it in the RAO's language; the message stays the English fallback.
-   */
-  problem: z
-    .object({ code: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
-    .optional(),
-});
-export type BridgeError = z.infer<typeof bridgeErrorSchema>;
-
-export type Result<T> = { ok: true; value: T } | { ok: false; error: BridgeError };
 
 /** The renderer's view of the bridge, derived from the contract (never written twice). */
 export type BridgeOperations = {
