@@ -1,11 +1,29 @@
 // The viewer the customer reads each document in before an OTP may be sent: virtualized pages
 // and thumbnails, zoom, page position, and a signal once the end of the last page was on screen.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPasswordError, isRenderCancelled, openPdf } from './pdfjs';
+import { PageCanvas, useDevicePixelRatio } from './PageCanvas';
+import { isPasswordError, openPdf } from './pdfjs';
+import {
+  clamp,
+  CSS_UNITS,
+  GAP,
+  MAX_AUTO_ZOOM,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  PAD,
+  pageIndexAt,
+  pageLayout,
+  THUMB_CHROME,
+  THUMB_WIDTH,
+  thumbHeight,
+  ZOOM_STEPS,
+  type PageSize,
+  type Zoom,
+} from './viewer-layout';
 import './viewer.css';
 
 export interface PdfViewerProps {
@@ -18,37 +36,10 @@ export interface PdfViewerProps {
   onPageCount?: (n: number) => void;
 }
 
-/** PDF points to CSS pixels, so that 100 % is the paper's real size. */
-const CSS_UNITS = 96 / 72;
-const PAD = 16;
-const GAP = 16;
-const THUMB_WIDTH = 96;
-const THUMB_CHROME = 36;
-const ZOOM_STEPS = [0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
-const MIN_ZOOM = ZOOM_STEPS[0]!;
-const MAX_ZOOM = ZOOM_STEPS[ZOOM_STEPS.length - 1]!;
-/** Opening size: fit width, but no bigger than this on a wide screen. */
-const MAX_AUTO_ZOOM = 1.25;
-/** A page canvas never exceeds this many pixels (64 MB); above it the pixel ratio gives way. */
-const MAX_CANVAS_PIXELS = 2 ** 24;
-/** A page starts drawing only after staying mounted this long. */
-const RENDER_DELAY_MS = 40;
-
-type Zoom = 'auto' | 'fit' | number;
-interface PageSize {
-  width: number;
-  height: number;
-}
 interface Loaded {
   bytes: Uint8Array;
   doc: PDFDocumentProxy;
   sizes: PageSize[];
-}
-interface Layout {
-  tops: number[];
-  heights: number[];
-  total: number;
-  width: number;
 }
 
 export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
@@ -302,145 +293,4 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
       )}
     </section>
   );
-}
-
-interface PageCanvasProps {
-  doc: PDFDocumentProxy;
-  pageNumber: number;
-  /** pdf.js viewport scale: CSS pixels per PDF point. */
-  scale: number;
-  size: PageSize;
-  pixelRatio: number;
-  className: string;
-  /** Set for a page the reader reads; a thumbnail is decoration inside a labelled button. */
-  label?: string;
-  onRendered?: () => void;
-}
-
-/**
- * One page: a paper-sized box that receives a canvas drawn at the screen's pixel density. Each
- * render draws a fresh, detached canvas and then swaps it in, so after a zoom the old bitmap
- * (stretched by CSS) stays until the sharp one is ready, and no pixels are copied.
- */
-function PageCanvas(props: PageCanvasProps): React.JSX.Element {
-  const { doc, pageNumber, scale, size, pixelRatio, className } = props;
-  const holder = useRef<HTMLSpanElement>(null);
-  const latest = useRef(props);
-  latest.current = props;
-  const [failed, setFailed] = useState(false);
-  const cssWidth = size.width * scale;
-  const cssHeight = size.height * scale;
-
-  useEffect(() => {
-    let cancelled = false;
-    let task: RenderTask | undefined;
-    const canvas = document.createElement('canvas');
-    describe(canvas, latest.current.label);
-    const draw = async (): Promise<void> => {
-      const page = await doc.getPage(pageNumber);
-      if (cancelled) return;
-      const ratio = Math.min(pixelRatio, Math.sqrt(MAX_CANVAS_PIXELS / (cssWidth * cssHeight)));
-      const viewport = page.getViewport({ scale: scale * ratio });
-      canvas.width = Math.max(1, Math.floor(viewport.width));
-      canvas.height = Math.max(1, Math.floor(viewport.height));
-      task = page.render({ canvas, viewport });
-      await task.promise;
-      const box = holder.current;
-      if (cancelled || !box) return;
-      for (const old of box.children) release(old);
-      box.replaceChildren(canvas);
-      setFailed(false);
-      latest.current.onRendered?.();
-    };
-    // Pages that only fly past while scrolling are unmounted before they start.
-    const timer = setTimeout(() => {
-      draw().catch((error: unknown) => {
-        if (!cancelled && !isRenderCancelled(error)) setFailed(true);
-      });
-    }, RENDER_DELAY_MS);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      task?.cancel();
-      if (!canvas.isConnected) release(canvas);
-    };
-  }, [doc, pageNumber, scale, pixelRatio, cssWidth, cssHeight]);
-
-  useEffect(() => {
-    const shown = holder.current?.firstElementChild;
-    if (shown) describe(shown, props.label);
-  }, [props.label]);
-
-  return (
-    // A span, so that a thumbnail stays valid content for its button.
-    <span
-      ref={holder}
-      className={failed ? `${className} pdf-viewer__failed` : className}
-      style={{ width: cssWidth, height: cssHeight }}
-    />
-  );
-}
-
-function describe(canvas: Element, label: string | undefined): void {
-  if (label === undefined) {
-    canvas.setAttribute('aria-hidden', 'true');
-  } else {
-    canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', label);
-  }
-}
-
-/** Frees a canvas's pixels now rather than at the next garbage collection. */
-function release(element: Element): void {
-  if (element instanceof HTMLCanvasElement) {
-    element.width = 0;
-    element.height = 0;
-  }
-}
-
-function pageLayout(sizes: PageSize[], zoom: number): Layout {
-  const tops: number[] = [];
-  const heights: number[] = [];
-  let y = PAD;
-  let width = 0;
-  for (const size of sizes) {
-    const height = size.height * CSS_UNITS * zoom;
-    tops.push(y);
-    heights.push(height);
-    y += height + GAP;
-    width = Math.max(width, size.width * CSS_UNITS * zoom);
-  }
-  return { tops, heights, total: y, width };
-}
-
-/** Index of the page under a scroll offset (the gap below a page counts as that page). */
-function pageIndexAt(layout: Layout, y: number): number {
-  let low = 0;
-  let high = layout.tops.length - 1;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if ((layout.tops[mid] ?? 0) - GAP <= y) low = mid;
-    else high = mid - 1;
-  }
-  return Math.max(low, 0);
-}
-
-function thumbHeight(size: PageSize | undefined): number {
-  return size ? (THUMB_WIDTH * size.height) / size.width : 0;
-}
-
-function clamp(zoom: number): number {
-  return Number.isFinite(zoom) ? Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM) : 1;
-}
-
-/** window.devicePixelRatio, following moves between screens and browser zoom. */
-function useDevicePixelRatio(): number {
-  const [ratio, setRatio] = useState(() => window.devicePixelRatio || 1);
-  useEffect(() => {
-    const query = window.matchMedia(`(resolution: ${ratio}dppx)`);
-    const update = (): void => setRatio(window.devicePixelRatio || 1);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, [ratio]);
-  return ratio;
 }
