@@ -27,6 +27,7 @@ import { jobView } from './views';
 import { freezeAtStart, resolveJobStamps } from '../placement/resolve-job';
 import { appearanceOperations } from './appearance-operations';
 import { auditOperations } from './audit-operations';
+import { activeToken, connectionOperations } from './connection-operations';
 import { settingsOperations } from './settings-operations';
 import { templateOperations } from './template-operations';
 
@@ -42,12 +43,10 @@ export interface AppIdentity {
   desktop?: Partial<DesktopPort>;
 }
 
-const activeTokenKey = (profileId: string): string => `activeToken.${profileId}`;
-
 const DONE = { done: true } as const;
 
 export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
-  const { store, runner, vault } = desk;
+  const { store, runner } = desk;
   const textSetting = (key: string): string | undefined => {
     const value = store.settings.get(key);
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -75,15 +74,6 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       throw new BridgeFailure('not_found', 'This document has not been signed and saved yet.');
     return { ...doc, outputPath: doc.outputPath };
   };
-  /** The token the RAO chose for this Optimizer, else the first one held; null when there is none. */
-  const activeToken = async (
-    profileId: string,
-    held?: readonly { username: string }[],
-  ): Promise<string | null> => {
-    const tokens = held ?? (await vault.list(profileId).catch(() => []));
-    const chosen = store.settings.get(activeTokenKey(profileId));
-    return (tokens.find((t) => t.username === chosen) ?? tokens[0])?.username ?? null;
-  };
   const requireJob = (jobId: string) => {
     const job = store.jobs.find(jobId);
     if (!job) throw new BridgeFailure('not_found', 'That job no longer exists.');
@@ -101,62 +91,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'app.info': () =>
       Promise.resolve({ name: 'One-Shot Desk', version: app.version, training: app.training }),
 
-    'profiles.list': () =>
-      Promise.resolve({
-        profiles: store.profiles.list().map(({ createdAt: _c, ...p }) => p),
-        activeId: (store.settings.get('activeProfileId') as string | undefined) ?? null,
-      }),
-    'profiles.save': (profile) => {
-      const { createdAt: _c, ...saved } = store.profiles.save(profile);
-      return Promise.resolve(saved);
-    },
-    'profiles.remove': ({ profileId }) => {
-      if (profileId === TRAINING_PROFILE_ID)
-        throw new BridgeFailure('conflict', 'The training sandbox is built in and cannot be removed.');
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
-      if (!store.profiles.remove(profileId))
-        throw new BridgeFailure('conflict', 'Jobs still use this Optimizer; remove them first.');
-      if (store.settings.get('activeProfileId') === profileId) store.settings.set('activeProfileId', null);
-      return Promise.resolve(DONE);
-    },
-    'profiles.setActive': ({ profileId }) => {
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
-      store.settings.set('activeProfileId', profileId);
-      return Promise.resolve(DONE);
-    },
-    'profiles.status': async ({ profileId }) => {
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
-      const client = desk.clientFor(profileId);
-      const started = performance.now();
-      try {
-        await client.hello();
-        const roundTripMs = Math.round(performance.now() - started);
-        const version = await client.version().then(
-          (v) => v.version ?? null,
-          () => null,
-        );
-        return { reachable: true, version, roundTripMs, message: null };
-      } catch (error) {
-        return { reachable: false, version: null, roundTripMs: null, message: (error as Error).message };
-      }
-    },
-
-    'tokens.list': async ({ profileId, refresh }) => {
-      const tokens = await vault.list(profileId, { refresh: refresh ?? false });
-      return { tokens, activeUsername: await activeToken(profileId, tokens) };
-    },
-    'tokens.setActive': async ({ profileId, username }) => {
-      const tokens = await vault.list(profileId);
-      if (!tokens.some((t) => t.username === username))
-        throw new BridgeFailure('not_found', `There is no token for ${username} on this Optimizer.`);
-      store.settings.set(activeTokenKey(profileId), username);
-      return DONE;
-    },
-    'tokens.create': async ({ profileId, ...input }) => vault.createToken(profileId, input),
-    'tokens.remove': async ({ profileId, username, localOnly }) => {
-      await vault.remove(profileId, username, { localOnly: localOnly ?? false });
-      return DONE;
-    },
+    ...connectionOperations(desk),
 
     'documents.stage': (chunk) => staging.append(chunk),
     'documents.inspect': async ({ paths }) => ({
@@ -199,7 +134,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       if (!profile) throw new BridgeFailure('not_found', 'Choose an Optimizer under Connection first.');
       const documents = await acceptDocuments(desk, paths);
       const draft = newDraft(profile, documents, {
-        raoUsername: (await activeToken(profile.id)) ?? '',
+        raoUsername: (await activeToken(desk, profile.id)) ?? '',
         language: store.settings.get('language'),
         outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
         nameTemplate: textSetting('nameTemplate'),
