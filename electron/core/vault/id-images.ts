@@ -4,16 +4,34 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ID_IMAGE_FIELDS, type IdImageField } from '../../../shared/signer';
+import {
+  checkImage,
+  checkSide,
+  ID_IMAGE_LABELS,
+  ID_IMAGE_SIDES,
+  ID_IMAGE_TYPES,
+  IdImageError,
+  MAX_ID_IMAGE_BYTES,
+  type IdImageContentType,
+  type IdImageSide,
+} from './id-image-rules';
 import type { Keychain } from './keychain';
 
-export const ID_IMAGE_SIDES = ID_IMAGE_FIELDS;
-export type IdImageSide = IdImageField;
-export const ID_IMAGE_TYPES = ['image/jpeg', 'image/png'] as const;
-export type IdImageContentType = (typeof ID_IMAGE_TYPES)[number];
-
-/** The largest image accepted: a phone photo of an ID card is far smaller. */
-export const MAX_ID_IMAGE_BYTES = 10 * 1024 * 1024;
+export {
+  ID_IMAGE_SIDES,
+  ID_IMAGE_TYPES,
+  IdImageError,
+  MAX_ID_IMAGE_BYTES,
+  type IdImageContentType,
+  type IdImageErrorCode,
+  type IdImageSide,
+} from './id-image-rules';
+export {
+  purgeJobIdImages,
+  sweepIdImages,
+  type IdImageAudit,
+  type IdImagePurgeReason,
+} from './id-image-purge';
 
 /**
  * The key's place in the keychain. Not under `oneshot-desk/<x>` like the RAO tokens: there the part
@@ -22,41 +40,6 @@ export const MAX_ID_IMAGE_BYTES = 10 * 1024 * 1024;
  */
 export const ID_IMAGE_KEY_SERVICE = 'oneshot-desk';
 export const ID_IMAGE_KEY_ACCOUNT = 'id-image-key';
-
-export type IdImageErrorCode =
-  /** A job id, side, content type or image the store refuses. */
-  | 'invalid_input'
-  /** The keychain holds no key (or another one) for images sealed earlier: they are lost. */
-  | 'key_missing'
-  /** The keychain's entry is not a key this store wrote. */
-  | 'key_invalid'
-  /** The file was altered, truncated, or moved from another job or side. */
-  | 'tampered';
-
-/** A sealed image that cannot be kept or read. The message is for a person and names no content. */
-export class IdImageError extends Error {
-  override readonly name = 'IdImageError';
-
-  constructor(
-    readonly code: IdImageErrorCode,
-    message: string,
-  ) {
-    super(message);
-  }
-
-  /** Trying again cannot help: the input, the key or the file has to change first. */
-  get retryable(): boolean {
-    return false;
-  }
-}
-
-/** Where purges are recorded: the store's audit log (`store.jobs` fits). */
-export interface IdImageAudit {
-  event(jobId: string | null, kind: string, data?: Record<string, unknown>): void;
-}
-
-/** `expired`: older than the kept days set on the settings screen (electron/core/retention.ts). */
-export type IdImagePurgeReason = 'created' | 'cancelled' | 'removed' | 'sweep' | 'expired';
 
 // File layout: MAGIC(4) VERSION(1) TYPE(1) KEY_ID(8) IV(12) | ciphertext | GCM tag(16).
 // The whole header is authenticated too, so neither the type nor the key id can be swapped.
@@ -68,15 +51,6 @@ const TAG_BYTES = 16;
 const HEADER_BYTES = MAGIC.length + 2 + KEY_ID_BYTES + IV_BYTES;
 const TYPE_CODES: Record<IdImageContentType, number> = { 'image/jpeg': 1, 'image/png': 2 };
 const JOB_ID = /^[A-Za-z0-9-]{1,100}$/;
-const JPEG_HEAD = Buffer.from([0xff, 0xd8, 0xff]);
-const PNG_HEAD = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-const LABELS: Record<IdImageSide, string> = {
-  document_front: 'front of the ID document',
-  document_rear: 'back of the ID document',
-  document_owner: 'photo of the document owner',
-};
-
 interface SealingKey {
   key: Buffer;
   /** The first bytes of the key's SHA-256, written in each file to tell a lost key from tampering. */
@@ -159,7 +133,7 @@ export class IdImageStore {
     if (sealed[MAGIC.length] !== VERSION)
       throw new IdImageError(
         'tampered',
-        `The sealed ${LABELS[side]} was written by another version of One-Shot Desk and cannot be read here: add the image again.`,
+        `The sealed ${ID_IMAGE_LABELS[side]} was written by another version of One-Shot Desk and cannot be read here: add the image again.`,
       );
     const contentType = ID_IMAGE_TYPES.find((t) => TYPE_CODES[t] === sealed[MAGIC.length + 1]);
     if (contentType === undefined) throw damaged(side);
@@ -171,7 +145,7 @@ export class IdImageStore {
     if (current === null || !current.id.equals(keyId))
       throw new IdImageError(
         'key_missing',
-        `The ${LABELS[side]} of this job was encrypted with a key that is no longer in the OS keychain, ` +
+        `The ${ID_IMAGE_LABELS[side]} of this job was encrypted with a key that is no longer in the OS keychain, ` +
           'so it cannot be decrypted: add the image again.',
       );
     const decipher = createDecipheriv('aes-256-gcm', current.key, ivOf(header), {
@@ -188,7 +162,7 @@ export class IdImageStore {
     } catch {
       throw new IdImageError(
         'tampered',
-        `The sealed ${LABELS[side]} failed its integrity check: it was altered, damaged or belongs to ` +
+        `The sealed ${ID_IMAGE_LABELS[side]} failed its integrity check: it was altered, damaged or belongs to ` +
           'another job. It was not used; add the image again.',
       );
     }
@@ -288,63 +262,6 @@ export class IdImageStore {
   }
 }
 
-/**
- * Purges a job's sealed images and records it in the audit log (the sides, never the bytes). A
- * failed purge is recorded, not thrown: the job itself has not failed. Call it when the request is
- * created, the job is cancelled, or the job is removed (after `store.jobs.remove`).
- */
-export async function purgeJobIdImages(
-  images: IdImageStore,
-  audit: IdImageAudit,
-  jobId: string,
-  reason: IdImagePurgeReason,
-): Promise<void> {
-  let sides: IdImageSide[];
-  try {
-    sides = await images.purge(jobId);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    audit.event(jobId, 'id_images.purge_failed', { reason, message });
-    return;
-  }
-  if (sides.length > 0) audit.event(jobId, 'id_images.purged', { reason, sides });
-}
-
-function checkSide(side: IdImageSide): void {
-  if (!(ID_IMAGE_SIDES as readonly string[]).includes(side))
-    throw new IdImageError('invalid_input', `“${String(side)}” is not a kind of ID image.`);
-}
-
-/** The bytes as a Buffer (no copy) once they are a JPEG or PNG of the type claimed and not too big. */
-function checkImage(side: IdImageSide, bytes: Uint8Array, contentType: IdImageContentType): Buffer {
-  const label = LABELS[side];
-  if (!(ID_IMAGE_TYPES as readonly string[]).includes(contentType))
-    throw new IdImageError('invalid_input', `The ${label} must be a JPEG or PNG picture.`);
-  if (!(bytes instanceof Uint8Array) || bytes.length === 0)
-    throw new IdImageError('invalid_input', `The ${label} is empty.`);
-  if (bytes.length > MAX_ID_IMAGE_BYTES)
-    throw new IdImageError(
-      'invalid_input',
-      `The ${label} is larger than ${MAX_ID_IMAGE_BYTES / 1024 / 1024} MB; take or save a smaller picture.`,
-    );
-  const image = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const actual = startsWith(image, JPEG_HEAD)
-    ? 'image/jpeg'
-    : startsWith(image, PNG_HEAD)
-      ? 'image/png'
-      : null;
-  if (actual === null) throw new IdImageError('invalid_input', `The ${label} is not a JPEG or PNG picture.`);
-  if (actual !== contentType)
-    throw new IdImageError(
-      'invalid_input',
-      `The ${label} is a ${actual === 'image/jpeg' ? 'JPEG' : 'PNG'} picture, not the ${contentType === 'image/jpeg' ? 'JPEG' : 'PNG'} it was said to be.`,
-    );
-  return image;
-}
-
-const startsWith = (bytes: Buffer, head: Buffer): boolean =>
-  bytes.length >= head.length && bytes.subarray(0, head.length).equals(head);
-
 const ivOf = (header: Buffer): Buffer => header.subarray(MAGIC.length + 2 + KEY_ID_BYTES, HEADER_BYTES);
 
 /** The header, the job and the side: a file copied to another job or side fails to open. */
@@ -354,7 +271,7 @@ const aadOf = (header: Buffer, jobId: string, side: IdImageSide): Buffer =>
 const damaged = (side: IdImageSide): IdImageError =>
   new IdImageError(
     'tampered',
-    `The sealed ${LABELS[side]} is damaged or is not a sealed ID image: it was not used; add the image again.`,
+    `The sealed ${ID_IMAGE_LABELS[side]} is damaged or is not a sealed ID image: it was not used; add the image again.`,
   );
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
@@ -384,31 +301,6 @@ async function writeAtomically(path: string, bytes: Buffer): Promise<void> {
     if (folder) {
       await folder.sync().catch(() => undefined);
       await folder.close().catch(() => undefined);
-    }
-  }
-}
-
-/**
- * Purges the images of every job that no longer needs them (`needed` says which still do): catches
- * a purge that a crash, a failed purge or a removal without purge left behind. Never throws.
- */
-export async function sweepIdImages(
-  images: IdImageStore,
-  audit: IdImageAudit,
-  needed: (jobId: string) => boolean,
-): Promise<void> {
-  let jobIds: string[];
-  try {
-    jobIds = await images.jobIds();
-  } catch {
-    return; // nothing readable to sweep now; the next start tries again
-  }
-  for (const jobId of jobIds) {
-    try {
-      if (!needed(jobId)) await purgeJobIdImages(images, audit, jobId, 'sweep');
-    } catch {
-      // The store closed under the sweep (shutdown): the next start sweeps again.
-      return;
     }
   }
 }
