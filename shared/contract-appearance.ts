@@ -97,6 +97,8 @@ export const SETTING_KEYS = [
   'originalsRetentionDays',
   'idImageRetentionDays',
   'theme',
+  /** The placement every new draft starts with (null: none, the signature stays invisible). */
+  'defaultPlacement',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

@@ -1,7 +1,7 @@
 // What each setting may hold, as pure rules shared by core (which enforces them on every change)
 // and the settings screen (which explains a problem in the RAO's language before saving). The
 // output folder's file-system checks need Node and live in core (electron/core/settings-rules.ts).
-import type { SettingKey } from './contract-appearance';
+import { placementSchema, type Placement, type SettingKey } from './contract-appearance';
 
 export const LANGUAGE_CHOICES = ['en', 'es', 'pl'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
@@ -32,6 +32,7 @@ export type SettingProblem =
   | { code: 'templateBrace' }
   | { code: 'templateNoName' }
   | { code: 'templateLeadingDot' }
+  | { code: 'placement' }
   | { code: 'folderEmpty' }
   | { code: 'folderRelative' }
   // Found by core alone: the file system's answer, and a template's sample name.
@@ -81,7 +82,16 @@ export function checkSettingValue(key: SettingKey, value: unknown): SettingCheck
       return checkNameTemplate(value);
     case 'outputDir':
       return checkFolderText(value);
+    case 'defaultPlacement':
+      return checkDefaultPlacement(value);
   }
+}
+
+/** Null (new jobs start without a stamp) or a rule as the placement editor makes it. */
+export function checkDefaultPlacement(value: unknown): SettingCheck<Placement | null> {
+  if (value === null) return { ok: true, value: null };
+  const parsed = placementSchema.safeParse(value);
+  return parsed.success ? { ok: true, value: parsed.data } : fail({ code: 'placement' });
 }
 
 export function checkNameTemplate(value: unknown): SettingCheck<string> {

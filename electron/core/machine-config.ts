@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { placementSchema } from '../../shared/contract-appearance';
 import type { Desk } from './desk';
 
 export function machineConfigPath(
@@ -39,6 +40,8 @@ export const machineConfigSchema = z
         nameTemplate: z.string().min(1).max(200).optional(),
         language: z.enum(['en', 'es', 'pl']).optional(),
         concurrency: z.number().int().min(1).max(16).optional(),
+        /** Where every new job's stamp goes until the RAO places it otherwise. */
+        defaultPlacement: placementSchema.optional(),
       })
       .strict()
       .default({}),

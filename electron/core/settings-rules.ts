@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
-import type { SettingKey } from '../../shared/contract-appearance';
+import type { Placement, SettingKey } from '../../shared/contract-appearance';
 import { SETTING_KEYS } from '../../shared/contract-appearance';
 import {
   checkSettingValue,
@@ -25,6 +25,7 @@ export interface SettingValues {
   originalsRetentionDays: number;
   idImageRetentionDays: number;
   theme: ThemeChoice;
+  defaultPlacement: Placement | null;
 }
 
 /** What a key holds until someone sets it (the machine-wide file may set some first). */
@@ -39,6 +40,8 @@ export function settingDefaults(home = homedir()): SettingValues {
     // ID images normally go as soon as the request is created; this bounds abandoned drafts.
     idImageRetentionDays: 7,
     theme: 'system',
+    // Until the RAO (or IT, in the machine-wide file) chooses one, signatures are invisible.
+    defaultPlacement: null,
   };
 }
 
@@ -139,6 +142,8 @@ export function describeProblem(key: SettingKey, problem: SettingProblem): strin
       return 'The file-name template must contain {name} or {n}, so each document gets its own name.';
     case 'templateLeadingDot':
       return 'The file-name template may not start with a dot: the file would be hidden.';
+    case 'placement':
+      return `The ${label} must be null or a rule: a page (first, last or a number from 1), a corner, and a box in points.`;
     case 'folderEmpty':
       return 'Choose the folder for the signed files.';
     case 'folderRelative':
@@ -173,6 +178,7 @@ const LABELS: Record<SettingKey, string> = {
   originalsRetentionDays: 'number of days originals are kept',
   idImageRetentionDays: 'number of days ID images are kept',
   theme: 'theme',
+  defaultPlacement: 'default placement of new jobs’ signatures',
 };
 
 async function kindOf(path: string): Promise<'folder' | 'file' | 'missing'> {

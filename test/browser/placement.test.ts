@@ -366,9 +366,14 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     await warning.waitFor({ state: 'detached' });
     const sized = await measure(page, A4[0]);
     near([sized.right - sized.left], [180], '63.5 mm is 180 pt', 0.5);
+    // The same rule is kept for the jobs made after this one (it cannot come from a one-document box).
+    await dialog.getByLabel('Also start new jobs with this placement').check();
+    assert.ok(await dialog.getByRole('button', { name: 'Use for this document only' }).isDisabled());
     await dialog.getByRole('button', { name: 'Use for this job and 4 other selected jobs' }).click();
     await page
-      .getByText('Stamps placed on 5 document(s); 1 without the phrase follow the page rule.')
+      .getByText(
+        'Stamps placed on 5 document(s); 1 without the phrase follow the page rule. New jobs will start with this placement.',
+      )
       .waitFor();
     await page.getByText('1 without the anchor phrase').waitFor();
     await openEditor(page, 'nophrase.pdf');
@@ -395,6 +400,26 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     const [fallback] = await signatureWidgets(readFileSync(join(outputDir, 'nophrase.signed.pdf')));
     assert.ok(fallback);
     assert.equal(fallback.pageIndex, 1, 'the page rule (last page) where the phrase is missing');
+
+    // A job made now starts with the office's placement: its phrase on page 2 is found by itself.
+    const later = await makePdf({ pages: 3, phrases: [{ page: 1, x: 200, y: 400, text: 'Firma: ____' }] });
+    await dropFiles(page, '[aria-label="Drop PDFs here"]', [{ name: 'later.pdf', bytes: later }]);
+    const pane = page.locator('aside.job-pane');
+    await pane.getByText('page 2, beside the anchor phrase').waitFor();
+    await page.getByRole('button', { name: /^later\.pdf.*stamp on page 2/ }).waitFor();
+    // Settings says what new jobs get, and can stop it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+    const settings = page.getByRole('region', { name: 'Settings' });
+    await settings
+      .getByTestId('default-placement')
+      .getByText(/^Last page, (top|bottom) (left|right): 63\.5 × [\d.]+ mm, .* Beside the phrase “Firma:”/)
+      .waitFor();
+    await screenshot(page, '25-new-jobs-placement');
+    await settings.getByRole('button', { name: 'Start new jobs without a placement' }).click();
+    await settings.getByText('New jobs start without a placement', { exact: false }).waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Queue' }).click();
+    await dropFiles(page, '[aria-label="Drop PDFs here"]', [{ name: 'plain.pdf', bytes: later }]);
+    await pane.getByText('no stamp').first().waitFor();
     assert.deepEqual(
       problems.filter((p) => !p.includes('Failed to load resource')),
       [],

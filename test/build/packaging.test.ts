@@ -122,13 +122,24 @@ describe('machine-wide configuration', () => {
           },
         ],
         activeProfile: 'office',
-        defaults: { language: 'es', concurrency: 2 },
+        defaults: { language: 'es', concurrency: 2, defaultPlacement: OFFICE_PLACEMENT },
       }),
     );
     const result = readMachineConfig(path);
     assert.ok(result.ok && result.config);
     assert.equal(result.config.profiles[0]?.id, 'office');
     assert.equal(result.config.defaults.language, 'es');
+    assert.deepEqual(result.config.defaults.defaultPlacement, OFFICE_PLACEMENT);
+    const badPlacement = readMachineConfig(
+      write(
+        'placement.json',
+        JSON.stringify({
+          defaults: { defaultPlacement: { rule: { ...OFFICE_PLACEMENT.rule, corner: 'middle' } } },
+        }),
+      ),
+    );
+    assert.ok(!badPlacement.ok);
+    assert.match(badPlacement.message, /defaults\.defaultPlacement\.rule\.corner/);
   });
 
   it('explains a file that is not JSON, or has a bad field, or a duplicate id — and never throws', () => {
@@ -154,6 +165,11 @@ describe('machine-wide configuration', () => {
     assert.ok(!dup.ok && /used twice/.test(dup.message));
   });
 });
+
+/** The stamp IT puts on every new job: last page, bottom right, 36 pt in, 180 × 60 pt. */
+const OFFICE_PLACEMENT = {
+  rule: { page: 'last', corner: 'bottom-right', x: 36, y: 36, width: 180, height: 60 },
+};
 
 describe('pdf.js in the bundled main process', () => {
   it('reads pages and finds anchor text when bundled the way dist/main.mjs is (no worker file at run time)', async () => {

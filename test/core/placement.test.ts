@@ -305,4 +305,44 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     assert.deepEqual(stamp.notes, ['page_missing', 'moved_onto_page']);
     near(stamp.rect, [0, A4[1] - 50, 100, A4[1] - 10], 'held on the page');
   });
+
+  it('starts new drafts with the office default placement, and without one once it is cleared', async () => {
+    // Last page, 36 pt in from the bottom-right corner, 180 × 60: on A4 x 379.28..559.28, y 36..96.
+    const office: Placement = {
+      rule: { page: 'last', corner: 'bottom-right', x: 36, y: 36, width: 180, height: 60 },
+    };
+    const refused = await bridge.call('settings.set', {
+      key: 'defaultPlacement',
+      value: { rule: { ...office.rule, page: 0 } },
+    });
+    assert.ok(!refused.ok);
+    assert.equal(refused.error.problem?.code, 'placement');
+    await call('settings.set', { key: 'defaultPlacement', value: office });
+    try {
+      const job = await draft({ pages: 2 }, { pages: 1 });
+      assert.deepEqual(
+        job.documents.map((d) => [d.stamp?.page, d.stamp?.source]),
+        [
+          [2, 'rule'],
+          [1, 'rule'],
+        ],
+      );
+      near(
+        job.documents[0]?.stamp?.rect ?? [],
+        [A4[0] - 216, 36, A4[0] - 36, 96],
+        'resolved on the document',
+      );
+      const details = await call<{ placement: Placement | null }>('jobs.details', { jobId: job.id });
+      assert.deepEqual(details.placement, office);
+      const [signed] = await signAll([job.id]);
+      assert.ok(signed);
+      const widget = await widgetOf(signed);
+      assert.equal(widget.pageIndex, 1);
+      near(widget.rect, [A4[0] - 216, 36, A4[0] - 36, 96], 'the signed widget');
+    } finally {
+      await call('settings.set', { key: 'defaultPlacement', value: null });
+    }
+    const plain = await draft({ pages: 1 });
+    assert.equal(plain.documents[0]?.stamp, null, 'no default: the signature stays invisible');
+  });
 });

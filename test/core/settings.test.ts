@@ -70,7 +70,22 @@ describe('settings', { skip: SKIP }, () => {
       originalsRetentionDays: 30,
       idImageRetentionDays: 7,
       theme: 'system',
+      defaultPlacement: null,
     });
+  });
+
+  it('default placement of new jobs: null or a rule as the placement editor makes it', async () => {
+    const rule = { page: 'last', corner: 'bottom-right', x: 36, y: 36, width: 180, height: 60 };
+    assert.ok((await set('defaultPlacement', { rule, anchor: { text: 'Firma:', dx: 0, dy: 14 } })).ok);
+    await refused('defaultPlacement', { rule: { ...rule, corner: 'middle' } }, /must be null or a rule/);
+    await refused('defaultPlacement', { rule: { ...rule, width: 0 } }, /must be null or a rule/);
+    await refused('defaultPlacement', 'bottom right', /must be null or a rule/);
+    assert.deepEqual((await settings()).defaultPlacement, {
+      rule,
+      anchor: { text: 'Firma:', dx: 0, dy: 14 },
+    });
+    assert.ok((await set('defaultPlacement', null)).ok);
+    assert.equal((await settings()).defaultPlacement, null);
   });
 
   it('language: en, es or pl', async () => {
@@ -193,7 +208,7 @@ describe('settings', { skip: SKIP }, () => {
 
   it('records every change in the audit log by key, never the value', () => {
     const changed = eventsOf(desk.store.db, 'settings.changed').map((e) => e.data);
-    for (const key of ['language', 'theme', 'concurrency', 'nameTemplate', 'outputDir'])
+    for (const key of ['language', 'theme', 'concurrency', 'nameTemplate', 'outputDir', 'defaultPlacement'])
       assert.ok(
         changed.some((d) => d.key === key),
         key,

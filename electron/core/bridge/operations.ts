@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { z } from 'zod';
 import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
 import { isTerminal } from '../../../shared/job';
+import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
 import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
 import type { JobRecord } from '../store/index';
@@ -139,7 +140,13 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
         nameTemplate: textSetting('nameTemplate'),
       });
-      return jobView(store.jobs.create(draft));
+      const created = store.jobs.create(draft);
+      // The office's default placement, resolved against these documents, until the RAO changes it.
+      const placement = checkDefaultPlacement(store.settings.get('defaultPlacement') ?? null);
+      if (!placement.ok || placement.value === null) return jobView(created);
+      store.jobs.setAppearance(created.id, { placement: placement.value });
+      await resolveJobStamps(store, store.jobs.get(created.id));
+      return jobView(store.jobs.get(created.id));
     },
     'jobs.details': ({ jobId }) => draftDetails(desk, requireJob(jobId)),
     'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, order, addPaths }) => {

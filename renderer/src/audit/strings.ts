@@ -257,7 +257,7 @@ const pl: Strings<typeof en> = {
       'Każda zmiana wprowadzona przez stanowisko, w kolejności, w jakiej nastąpiła. Każdy wpis jest powiązany z poprzednim, więc „Sprawdź łańcuch” wykryje wpis zmieniony lub usunięty.',
     filters: {
       label: 'Filtruj zdarzenia',
-      jobId: 'ID zlecenia',
+      jobId: 'ID zadania',
       signer: 'Podpisujący',
       signerHint: 'Część imienia i nazwiska lub numeru dokumentu tożsamości',
       kind: 'Zdarzenie',
@@ -269,7 +269,7 @@ const pl: Strings<typeof en> = {
       clear: 'Wyczyść filtry',
     },
     groups: {
-      job: 'Zlecenia',
+      job: 'Zadania',
       document: 'Podpisane dokumenty',
       upload: 'Przesyłanie',
       queue: 'Kolejka',
@@ -283,13 +283,13 @@ const pl: Strings<typeof en> = {
     },
     kinds: {
       job: {
-        created: 'Utworzono zlecenie',
+        created: 'Utworzono zadanie',
         draft_updated: 'Zmieniono dane',
         appearance_set: 'Ustawiono wygląd podpisu',
         state: 'Zmiana stanu',
         paused: 'Wstrzymano',
         resumed: 'Wznowiono',
-        removed: 'Usunięto zlecenie',
+        removed: 'Usunięto zadanie',
       },
       document: {
         placement_set: 'Ustawiono położenie podpisu',
@@ -335,12 +335,12 @@ const pl: Strings<typeof en> = {
       seq: 'Nr',
       at: 'Kiedy',
       kind: 'Zdarzenie',
-      job: 'Zlecenie',
+      job: 'Zadanie',
       signer: 'Podpisujący',
       details: 'Szczegóły',
     },
     table: 'Zdarzenia, najnowsze najpierw',
-    onlyJob: 'Pokaż tylko zlecenie {{id}}',
+    onlyJob: 'Pokaż tylko zadanie {{id}}',
     shown: 'Wyświetlono {{shown}} z {{total}} zdarzeń, najnowsze najpierw.',
     none: 'Żadne zdarzenie nie pasuje do tych filtrów.',
     loadOlder: 'Wczytaj starsze zdarzenia',

@@ -62,6 +62,7 @@ export function PlacementEditor(props: {
   const [phrase, setPhrase] = useState<{ page: number; box: ScreenBox } | null>(null);
   const [anchorNote, setAnchorNote] = useState<string | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
+  const [forNewJobs, setForNewJobs] = useState(false);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -147,10 +148,14 @@ export function PlacementEditor(props: {
     const jobIds = scope === 'job' ? [job.id] : [job.id, ...props.otherDrafts];
     const r = await bridge.call('appearance.apply', { jobIds, placement, skipStarted: scope === 'selected' });
     if (!r.ok) return setError(r.error);
-    const applied = t('placement.applied', { documents: r.value.documents, fallbacks: r.value.fallbacks });
-    props.onClose(
-      r.value.skipped > 0 ? `${applied} ${t('placement.skipped', { count: r.value.skipped })}` : applied,
-    );
+    const said = [t('placement.applied', { documents: r.value.documents, fallbacks: r.value.fallbacks })];
+    if (r.value.skipped > 0) said.push(t('placement.skipped', { count: r.value.skipped }));
+    if (forNewJobs) {
+      const saved = await bridge.call('settings.set', { key: 'defaultPlacement', value: placement });
+      if (!saved.ok) return setError(saved.error);
+      said.push(t('placement.savedForNewJobs'));
+    }
+    props.onClose(said.join(' '));
   };
 
   const anchorWithoutPhrase = anchorText.trim() !== '' && (phrase === null || phrase.page !== pageNumber);
@@ -271,7 +276,12 @@ export function PlacementEditor(props: {
           />
           <ErrorNotice error={error} />
           <div className="actions vertical">
-            <button type="button" onClick={() => void apply('document')} disabled={!box}>
+            <label>
+              <input type="checkbox" checked={forNewJobs} onChange={(e) => setForNewJobs(e.target.checked)} />{' '}
+              {t('placement.forNewJobs')}
+            </label>
+            {/* A box drawn for one document is no rule for others: it cannot be the default. */}
+            <button type="button" onClick={() => void apply('document')} disabled={!box || forNewJobs}>
               {t('placement.applyDocument')}
             </button>
             <button

@@ -70,6 +70,8 @@ const en = {
     applySelected_other: 'Use for this job and {{count}} other selected jobs',
     skipped_one: '{{count}} selected job had already started and keeps its stamps.',
     skipped_other: '{{count}} selected jobs had already started and keep their stamps.',
+    forNewJobs: 'Also start new jobs with this placement',
+    savedForNewJobs: 'New jobs will start with this placement.',
     appliedDocument: 'The stamp of {{name}} is placed by hand.',
     applied:
       'Stamps placed on {{documents}} document(s); {{fallbacks}} without the phrase follow the page rule.',
@@ -148,6 +150,8 @@ const es: Strings<typeof en> = {
     skipped_one: '{{count}} trabajo seleccionado ya había empezado y conserva sus sellos.',
     skipped_many: '{{count}} trabajos seleccionados ya habían empezado y conservan sus sellos.',
     skipped_other: '{{count}} trabajos seleccionados ya habían empezado y conservan sus sellos.',
+    forNewJobs: 'Empezar también los trabajos nuevos con esta ubicación',
+    savedForNewJobs: 'Los trabajos nuevos empezarán con esta ubicación.',
     appliedDocument: 'El sello de {{name}} está colocado a mano.',
     applied:
       'Sellos colocados en {{documents}} documento(s); {{fallbacks}} sin la frase siguen la regla de página.',
@@ -230,6 +234,8 @@ const pl: Strings<typeof en> = {
     skipped_few: '{{count}} wybrane zadania były już rozpoczęte i zachowują swoje pieczęcie.',
     skipped_many: '{{count}} wybranych zadań było już rozpoczętych i zachowuje swoje pieczęcie.',
     skipped_other: '{{count}} wybranego zadania było już rozpoczętego i zachowuje swoje pieczęcie.',
+    forNewJobs: 'Zaczynaj także nowe zadania z tym umiejscowieniem',
+    savedForNewJobs: 'Nowe zadania zaczną z tym umiejscowieniem.',
     appliedDocument: 'Pieczęć dokumentu {{name}} jest umieszczona ręcznie.',
     applied:
       'Pieczęcie umieszczono na {{documents}} dokumentach; {{fallbacks}} bez frazy podlega regule strony.',

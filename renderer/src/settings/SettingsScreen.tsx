@@ -8,6 +8,7 @@ import {
   CONCURRENCY_RANGE,
   RETENTION_RANGE,
   THEME_CHOICES,
+  checkDefaultPlacement,
   checkSettingValue,
   type ThemeChoice,
 } from '../../../shared/settings-rules';
@@ -22,6 +23,7 @@ import {
   type FormKey,
   type Problems,
 } from './form';
+import { DefaultPlacement } from './DefaultPlacement';
 import { NumberField, OutputFields } from './SettingsFields';
 import { chooseTheme } from './theme';
 import { LanguageSelect } from '../components/LanguageSelect';
@@ -44,6 +46,12 @@ export function SettingsScreen(): React.JSX.Element {
       if (THEME_CHOICES.includes(s.theme as ThemeChoice)) setTheme(s.theme as ThemeChoice);
     });
   }, []);
+
+  const defaultPlacement = checkDefaultPlacement(saved?.defaultPlacement ?? null);
+  const clearDefaultPlacement = async (): Promise<void> => {
+    const r = await bridge.call('settings.set', { key: 'defaultPlacement', value: null });
+    if (r.ok) setSaved((s) => (s ? { ...s, defaultPlacement: null } : s));
+  };
 
   const changeTheme = (choice: ThemeChoice): void => {
     setTheme(choice);
@@ -153,6 +161,10 @@ export function SettingsScreen(): React.JSX.Element {
               onEdit={edit}
             />
           </fieldset>
+          <DefaultPlacement
+            placement={defaultPlacement.ok ? (defaultPlacement.value ?? null) : null}
+            onClear={() => void clearDefaultPlacement()}
+          />
           <div className="actions">
             <button type="submit" className="primary" disabled={status === 'saving'}>
               {status === 'saving' ? t('settings.saving') : t('settings.save')}

@@ -32,6 +32,24 @@ const en = {
     concurrency: 'Jobs run at the same time',
     concurrencyHint: 'From 1 to 16. A change applies to the running queue at once.',
     retention: 'Local copies',
+    newJobs: {
+      title: 'Signature on new jobs',
+      none: 'New jobs start without a placement: their signature is invisible until you place it.',
+      hint: 'Set it in the placement editor with “Also start new jobs with this placement”. Each job can still be placed otherwise.',
+      clear: 'Start new jobs without a placement',
+      firstPage: 'First page',
+      lastPage: 'Last page',
+      pageN: 'Page {{n}}',
+      where:
+        '{{page}}, {{corner}}: {{width}} × {{height}} mm, {{x}} mm across and {{y}} mm in from the corner.',
+      near: 'Beside the phrase “{{text}}” where a document has it.',
+      corners: {
+        'top-left': 'top left',
+        'top-right': 'top right',
+        'bottom-left': 'bottom left',
+        'bottom-right': 'bottom right',
+      },
+    },
     retentionHint:
       'Older copies are removed when the desk starts and every 6 hours. 0 keeps them without a time limit.',
     originalsDays: 'Days to keep the originals of finished jobs',
@@ -69,6 +87,7 @@ const en = {
       folderCannotCreate:
         '“{{folder}}” does not exist and cannot be made: One-Shot Desk may not write in “{{parent}}” ({{cause}}).',
       templateUnusable: 'The template gives “{{sample}}”, which cannot be a file name.',
+      placement: 'This is not a placement rule: a page, a corner and a box in points.',
     },
     writeCauses: {
       permission: 'permission denied',
@@ -105,6 +124,24 @@ const es: Strings<typeof en> = {
     concurrency: 'Trabajos a la vez',
     concurrencyHint: 'De 1 a 16. El cambio se aplica al instante a la cola en marcha.',
     retention: 'Copias locales',
+    newJobs: {
+      title: 'Firma en los trabajos nuevos',
+      none: 'Los trabajos nuevos empiezan sin ubicación: su firma es invisible hasta que la coloque.',
+      hint: 'Se fija en el editor de ubicación con «Empezar también los trabajos nuevos con esta ubicación». Cada trabajo puede colocarse de otro modo.',
+      clear: 'Empezar los trabajos nuevos sin ubicación',
+      firstPage: 'Primera página',
+      lastPage: 'Última página',
+      pageN: 'Página {{n}}',
+      where:
+        '{{page}}, {{corner}}: {{width}} × {{height}} mm, a {{x}} mm en horizontal y {{y}} mm en vertical de la esquina.',
+      near: 'Junto a la frase «{{text}}» donde el documento la tenga.',
+      corners: {
+        'top-left': 'arriba a la izquierda',
+        'top-right': 'arriba a la derecha',
+        'bottom-left': 'abajo a la izquierda',
+        'bottom-right': 'abajo a la derecha',
+      },
+    },
     retentionHint:
       'Las copias más antiguas se eliminan al iniciar y cada 6 horas. Con 0 se conservan sin límite de tiempo.',
     originalsDays: 'Días que se conservan los originales de trabajos terminados',
@@ -146,6 +183,7 @@ const es: Strings<typeof en> = {
       folderCannotCreate:
         '«{{folder}}» no existe y no se puede crear: One-Shot Desk no puede escribir en «{{parent}}» ({{cause}}).',
       templateUnusable: 'La plantilla da «{{sample}}», que no puede ser un nombre de archivo.',
+      placement: 'Esto no es una regla de ubicación: una página, una esquina y un recuadro en puntos.',
     },
     writeCauses: {
       permission: 'permiso denegado',
@@ -181,6 +219,24 @@ const pl: Strings<typeof en> = {
     concurrency: 'Zadania wykonywane jednocześnie',
     concurrencyHint: 'Od 1 do 16. Zmiana od razu obowiązuje w działającej kolejce.',
     retention: 'Kopie lokalne',
+    newJobs: {
+      title: 'Podpis w nowych zadaniach',
+      none: 'Nowe zadania zaczynają bez umiejscowienia: podpis jest niewidoczny, dopóki go nie umieścisz.',
+      hint: 'Ustaw je w edytorze umiejscowienia opcją „Zaczynaj także nowe zadania z tym umiejscowieniem”. Każde zadanie można nadal umieścić inaczej.',
+      clear: 'Zaczynaj nowe zadania bez umiejscowienia',
+      firstPage: 'Pierwsza strona',
+      lastPage: 'Ostatnia strona',
+      pageN: 'Strona {{n}}',
+      where:
+        '{{page}}, {{corner}}: {{width}} × {{height}} mm, {{x}} mm w poziomie i {{y}} mm w pionie od narożnika.',
+      near: 'Obok frazy „{{text}}”, jeśli dokument ją zawiera.',
+      corners: {
+        'top-left': 'lewy górny róg',
+        'top-right': 'prawy górny róg',
+        'bottom-left': 'lewy dolny róg',
+        'bottom-right': 'prawy dolny róg',
+      },
+    },
     retentionHint:
       'Starsze kopie są usuwane przy uruchomieniu i co 6 godzin. 0 oznacza przechowywanie bez limitu czasu.',
     originalsDays: 'Dni przechowywania oryginałów zakończonych zadań',
@@ -225,6 +281,7 @@ const pl: Strings<typeof en> = {
       folderCannotCreate:
         '„{{folder}}” nie istnieje i nie można go utworzyć: One-Shot Desk nie może zapisywać w „{{parent}}” ({{cause}}).',
       templateUnusable: 'Szablon daje „{{sample}}”, co nie może być nazwą pliku.',
+      placement: 'To nie jest reguła umiejscowienia: strona, narożnik i pole w punktach.',
     },
     writeCauses: {
       permission: 'brak uprawnień',

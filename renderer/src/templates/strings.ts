@@ -173,7 +173,7 @@ const es: Strings<typeof en> = {
 const pl: Strings<typeof en> = {
   templates: {
     title: 'Szablony wyglądu',
-    intro: 'Zapisane projekty pieczęci. Nowe zlecenia używają domyślnego, chyba że wybrano inny.',
+    intro: 'Zapisane projekty pieczęci. Nowe zadania używają domyślnego, chyba że wybrano inny.',
     listHeading: 'Szablony',
     count_one: '{{count}} szablon',
     count_few: '{{count}} szablony',
