@@ -250,6 +250,15 @@ describe('templates screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
       assert.deepEqual(byName(after, name), byName(before, name));
     assert.deepEqual({ ...byName(after, 'Standard (2)'), name: 'Standard' }, byName(before, 'Standard'));
     await pick('Notary').waitFor();
+
+    // A refusal core names (a taken name) is said in the RAO's language, not in core's English.
+    await page.getByRole('banner').getByLabel('Language').selectOption('es');
+    await page.getByRole('button', { name: 'Renombrar', exact: true }).click();
+    await page.getByLabel('Nuevo nombre para «Notary»').fill('Standard');
+    await page.getByRole('button', { name: 'Guardar nombre' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Ya hay otra plantilla llamada «Standard».' }).waitFor();
+    assert.equal(await page.getByRole('alert').filter({ hasText: 'already called' }).count(), 0);
+    await page.getByRole('banner').getByLabel('Idioma').selectOption('en');
     assert.deepEqual(problems, []);
   });
 });

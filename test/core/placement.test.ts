@@ -224,6 +224,11 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
       exact: { page: 2, rect: [10, 10, 100, 50] },
     });
     assert.ok(!tooFar.ok && tooFar.error.code === 'validation' && /1 page/.test(tooFar.error.message));
+    // Also named as a problem with its values, for the editor to say in the RAO's language.
+    assert.deepEqual(tooFar.error.problem, {
+      code: 'pageOutOfRange',
+      values: { filename: job.documents[0]?.filename, pages: 1 },
+    });
     const placed = await call<JobView>('appearance.placeDocument', {
       jobId: job.id,
       position: 1,
@@ -260,6 +265,7 @@ describe('signature placement', { skip: KEYRING ? false : NO_KEYRING_REASON }, (
     const other = await draft({ pages: 1 });
     const late = await bridge.call('appearance.apply', { jobIds: [other.id, job.id], placement: null });
     assert.ok(!late.ok && late.error.code === 'conflict', 'a started job in the list refuses the whole call');
+    assert.deepEqual(late.error.problem, { code: 'jobStarted', values: { label: frozen.label } });
     assert.equal(desk.store.jobs.get(other.id).placement, null);
     const rule = {
       rule: { page: 'last', corner: 'top-left', x: 10, y: 10, width: 100, height: 40 },

@@ -225,9 +225,11 @@ describe('template operations', { skip: SKIP }, () => {
     ] as const) {
       const result = await bridge.call(operation, args);
       assert.ok(!result.ok && result.error.code === 'not_found', `${operation}: ${JSON.stringify(result)}`);
+      assert.deepEqual(result.error.problem, { code: 'templateMissing', values: {} });
     }
     const list = (await call<{ templates: Template[] }>('templates.list', {})).templates;
     const taken = await bridge.call('templates.save', { id: list[0]!.id, design: design(list[1]!.name) });
     assert.ok(!taken.ok && taken.error.code === 'conflict');
+    assert.deepEqual(taken.error.problem, { code: 'templateNameTaken', values: { name: list[1]!.name } });
   });
 });

@@ -13,21 +13,30 @@ import { jobView } from './views';
 
 type AppearanceName = 'appearance.apply' | 'appearance.placeDocument' | 'appearance.findText';
 
+const jobMissing = (jobId: string): BridgeFailure =>
+  new BridgeFailure('not_found', `There is no job ${jobId}.`, undefined, { code: 'jobMissing', values: {} });
+
 export function appearanceOperations(desk: Desk): Pick<OperationImpl, AppearanceName> {
   const { store } = desk;
   const draft = (jobId: string): JobRecord => {
     const job = store.jobs.find(jobId);
-    if (!job) throw new BridgeFailure('not_found', `There is no job ${jobId}.`);
+    if (!job) throw jobMissing(jobId);
     if (job.state !== 'draft')
       throw new BridgeFailure(
         'conflict',
         `"${job.label}" has already started: where its stamps go can no longer change.`,
+        undefined,
+        { code: 'jobStarted', values: { label: job.label } },
       );
     return job;
   };
   const documentOf = (job: JobRecord, position: number) => {
     const doc = job.documents.find((d) => d.position === position);
-    if (!doc) throw new BridgeFailure('not_found', `"${job.label}" has no document ${position + 1}.`);
+    if (!doc)
+      throw new BridgeFailure('not_found', `"${job.label}" has no document ${position + 1}.`, undefined, {
+        code: 'documentMissing',
+        values: { label: job.label, number: position + 1 },
+      });
     return doc;
   };
 
@@ -38,13 +47,18 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       const chosen = skipStarted
         ? jobIds.filter((id) => {
             const job = store.jobs.find(id);
-            if (!job) throw new BridgeFailure('not_found', `There is no job ${id}.`);
+            if (!job) throw jobMissing(id);
             return job.state === 'draft';
           })
         : jobIds;
       const jobs = chosen.map(draft);
       if (templateId && !store.templates.get(templateId))
-        throw new BridgeFailure('not_found', 'That template no longer exists; choose another one.');
+        throw new BridgeFailure(
+          'not_found',
+          'That template no longer exists; choose another one.',
+          undefined,
+          { code: 'templateMissing', values: {} },
+        );
       let documents = 0;
       let fallbacks = 0;
       for (const job of jobs) {
@@ -64,6 +78,8 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         throw new BridgeFailure(
           'validation',
           `"${doc.filename}" has ${doc.pages} page(s): choose a page from 1 to ${doc.pages}.`,
+          undefined,
+          { code: 'pageOutOfRange', values: { filename: doc.filename, pages: doc.pages } },
         );
       store.jobs.setDocumentPlacement(jobId, position, exact);
       await resolveJobStamps(store, store.jobs.get(jobId));
@@ -72,12 +88,14 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
     },
     'appearance.findText': async ({ jobId, position, text }) => {
       const job = store.jobs.find(jobId);
-      if (!job) throw new BridgeFailure('not_found', `There is no job ${jobId}.`);
+      if (!job) throw jobMissing(jobId);
       const doc = documentOf(job, position);
       if (!store.documents.has(doc.sha256))
         throw new BridgeFailure(
           'not_found',
           `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
+          undefined,
+          { code: 'copyGone', values: { filename: doc.filename } },
         );
       const layout = await openPdfLayout(await readFile(store.documents.pathOf(doc.sha256)));
       try {

@@ -21,7 +21,11 @@ const DONE = { done: true } as const;
 /** The store works synchronously; a throw in the executor becomes the promise's rejection. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-const missing = (): BridgeFailure => new BridgeFailure('not_found', 'That template no longer exists.');
+const missing = (): BridgeFailure =>
+  new BridgeFailure('not_found', 'That template no longer exists.', undefined, {
+    code: 'templateMissing',
+    values: {},
+  });
 
 export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName> {
   const templates = desk.store.templates;
@@ -37,7 +41,11 @@ export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName
         try {
           return found(templates.update(id, design));
         } catch (error) {
-          if (error instanceof TemplateNameTakenError) throw new BridgeFailure('conflict', error.message);
+          if (error instanceof TemplateNameTakenError)
+            throw new BridgeFailure('conflict', error.message, undefined, {
+              code: 'templateNameTaken',
+              values: { name: error.templateName },
+            });
           throw error;
         }
       }),
@@ -58,7 +66,10 @@ export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName
         const chosen = ids === undefined ? all : all.filter((t) => ids.includes(t.id));
         if (ids !== undefined && chosen.length !== new Set(ids).size) throw missing();
         if (chosen.length === 0)
-          throw new BridgeFailure('validation', 'Choose at least one template to export.');
+          throw new BridgeFailure('validation', 'Choose at least one template to export.', undefined, {
+            code: 'nothingToExport',
+            values: {},
+          });
         return { filename: templateFileName(new Date()), json: templateFile(chosen.map(toDesign)) };
       }),
     'templates.import': ({ json }) =>

@@ -22,7 +22,11 @@ interface TemplateRow {
 }
 
 /** An update that would give two templates the same name. */
-export class TemplateNameTakenError extends Error {}
+export class TemplateNameTakenError extends Error {
+  constructor(readonly templateName: string) {
+    super(`Another template is already called "${templateName}".`);
+  }
+}
 
 const sameName = (a: string, b: string): boolean =>
   a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
@@ -95,7 +99,7 @@ export class TemplateStore {
     const before = this.get(id);
     if (!before) return undefined;
     if (this.rows().some((r) => r.id !== id && sameName(r.name, clean.name)))
-      throw new TemplateNameTakenError(`Another template is already called "${clean.name}".`);
+      throw new TemplateNameTakenError(clean.name);
     this.db.transaction(() => {
       this.db
         .prepare('UPDATE templates SET name = ?, design_json = ?, updated_at = ? WHERE id = ?')

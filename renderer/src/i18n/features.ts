@@ -1,12 +1,20 @@
 // The strings of each feature live beside the feature (viewer, placement, templates, audit,
-// settings); this merges them into one tree per language for i18next and for the i18n test.
+// settings, core's worded refusals); this merges them into one tree per language for i18next and for the i18n test.
 import { auditStrings } from '../audit/strings';
+import { problemStrings } from '../components/problem-strings';
 import { placementStrings } from '../placement/strings';
 import { viewerStrings } from '../review/viewer-strings';
 import { settingsStrings } from '../settings/strings';
 import { templatesStrings } from '../templates/strings';
 
-const FEATURES = [viewerStrings, placementStrings, templatesStrings, auditStrings, settingsStrings];
+const FEATURES = [
+  viewerStrings,
+  placementStrings,
+  templatesStrings,
+  auditStrings,
+  settingsStrings,
+  problemStrings,
+];
 
 /** Every feature's strings for one language, each under its own top-level key. */
 export function featureStrings(language: 'en' | 'es' | 'pl'): Record<string, unknown> {
