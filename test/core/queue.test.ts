@@ -219,6 +219,31 @@ describe('queue: recovery rules', () => {
   });
 });
 
+describe('queue: scheduling', () => {
+  it('runs a job whose retry time passes while the queue is looking for due jobs', async () => {
+    // The runner reads the clock for the due jobs, then again for the next wake-up. A retry time
+    // falling between the two reads (a busy machine, a GC pause) once left the job neither launched
+    // nor waited for: stuck until something else woke the queue. Here the clock jumps in between.
+    let clock = Date.now();
+    await withHarness(
+      async (h) => {
+        const job = await h.addJob();
+        h.store.jobs.update(job.id, { nextAttemptAt: clock + 100 });
+        const due = h.store.jobs.due.bind(h.store.jobs);
+        h.store.jobs.due = (...args) => {
+          const found = due(...args);
+          clock += 200;
+          return found;
+        };
+        h.runner.start();
+        const done = await h.waitFor(job.id, ['done', 'failed'], 10_000);
+        assert.equal(done.state, 'done', done.error?.message);
+      },
+      { runner: { now: () => clock } },
+    );
+  });
+});
+
 describe('queue: connectivity, control and output', () => {
   it('holds work while the Optimizer is down and resumes by itself when it is back', async () => {
     const own = await startSandbox({ log: () => {}, extAuthTypes: ['biometric'] });

@@ -233,14 +233,16 @@ export class QueueRunner {
       return;
     }
     this.pumping = true;
+    let checkedAt = this.now();
     try {
       do {
         this.pumpAgain = false;
         const free = this.concurrency - this.active.size;
         if (free <= 0) break;
         const offline = new Set(this.connectivity.offlineProfiles);
+        checkedAt = this.now();
         const due = this.store.jobs
-          .due(RUNNABLE, this.now(), free + offline.size * 50, new Set(this.active.keys()))
+          .due(RUNNABLE, checkedAt, free + offline.size * 50, new Set(this.active.keys()))
           .filter((j) => !offline.has(j.profileId))
           .slice(0, free);
         for (const { id } of due) this.launch(id);
@@ -248,7 +250,7 @@ export class QueueRunner {
     } finally {
       this.pumping = false;
     }
-    this.scheduleWake();
+    this.scheduleWake(checkedAt);
     if (this.active.size === 0) this.emit({ type: 'idle' });
   }
 
@@ -258,9 +260,14 @@ export class QueueRunner {
       .length;
   }
 
-  private scheduleWake(): void {
+  /**
+   * Wakes the queue when the next retry time comes. "Next" counts from the moment the due jobs were
+   * looked up, not from now: a retry time that passed in between would otherwise be neither
+   * launched nor waited for, and its job would sit until something else happened to pump.
+   */
+  private scheduleWake(checkedAt: number): void {
     clearTimeout(this.wakeTimer);
-    const at = this.store.jobs.nextDueAt(RUNNABLE, this.now());
+    const at = this.store.jobs.nextDueAt(RUNNABLE, checkedAt);
     if (at !== null) this.wakeTimer = setTimeout(() => this.pump(), Math.max(0, at - this.now()) + 5);
   }
 
