@@ -21,6 +21,14 @@ import {
 const key = (page: Page, ...keys: string[]): Promise<void> =>
   keys.reduce((done, k) => done.then(() => page.keyboard.press(k)), Promise.resolve());
 
+/**
+ * Intercepts file choosers from the start. Playwright turns interception on only when a listener
+ * is added, without waiting for the browser to confirm; on a loaded machine the key press that
+ * opens the chooser can win that race, and the chooser then opens natively, unseen
+ * (puppeteer/puppeteer#6040 describes the same race).
+ */
+const interceptFileChoosers = (page: Page): void => void page.on('filechooser', () => undefined);
+
 describe('keyboard-only use and camera capture', { skip: SKIP_WITHOUT_KEYRING }, () => {
   let browser: Browser;
   let host: DeskHost;
@@ -36,6 +44,7 @@ describe('keyboard-only use and camera capture', { skip: SKIP_WITHOUT_KEYRING },
 
   it('signs a document from token to signed file with the keyboard alone', async () => {
     const { page, problems } = await openDesk(browser, host.url);
+    interceptFileChoosers(page);
     const nav = page.getByRole('navigation', { name: 'Main' });
 
     await tabTo(page, nav.getByRole('button', { name: 'Connection' }));
@@ -112,6 +121,7 @@ describe('keyboard-only use and camera capture', { skip: SKIP_WITHOUT_KEYRING },
 
   it('captures an ID image from the camera, keeps it encrypted, and purges it once the request exists', async () => {
     const { page, problems } = await openDesk(browser, host.url);
+    interceptFileChoosers(page);
     await page.getByRole('button', { name: 'Add documents' }).waitFor();
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Add documents' }).click();

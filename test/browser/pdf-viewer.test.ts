@@ -119,11 +119,12 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     return { page, problems };
   }
 
-  async function close(page: Page, problems: Problems): Promise<void> {
+  async function close(page: Page, problems: Problems, expected: RegExp[] = []): Promise<void> {
     // Give late rejections and worker messages a moment to surface before judging.
     await page.waitForTimeout(200);
     await page.context().close();
-    assert.deepEqual(problems.list, [], 'no console errors, pdf.js warnings or CSP violations');
+    const unexpected = problems.list.filter((p) => !expected.some((e) => e.test(p)));
+    assert.deepEqual(unexpected, [], 'no console errors, pdf.js warnings or CSP violations');
   }
 
   /** Waits until the page canvas labelled `label` holds a drawing, not just white paper. */
@@ -328,7 +329,12 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     await page.waitForTimeout(300);
     assert.equal(await page.locator('canvas').count(), 0);
     assert.equal(await readCount(page), 0);
-    await close(page, problems);
+    // Destroying a document whose pages are still being drawn is the point of this test; on a
+    // slow machine pdf.js's worker is then mid-page and says it dropped that page's work. Any
+    // other warning still fails it.
+    await close(page, problems, [
+      /^\w+: Warning: getOperatorList - ignoring errors during "GetOperatorList: page \d+" task: "Error: Worker task was terminated"\.$/,
+    ]);
   });
 
   it('renders page 1 as a PNG thumbnail at the requested width', TIMEOUT, async () => {
