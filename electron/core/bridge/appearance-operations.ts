@@ -7,14 +7,14 @@ import type { Desk } from '../desk';
 import { openPdfLayout } from '../placement/pdf-layout';
 import { resolveJobStamps } from '../placement/resolve-job';
 import type { JobRecord } from '../store/index';
-import { BridgeFailure } from './errors';
+import { refusal, type BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 import { jobView } from './views';
 
 type AppearanceName = 'appearance.apply' | 'appearance.placeDocument' | 'appearance.findText';
 
 const jobMissing = (jobId: string): BridgeFailure =>
-  new BridgeFailure('not_found', `There is no job ${jobId}.`, undefined, { code: 'jobMissing', values: {} });
+  refusal('not_found', `There is no job ${jobId}.`, 'jobMissing');
 
 export function appearanceOperations(desk: Desk): Pick<OperationImpl, AppearanceName> {
   const { store } = desk;
@@ -22,20 +22,20 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
     const job = store.jobs.find(jobId);
     if (!job) throw jobMissing(jobId);
     if (job.state !== 'draft')
-      throw new BridgeFailure(
+      throw refusal(
         'conflict',
         `"${job.label}" has already started: where its stamps go can no longer change.`,
-        undefined,
-        { code: 'jobStarted', values: { label: job.label } },
+        'jobStarted',
+        { label: job.label },
       );
     return job;
   };
   const documentOf = (job: JobRecord, position: number) => {
     const doc = job.documents.find((d) => d.position === position);
     if (!doc)
-      throw new BridgeFailure('not_found', `"${job.label}" has no document ${position + 1}.`, undefined, {
-        code: 'documentMissing',
-        values: { label: job.label, number: position + 1 },
+      throw refusal('not_found', `"${job.label}" has no document ${position + 1}.`, 'documentMissing', {
+        label: job.label,
+        number: position + 1,
       });
     return doc;
   };
@@ -53,12 +53,7 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         : jobIds;
       const jobs = chosen.map(draft);
       if (templateId && !store.templates.get(templateId))
-        throw new BridgeFailure(
-          'not_found',
-          'That template no longer exists; choose another one.',
-          undefined,
-          { code: 'templateMissing', values: {} },
-        );
+        throw refusal('not_found', 'That template no longer exists; choose another one.', 'templateMissing');
       let documents = 0;
       let fallbacks = 0;
       for (const job of jobs) {
@@ -75,11 +70,11 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       const job = draft(jobId);
       const doc = documentOf(job, position);
       if (exact && exact.page > doc.pages)
-        throw new BridgeFailure(
+        throw refusal(
           'validation',
           `"${doc.filename}" has ${doc.pages} page(s): choose a page from 1 to ${doc.pages}.`,
-          undefined,
-          { code: 'pageOutOfRange', values: { filename: doc.filename, pages: doc.pages } },
+          'pageOutOfRange',
+          { filename: doc.filename, pages: doc.pages },
         );
       store.jobs.setDocumentPlacement(jobId, position, exact);
       await resolveJobStamps(store, store.jobs.get(jobId));
@@ -91,11 +86,11 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       if (!job) throw jobMissing(jobId);
       const doc = documentOf(job, position);
       if (!store.documents.has(doc.sha256))
-        throw new BridgeFailure(
+        throw refusal(
           'not_found',
           `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
-          undefined,
-          { code: 'copyGone', values: { filename: doc.filename } },
+          'copyGone',
+          { filename: doc.filename },
         );
       const layout = await openPdfLayout(await readFile(store.documents.pathOf(doc.sha256)));
       try {

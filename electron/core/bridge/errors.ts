@@ -17,6 +17,19 @@ export class BridgeFailure extends Error {
   }
 }
 
+/**
+ * A refusal the interface can word in the RAO's language: `problem` names it (a key under
+ * `problems` in the renderer's strings) and `values` fill it; `message` stays core's English.
+ */
+export function refusal(
+  code: ErrorCode,
+  message: string,
+  problem: string,
+  values: Record<string, string | number> = {},
+): BridgeFailure {
+  return new BridgeFailure(code, message, undefined, { code: problem, values });
+}
+
 const OPTIMIZER_CODES: Record<string, ErrorCode> = {
   offline: 'offline',
   timeout: 'timeout',

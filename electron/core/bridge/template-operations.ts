@@ -4,7 +4,7 @@ import type { Template } from '../../../shared/contract-appearance';
 import { parseTemplateFile, templateFile, templateFileName } from '../../../shared/template';
 import type { Desk } from '../desk';
 import { TemplateNameTakenError, toDesign } from '../store/templates';
-import { BridgeFailure } from './errors';
+import { BridgeFailure, refusal } from './errors';
 import type { OperationImpl } from './operations';
 
 type TemplateName =
@@ -22,10 +22,7 @@ const DONE = { done: true } as const;
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
 const missing = (): BridgeFailure =>
-  new BridgeFailure('not_found', 'That template no longer exists.', undefined, {
-    code: 'templateMissing',
-    values: {},
-  });
+  refusal('not_found', 'That template no longer exists.', 'templateMissing');
 
 export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName> {
   const templates = desk.store.templates;
@@ -42,10 +39,7 @@ export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName
           return found(templates.update(id, design));
         } catch (error) {
           if (error instanceof TemplateNameTakenError)
-            throw new BridgeFailure('conflict', error.message, undefined, {
-              code: 'templateNameTaken',
-              values: { name: error.templateName },
-            });
+            throw refusal('conflict', error.message, 'templateNameTaken', { name: error.templateName });
           throw error;
         }
       }),
@@ -66,10 +60,7 @@ export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName
         const chosen = ids === undefined ? all : all.filter((t) => ids.includes(t.id));
         if (ids !== undefined && chosen.length !== new Set(ids).size) throw missing();
         if (chosen.length === 0)
-          throw new BridgeFailure('validation', 'Choose at least one template to export.', undefined, {
-            code: 'nothingToExport',
-            values: {},
-          });
+          throw refusal('validation', 'Choose at least one template to export.', 'nothingToExport');
         return { filename: templateFileName(new Date()), json: templateFile(chosen.map(toDesign)) };
       }),
     'templates.import': ({ json }) =>
