@@ -101,6 +101,7 @@ async function queueJobs(
   c: Connection,
   where: { profileId: string; raoUsername: string },
   jobs: CheckedJob[],
+  asyncMode = false,
 ): Promise<string[]> {
   const batchId = jobs.length > 1 ? randomUUID() : undefined;
   for (const job of jobs) for (const d of job.documents) await desk.store.documents.import(d.path);
@@ -114,6 +115,7 @@ async function queueJobs(
       auth: job.auth,
       signature: job.signature,
       outputDir: resolve(c.out),
+      asyncMode,
       documents: job.documents.map((d) => ({
         sha256: d.sha256,
         filename: d.filename,
@@ -172,9 +174,13 @@ export async function signCommand(
   const desk = await openDesk({ dataDir: c.data });
   try {
     const where = await connect(desk, c);
-    const ids = await queueJobs(desk, c, where, [
-      { label: labelOf(signer), signer, auth, signature, documents },
-    ]);
+    const ids = await queueJobs(
+      desk,
+      c,
+      where,
+      [{ label: labelOf(signer), signer, auth, signature, documents }],
+      values.async === true,
+    );
     const { summary, jobs } = await runJobs(desk, ids, { otpStdin: c['otp-stdin'] === true });
     return report(io, summary, jobs, c.json === true);
   } finally {
@@ -197,7 +203,7 @@ export async function batchCommand(
   const desk = await openDesk({ dataDir: c.data, concurrency });
   try {
     const where = await connect(desk, c);
-    const ids = await queueJobs(desk, c, where, checked);
+    const ids = await queueJobs(desk, c, where, checked, values.async === true);
     const { summary, jobs } = await runJobs(desk, ids);
     return report(io, summary, jobs, c.json === true);
   } finally {
@@ -217,9 +223,12 @@ export async function resumeCommand(
   const desk = await openDesk({ dataDir: values.data as string, concurrency });
   try {
     const unfinished = desk.store.jobs.list().filter((j) => !isTerminal(j.state) && j.state !== 'draft');
+    const dropped =
+      values['drop-refused'] === true ? await dropRefused(desk, unfinished, io) : new Set<string>();
     // A job that ran out of retries gets a fresh start; one that failed for good stays failed.
     for (const job of unfinished) {
-      if (job.state === 'failed' && job.error?.retryable) desk.runner.retry(job.id);
+      const now = desk.store.jobs.get(job.id);
+      if (now.state === 'failed' && (now.error?.retryable || dropped.has(job.id))) desk.runner.retry(job.id);
     }
     const ids = unfinished.map((j) => j.id);
     io.err(`Resuming ${ids.length} unfinished job(s).`);
@@ -228,6 +237,28 @@ export async function resumeCommand(
   } finally {
     await desk.close();
   }
+}
+
+/**
+ * `resume --drop-refused`: each stopped job loses the documents the Optimizer refused (named, with
+ * its words) and goes on with the others. A job whose every document was refused stays as it is.
+ */
+async function dropRefused(desk: Desk, jobs: readonly JobRecord[], io: Io): Promise<Set<string>> {
+  const done = new Set<string>();
+  for (const job of jobs) {
+    const refused = job.documents.filter((d) => d.refusal !== null);
+    if (refused.length === 0) continue;
+    if (refused.length === job.documents.length) {
+      io.err(`  ${job.label}: every document was refused; cancel this job instead.`);
+      continue;
+    }
+    for (const doc of refused) {
+      await desk.runner.dropDocument(job.id, doc.position);
+      io.err(`  ${job.label}: removed ${doc.filename} (the Optimizer said: ${doc.refusal ?? ''})`);
+    }
+    done.add(job.id);
+  }
+  return done;
 }
 
 /** Opens the data folder for a command that only reads it. */

@@ -8,9 +8,12 @@ import { InputError } from './input-error';
 const USAGE = `Usage: npm run cli -- <command> [options]
 
   sign    --optimizer URL [--ca PEM] --token UID --signer signer.json --out DIR --data DIR
-          (--ext-auth TYPE:VALUE | --otp-stdin) [--appearance signature.json] [--json] <pdf or folder>...
-  batch   --optimizer URL [--ca PEM] --token UID --manifest batch.json --out DIR --data DIR [--jobs N] [--json]
-  resume  --data DIR [--otp-stdin] [--jobs N] [--json]
+          (--ext-auth TYPE:VALUE | --otp-stdin) [--appearance signature.json] [--async] [--json] <pdf or folder>...
+  batch   --optimizer URL [--ca PEM] --token UID --manifest batch.json --out DIR --data DIR [--jobs N] [--async] [--json]
+  resume  --data DIR [--otp-stdin] [--drop-refused] [--jobs N] [--json]
+
+  --async         sign in the service's async mode: the sign call returns early, the desk polls the request
+  --drop-refused  take out of each job the documents the Optimizer refused, and go on with the others
   status  --data DIR [--json]
   audit   --data DIR [--verify]`;
 
@@ -27,6 +30,8 @@ const OPTIONS = {
   manifest: { type: 'string' },
   jobs: { type: 'string' },
   json: { type: 'boolean' },
+  async: { type: 'boolean' },
+  'drop-refused': { type: 'boolean' },
   verify: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;

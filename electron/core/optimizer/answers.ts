@@ -147,15 +147,17 @@ function uploadEntriesIn(value: unknown): UploadEntry[] {
 
 function describe(record: Record<string, unknown>): Omit<UploadEntry, 'uid'> {
   return {
-    field: firstString(record, ['field', 'name']),
+    field: firstString(record, ['field', 'name', 'key']),
     filename: firstString(record, ['filename', 'file_name']),
-    sha256: firstString(record, ['sha256', 'hash']),
+    sha256: firstString(record, ['sha256', 'hash', 'digest']),
   };
 }
 
 /**
- * Pairs each file sent with its uid: by form field (file, file2…), then by filename, then in the
- * order given. Undefined when the answer does not name exactly one uid per file.
+ * Pairs each file sent with its uid: by form field (`name`/`key`: file, file2…), then by digest,
+ * then by a file name that only one file has; one file and one uid pair up. Never by position: the
+ * published multi-file answer is not in upload order, and two files of one name must not swap uids.
+ * Undefined when some file cannot be paired with certainty.
  */
 export function matchUploads(
   files: readonly UploadFile[],
@@ -164,25 +166,24 @@ export function matchUploads(
 ): UploadedDocument[] | undefined {
   if (entries.length !== files.length) return undefined;
   const unused = new Set(entries);
-  const take = (predicate: (e: UploadEntry) => boolean): UploadEntry | undefined => {
-    for (const entry of unused) {
-      if (predicate(entry)) {
-        unused.delete(entry);
-        return entry;
-      }
-    }
-    return undefined;
+  const takeOnly = (predicate: (e: UploadEntry) => boolean): UploadEntry | undefined => {
+    const found = [...unused].filter(predicate);
+    if (found.length !== 1) return undefined;
+    unused.delete(found[0] as UploadEntry);
+    return found[0];
   };
-  const chosen: (UploadEntry | undefined)[] = files.map((_, i) => take((e) => e.field === fields[i]));
+  const chosen: (UploadEntry | undefined)[] = files.map((_, i) => takeOnly((e) => e.field === fields[i]));
   files.forEach((file, i) => {
-    if (chosen[i] === undefined) {
-      const sameName = entries.filter((e) => e.filename === file.filename).length === 1;
-      chosen[i] = sameName ? take((e) => e.filename === file.filename) : undefined;
-    }
+    const digest = file.sha256?.toLowerCase();
+    if (chosen[i] === undefined && digest !== undefined)
+      chosen[i] = takeOnly((e) => e.sha256?.toLowerCase() === digest);
   });
-  files.forEach((_, i) => {
-    if (chosen[i] === undefined) chosen[i] = take(() => true);
+  files.forEach((file, i) => {
+    const unique = files.filter((f) => f.filename === file.filename).length === 1;
+    if (chosen[i] === undefined && unique) chosen[i] = takeOnly((e) => e.filename === file.filename);
   });
+  if (files.length === 1 && chosen[0] === undefined) chosen[0] = takeOnly(() => true);
+  if (chosen.some((entry) => entry === undefined)) return undefined;
   return files.map((file, i) => {
     const entry = chosen[i] as UploadEntry;
     return entry.sha256 === undefined
@@ -207,19 +208,15 @@ export function readDocumentList(envelope: Envelope): DocumentSummary[] {
   });
 }
 
+/** What the old API's list shows of a document (upload_date, ext, size, mime, filename). */
 function summaryOf(uid: string, d: Record<string, unknown>): DocumentSummary {
   const size = Number(d.size ?? d.file_size ?? 0);
-  const sha256 = firstString(d, ['sha256', 'hash']);
-  const signed =
-    booleanOf(d.signed) ||
-    stringOf(d.signed_sha256) !== undefined ||
-    /^signed$/i.test(stringOf(d.status) ?? '');
+  const sha256 = firstString(d, ['sha256', 'hash', 'digest']);
   return {
     uid,
     filename: firstString(d, ['filename', 'file_name', 'name']) ?? '',
     size: Number.isFinite(size) ? size : 0,
     ...(sha256 === undefined ? {} : { sha256 }),
-    signed,
   };
 }
 

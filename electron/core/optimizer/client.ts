@@ -15,7 +15,7 @@ import {
   readVersion,
 } from './answers';
 import { serverMessageOf, type Envelope } from './envelopes';
-import { localValidationError, type OptimizerRoute } from './errors';
+import { localValidationError, OptimizerError, type OptimizerRoute } from './errors';
 import type { MultipartFile } from './multipart';
 import { Transport, type Call } from './transport';
 import {
@@ -157,8 +157,18 @@ export class OptimizerClient {
     return matched;
   }
 
-  async listDocuments(pk: string, options?: CallOptions): Promise<DocumentSummary[]> {
-    return readDocumentList(await this.get('listDocuments', `/documents/${seg(pk)}`, options));
+  /**
+   * The request's documents, as the old API's `GET /documents/{pk}` lists them (name, size, upload
+   * date; nothing about signing). Null when this Optimizer has no such route: the new API's list
+   * route is not published, and a desk must work without one.
+   */
+  async listDocuments(pk: string, options?: CallOptions): Promise<DocumentSummary[] | null> {
+    try {
+      return readDocumentList(await this.get('listDocuments', `/documents/${seg(pk)}`, options));
+    } catch (error) {
+      if (isMissingRoute(error)) return null;
+      throw error;
+    }
   }
 
   async downloadContract(
@@ -167,7 +177,7 @@ export class OptimizerClient {
     onProgress?: ProgressListener,
     options?: CallOptions,
   ): Promise<DownloadResult> {
-    const path = `/contract/${seg(pk)}/`;
+    const path = `/contract/${seg(pk)}`;
     return this.transport.download(this.fetchFile('downloadContract', path, options), destPath, onProgress);
   }
 
@@ -213,8 +223,25 @@ export class OptimizerClient {
     await this.send('deleteDocument', 'DELETE', `/document/${seg(pk)}/${seg(uid)}`, options);
   }
 
-  async deleteDocuments(pk: string, options?: CallOptions): Promise<void> {
-    await this.send('deleteDocuments', 'DELETE', `/documents/${seg(pk)}`, options);
+  /**
+   * Deletes every document of a request: the new API's `DELETE /document/{pk}`; where that answers
+   * 404 or 405 (an older Optimizer, a request it no longer knows), each known uid is deleted on its
+   * own, a 404 meaning that one is gone already. The service never deletes documents by itself.
+   */
+  async deleteDocuments(pk: string, knownUids: readonly string[], options?: CallOptions): Promise<void> {
+    try {
+      await this.send('deleteDocuments', 'DELETE', `/document/${seg(pk)}`, options);
+      return;
+    } catch (error) {
+      if (!(error instanceof OptimizerError && (error.status === 404 || error.status === 405))) throw error;
+    }
+    for (const uid of knownUids) {
+      try {
+        await this.deleteDocument(pk, uid, options);
+      } catch (error) {
+        if (!(error instanceof OptimizerError && error.kind === 'not_found')) throw error;
+      }
+    }
   }
 
   /** Closes the profile's connections; calls in flight finish first. */
@@ -251,4 +278,10 @@ export class OptimizerClient {
   private fetchFile(route: OptimizerRoute, path: string, options: CallOptions | undefined): Call {
     return { route, method: 'GET', path, timeoutMs: this.timeouts.downloadPerFileMs, options };
   }
+}
+
+/** FastAPI's answer for a route it does not have: 405, or 404 with exactly "Not Found". */
+function isMissingRoute(error: unknown): boolean {
+  if (!(error instanceof OptimizerError)) return false;
+  return error.status === 405 || (error.status === 404 && /^not found$/i.test(error.serverMessage ?? ''));
 }

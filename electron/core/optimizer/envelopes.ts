@@ -48,9 +48,20 @@ export function parseEnvelope(text: string, contentType = ''): Envelope {
 // Only these words mean failure: a request object's own `status` (ENROLLREADY, ISSUED…) does not.
 const FAILURE_WORDS = new Set(['error', 'errors', 'fail', 'failed', 'failure', 'ko', 'false', 'denied']);
 
-/** True when the body itself says the call failed, whatever the HTTP code said. */
+/**
+ * True when the body itself says the call failed, whatever the HTTP code said: a failure word, or
+ * the old Optimizer's HTTP-like status text ("404 Not Found"; its successes say "200 OK").
+ */
 export function saysFailure(envelope: Envelope): boolean {
-  return envelope.statusWord !== undefined && FAILURE_WORDS.has(envelope.statusWord);
+  const word = envelope.statusWord;
+  if (word === undefined) return false;
+  return FAILURE_WORDS.has(word) || statusCodeOfWord(word) >= 400;
+}
+
+/** The code at the start of an HTTP-like status text ("404 not found" → 404), else 0. */
+export function statusCodeOfWord(word: string | undefined): number {
+  const match = /^([1-5]\d\d)\b/.exec(word ?? '');
+  return match ? Number(match[1]) : 0;
 }
 
 /** The payload of a success answer: `details`, else `detail`, else the body itself. */
@@ -79,6 +90,11 @@ export function serverMessageOf(envelope: Envelope): string | undefined {
     if (problems.length > 0)
       return problems.map((p) => (p.field ? `${p.field}: ${p.msg}` : p.msg)).join('; ');
   }
+  const map = bareFieldMap(envelope.body) ?? fieldMapIn(envelope.detail) ?? fieldMapIn(envelope.details);
+  if (map !== undefined)
+    return Object.entries(map)
+      .map(([field, msgs]) => `${field}: ${msgs.join(' ')}`)
+      .join('; ');
   if (typeof envelope.body === 'string' && envelope.body.trim() !== '') return envelope.body.trim();
   if (!envelope.json && !/html/i.test(envelope.contentType)) {
     const plain = envelope.text.trim();
@@ -111,8 +127,9 @@ function problemList(value: unknown): Problem[] {
 }
 
 /**
- * Per-field problems: from a 422 `detail` list, or from a per-field map
- * (`{"email":["Enter a valid email address"]}`) in `details` or `detail`. Undefined when none.
+ * Per-field problems: from a 422 `detail` list (pydantic v1 or v2), from a per-field map
+ * (`{"email":["Enter a valid email address"]}`) in `details` or `detail`, or from such a map as the
+ * whole body (the old Optimizer answered bad fields with a 500 carrying just that). Undefined when none.
  */
 export function fieldErrorsOf(envelope: Envelope): Record<string, string[]> | undefined {
   const fields: Record<string, string[]> = {};
@@ -121,17 +138,38 @@ export function fieldErrorsOf(envelope: Envelope): Record<string, string[]> | un
   };
   for (const candidate of [envelope.detail, envelope.details]) {
     for (const p of problemList(candidate)) if (p.field !== undefined) add(p.field, p.msg);
-    if (!isRecord(candidate)) continue;
-    for (const [field, value] of Object.entries(candidate)) {
-      if (typeof value === 'string') add(field, value);
-      else if (Array.isArray(value)) {
-        const list: unknown[] = value;
-        if (list.length > 0 && list.every((v): v is string => typeof v === 'string'))
-          for (const msg of list) add(field, msg);
-      }
+    for (const [field, msgs] of Object.entries(fieldMapIn(candidate) ?? {}))
+      for (const m of msgs) add(field, m);
+  }
+  for (const [field, msgs] of Object.entries(bareFieldMap(envelope.body) ?? {}))
+    for (const m of msgs) add(field, m);
+  return Object.keys(fields).length > 0 ? fields : undefined;
+}
+
+/** `{"field": ["message", …] | "message"}`: every value a message or a list of messages. */
+function fieldMapIn(value: unknown): Record<string, string[]> | undefined {
+  if (!isRecord(value)) return undefined;
+  const map: Record<string, string[]> = {};
+  for (const [field, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') map[field] = [entry];
+    else if (Array.isArray(entry)) {
+      const list: unknown[] = entry;
+      if (list.length > 0 && list.every((v): v is string => typeof v === 'string')) map[field] = list;
     }
   }
-  return Object.keys(fields).length > 0 ? fields : undefined;
+  return Object.keys(map).length > 0 ? map : undefined;
+}
+
+const ENVELOPE_KEYS = new Set(['status', 'message', 'detail', 'details']);
+
+/** A body that is nothing but a field map (no envelope words), every value a list of messages. */
+function bareFieldMap(body: unknown): Record<string, string[]> | undefined {
+  if (!isRecord(body)) return undefined;
+  const entries = Object.entries(body);
+  if (entries.some(([key]) => ENVELOPE_KEYS.has(key))) return undefined;
+  if (entries.length === 0 || !entries.every(([, v]) => Array.isArray(v))) return undefined;
+  const map = fieldMapIn(body);
+  return map !== undefined && Object.keys(map).length === entries.length ? map : undefined;
 }
 
 export const stringOf = (value: unknown): string | undefined =>

@@ -1,7 +1,7 @@
 // The error taxonomy the UI explains: every failure of an Optimizer call becomes one OptimizerError
 // with a kind, whether retrying is safe, the server's own words and a plain message that never
 // carries a token uid, password, PIN, OTP or billing password.
-import { fieldErrorsOf, serverMessageOf, type Envelope } from './envelopes';
+import { fieldErrorsOf, serverMessageOf, statusCodeOfWord, type Envelope } from './envelopes';
 
 export type OptimizerErrorKind =
   | 'offline'
@@ -37,6 +37,27 @@ export type OptimizerRoute =
   | 'downloadDocument'
   | 'deleteDocument'
   | 'deleteDocuments';
+
+/** What each route does, in words, to start a message with ("Getting the service contract failed: …"). */
+export const STEP_NAMES: Readonly<Record<OptimizerRoute, string>> = {
+  hello: 'Checking the Optimizer',
+  version: "Reading the Optimizer's version",
+  listTokens: 'Listing the RAO tokens',
+  createToken: 'Creating the RAO token',
+  getToken: 'Reading the RAO token',
+  deleteToken: 'Deleting the RAO token',
+  createRequest: 'Creating the request',
+  getRequest: "Reading the request's status",
+  cancelRequest: 'Cancelling the request',
+  uploadDocuments: 'Uploading the documents',
+  listDocuments: "Listing the request's documents",
+  downloadContract: 'Getting the service contract',
+  sendOtp: 'Sending the code',
+  sign: 'Signing',
+  downloadDocument: 'Downloading a document',
+  deleteDocument: 'Deleting a document from the Optimizer',
+  deleteDocuments: "Deleting the request's documents from the Optimizer",
+};
 
 export interface OptimizerErrorInit {
   kind: OptimizerErrorKind;
@@ -152,9 +173,15 @@ export function errorFromResponse(failure: HttpFailure): OptimizerError {
         );
   const base = { route, status, serverMessage };
   const make = (kind: OptimizerErrorKind, sentence: string, extra: Partial<OptimizerErrorInit> = {}) =>
-    new OptimizerError({ ...base, kind, message: withServerWords(sentence, serverMessage), ...extra });
+    new OptimizerError({
+      ...base,
+      kind,
+      message: `${STEP_NAMES[route]} failed: HTTP ${status}. ${withServerWords(sentence, serverMessage)}`,
+      ...extra,
+    });
 
-  const effective = status >= 200 && status < 300 ? statusFromWords(words) : status;
+  const said = statusCodeOfWord(envelope.statusWord);
+  const effective = status >= 200 && status < 300 ? said || statusFromWords(words) : status;
 
   if (/confirmation code invalid/i.test(words) || (effective === 403 && /\b(otp|code)\b/i.test(words))) {
     if (/lock|void|too many/i.test(words))
@@ -165,9 +192,12 @@ export function errorFromResponse(failure: HttpFailure): OptimizerError {
       return make('otp_expired', 'No valid code exists for this request; ask for a new code.');
     if (/expired|request a new code/i.test(words))
       return make('otp_expired', 'The code is no longer valid; ask for a new code.');
+    // The published service says only "Confirmation Code invalid" for a wrong or an expired code;
+    // the desk judges which from its own count and the code's age (queue/otp-judgement.ts).
     const attemptsLeft = parseAttemptsLeft(words);
-    const left = attemptsLeft === undefined ? '' : ` ${attemptsLeft} attempt(s) left.`;
-    return make('otp_wrong', `The code is not correct.${left}`, { attemptsLeft });
+    if (attemptsLeft === undefined)
+      return make('otp_wrong', 'The code was not accepted: it is wrong or no longer valid.');
+    return make('otp_wrong', `The code is not correct. ${attemptsLeft} attempt(s) left.`, { attemptsLeft });
   }
   if (/less than a minute|otp generated/i.test(words) || (effective === 429 && /otp/i.test(words)))
     return make('otp_cooldown', 'A new code can be asked for one minute after the previous one.');
@@ -186,6 +216,13 @@ export function errorFromResponse(failure: HttpFailure): OptimizerError {
     return make('validation', 'The Optimizer refused the data sent.', { fields });
   if (effective === 429)
     return make('server', 'The Optimizer is busy; try again shortly.', { retryable: true });
+  // The old Optimizer answered bad fields with a 500 carrying only a field map: no retry cures that.
+  if (effective >= 500 && rawFields !== undefined && bareOrMapOnly(envelope))
+    return make('validation', 'The Optimizer refused the data sent.', { fields, retryable: false });
+  if (effective >= 300 && effective < 400)
+    return make('server', 'The Optimizer answered with a redirection that was not followed.', {
+      retryable: false,
+    });
   if (effective >= 500) {
     // Billing credentials are answered with a 500 that no retry will cure.
     const billing = /billing/i.test(words);
@@ -195,6 +232,15 @@ export function errorFromResponse(failure: HttpFailure): OptimizerError {
   }
   if (effective >= 400) return make('validation', 'The Optimizer refused the call.', { fields });
   return make('server', 'The Optimizer answered that the call failed.', { retryable: false });
+}
+
+/** True when the answer's only content is per-field problems (no message of its own). */
+function bareOrMapOnly(envelope: Envelope): boolean {
+  return (
+    envelope.message === undefined &&
+    typeof envelope.detail !== 'string' &&
+    typeof envelope.details !== 'string'
+  );
 }
 
 /** The HTTP code a 2xx answer whose body says "error" most likely meant, from its words. */

@@ -25,10 +25,13 @@ import { errorFromNetwork } from './network-errors';
 import type { CallOptions, DownloadResult, OptimizerProfile, ProgressListener } from './types';
 
 const JSON_ANSWER_LIMIT = 16 * 1024 * 1024;
+const MAX_REDIRECTS = 3;
+const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 const ERROR_ANSWER_LIMIT = 256 * 1024;
 
 export interface Call {
   route: OptimizerRoute;
+  /** Only GET follows redirects, and only on the same origin. */
   method: 'GET' | 'POST' | 'DELETE';
   /** Relative to the profile's base URL, segments already encoded. */
   path: string;
@@ -118,6 +121,25 @@ export class Transport {
     });
   }
 
+  /**
+   * Where a redirect of a GET leads, as a path on this Optimizer; undefined when the answer is no
+   * redirect, the call is not a GET, or the target is another origin (never followed: the token and
+   * the documents stay with the server the profile names).
+   */
+  private redirectTarget(call: Call, path: string, response: Dispatcher.ResponseData): string | undefined {
+    if (call.method !== 'GET' || !REDIRECTS.has(response.statusCode)) return undefined;
+    const location = headerOf(response, 'location');
+    if (location === '') return undefined;
+    let target: URL;
+    try {
+      target = new URL(location, `${this.origin}${path}`);
+    } catch {
+      return undefined;
+    }
+    if (target.origin !== this.origin) return undefined;
+    return `${target.pathname}${target.search}`;
+  }
+
   private failure(call: Call, status: number, envelope: Envelope): OptimizerError {
     return errorFromResponse({
       route: call.route,
@@ -157,22 +179,30 @@ export class Transport {
       headers['content-type'] = call.multipart.contentType;
       headers['content-length'] = String(call.multipart.length);
     }
-    const request: Dispatcher.RequestOptions = {
-      origin: this.origin,
-      path: `${this.basePath}${call.path}`,
-      method: call.method,
-      headers,
-      body,
-      signal: controller.signal,
-      headersTimeout: call.timeoutMs,
-      bodyTimeout: call.timeoutMs,
-    };
-    this.agent.watchStart(request, () => {
-      started = true;
-    });
+    let path = `${this.basePath}${call.path}`;
     let response: Dispatcher.ResponseData | undefined;
     try {
-      response = await this.agent.dispatcher.request(request);
+      for (let hops = 0; ; hops++) {
+        const request: Dispatcher.RequestOptions = {
+          origin: this.origin,
+          path,
+          method: call.method,
+          headers,
+          body,
+          signal: controller.signal,
+          headersTimeout: call.timeoutMs,
+          bodyTimeout: call.timeoutMs,
+        };
+        this.agent.watchStart(request, () => {
+          started = true;
+        });
+        response = await this.agent.dispatcher.request(request);
+        const next = hops < MAX_REDIRECTS ? this.redirectTarget(call, path, response) : undefined;
+        if (next === undefined) break;
+        // A slash mismatch (FastAPI's redirect_slashes) or a proxy's redirect costs one hop.
+        await response.body.dump();
+        path = next;
+      }
       if (response.statusCode < 200 || response.statusCode >= 300) {
         const envelope = await readEnvelope(response, ERROR_ANSWER_LIMIT, call.route);
         throw this.failure(call, response.statusCode, envelope);

@@ -142,6 +142,8 @@ export interface UploadFile {
   path: string;
   /** The name the Optimizer records (and shows in its answers). */
   filename: string;
+  /** SHA-256 (hex) of the file, to pair it with an answer that gives digests. */
+  sha256?: string;
 }
 
 export interface UploadedDocument {
@@ -155,7 +157,6 @@ export interface DocumentSummary {
   filename: string;
   size: number;
   sha256?: string;
-  signed: boolean;
 }
 
 export interface DownloadResult {

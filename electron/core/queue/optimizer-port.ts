@@ -26,7 +26,7 @@ export interface QueueOptimizer {
     onProgress?: ProgressListener,
     options?: CallOptions,
   ): Promise<UploadedDocument[]>;
-  listDocuments(pk: string, options?: CallOptions): Promise<DocumentSummary[]>;
+  listDocuments(pk: string, options?: CallOptions): Promise<DocumentSummary[] | null>;
   downloadContract(
     pk: string,
     destPath: string,
@@ -44,7 +44,7 @@ export interface QueueOptimizer {
     options?: CallOptions,
   ): Promise<{ path: string; bytes: number; sha256: string }>;
   deleteDocument(pk: string, uid: string, options?: CallOptions): Promise<unknown>;
-  deleteDocuments(pk: string, options?: CallOptions): Promise<unknown>;
+  deleteDocuments(pk: string, knownUids: readonly string[], options?: CallOptions): Promise<unknown>;
 }
 
 /** Checks a saved signed PDF before the Optimizer's copy may be deleted. */

@@ -32,6 +32,9 @@ export interface QueueRunnerOptions {
 
 const RUNNABLE = RUNNER_STATES;
 
+/** Steps at which a document may still leave its job: before the contract names what is signed. */
+const DROPPABLE: ReadonlySet<string> = new Set(['draft', 'queued', 'creating', 'created', 'uploading']);
+
 export class QueueRunner {
   private readonly store: Store;
   private readonly events = new EventEmitter();
@@ -140,7 +143,7 @@ export class QueueRunner {
       jobId,
       'otp_sent',
       { delivery: method },
-      { otpSentAt: new Date(this.now()).toISOString(), error: null },
+      { otpSentAt: new Date(this.now()).toISOString(), error: null, otpWrongAttempts: 0 },
     );
     this.emitJob(sent);
     return sent;
@@ -192,6 +195,33 @@ export class QueueRunner {
     return next;
   }
 
+  /**
+   * Takes a document out of a job that stopped before signing — typically one the Optimizer refused
+   * — and lets the job go on with the others: nothing is typed again, nothing uploaded twice. A copy
+   * already on the Optimizer is deleted first, so it cannot be signed with the rest.
+   */
+  async dropDocument(jobId: string, position: number): Promise<JobRecord> {
+    const job = this.store.jobs.get(jobId);
+    const step = job.state === 'failed' ? job.failedStep : job.state;
+    if (step === null || !DROPPABLE.has(step))
+      throw new Error(`A document can be removed only before the job is signed (this one is ${job.state})`);
+    if (this.active.has(jobId)) throw new Error('The job is running a step; pause it first');
+    const doc = job.documents.find((d) => d.position === position);
+    if (!doc) throw new Error(`This job has no document number ${position + 1}`);
+    if (job.documents.length === 1)
+      throw new Error('This is the job’s only document: cancel the job instead');
+    if (doc.remoteUid && job.requestPk) {
+      const optimizer = this.options.optimizerFor(job.profileId);
+      await ignoreGone(() => optimizer.deleteDocument(job.requestPk as string, doc.remoteUid as string));
+    }
+    const next = this.store.jobs.dropDocument(jobId, position, {
+      refusal: doc.refusal,
+      remoteUid: doc.remoteUid,
+    });
+    this.emitJob(next);
+    return next;
+  }
+
   /** Cancels the request on the Optimizer (DELETE /request/{pk}), removes its copies, keeps the record. */
   async cancel(jobId: string): Promise<JobRecord> {
     let job = this.store.jobs.get(jobId);
@@ -210,7 +240,8 @@ export class QueueRunner {
     const remote: Record<string, unknown> = {};
     if (job.requestPk) {
       const optimizer = this.options.optimizerFor(job.profileId);
-      remote.documents = await ignoreGone(() => optimizer.deleteDocuments(job.requestPk as string));
+      const uids = job.documents.map((d) => d.remoteUid).filter((u): u is string => u !== null);
+      remote.documents = await ignoreGone(() => optimizer.deleteDocuments(job.requestPk as string, uids));
       remote.request = await ignoreGone(() => optimizer.cancelRequest(job.requestPk as string));
     }
     this.codes.delete(jobId);

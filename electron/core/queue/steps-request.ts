@@ -2,7 +2,8 @@
 // fetch the service contract.
 import { join } from 'node:path';
 import { afterContract } from '../../../shared/job';
-import type { CreateRequestImages } from '../optimizer/types';
+import { OptimizerError } from '../optimizer/errors';
+import type { CreateRequestImages, UploadedDocument } from '../optimizer/types';
 import type { JobDocument, JobRecord } from '../store/index';
 import { purgeJobIdImages } from '../vault/id-images';
 import type { StepContext, StepResult } from './step-context';
@@ -18,7 +19,8 @@ export async function createRequest(ctx: StepContext, job: JobRecord): Promise<S
   const { images: paths, ...signer } = job.signer;
   const images = await imagesFor(ctx, job.id, paths ?? {});
   const token = await ctx.token();
-  const { pk } = await ctx.optimizer.createRequest({ ...signer, token }, images, { signal: ctx.signal });
+  const fields = job.asyncMode ? { ...signer, token, useasync: true } : { ...signer, token };
+  const { pk } = await ctx.optimizer.createRequest(fields, images, { signal: ctx.signal });
   ctx.store.jobs.transition(job.id, 'created', { pk }, { requestPk: pk, attempts: 0, nextAttemptAt: null });
   if (ctx.idImages) await purgeJobIdImages(ctx.idImages, ctx.store.jobs, job.id, 'created');
   return 'continue';
@@ -50,38 +52,34 @@ async function imagesFor(
  * created → uploading → uploaded. Each call's documents are marked `sent` before the call; a
  * document left `sent` (lost answer, crash) is looked up on the server before anything is sent
  * again, and server copies that belong to no document of the job are deleted so they are not
- * signed too.
+ * signed too. A file the Optimizer refuses (415) is singled out — the call's files are then sent one
+ * at a time — and the job stops naming it, with the Optimizer's words, so that the person (or
+ * `resume --drop-refused`) can take it out and go on with the others.
  */
 export async function uploadDocuments(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'created') job = ctx.store.jobs.transition(job.id, 'uploading');
   const pk = requirePk(job);
   if (job.documents.some((d) => d.uploadState === 'sent')) job = await reconcileUploads(ctx, job, pk);
 
-  let pending = job.documents.filter((d) => d.uploadState === 'pending');
-  while (pending.length > 0) {
-    const batch = pending.slice(0, MAX_FILES_PER_UPLOAD);
+  let perCall = MAX_FILES_PER_UPLOAD;
+  for (;;) {
+    const batch = job.documents.filter((d) => d.uploadState === 'pending').slice(0, perCall);
+    if (batch.length === 0) break;
     ctx.store.jobs.updateDocuments(
       job.id,
-      batch.map((d) => ({ position: d.position, changes: { uploadState: 'sent' } })),
+      batch.map((d) => ({ position: d.position, changes: { uploadState: 'sent', refusal: null } })),
       { kind: 'upload.sending', data: { positions: batch.map((d) => d.position) } },
     );
-    const total = batch.reduce((n, d) => n + d.size, 0);
-    const uploaded = await ctx.optimizer.uploadDocuments(
-      pk,
-      batch.map((d) => ({ path: ctx.store.documents.pathOf(d.sha256), filename: d.filename })),
-      (sent) =>
-        ctx.emit({
-          type: 'document',
-          jobId: job.id,
-          position: batch[0]!.position,
-          phase: 'upload',
-          bytes: sent,
-          totalBytes: total,
-        }),
-      { signal: ctx.signal },
-    );
-    if (uploaded.length !== batch.length) {
-      throw new Error(`The Optimizer answered ${uploaded.length} document ids for ${batch.length} files`);
+    let uploaded: UploadedDocument[];
+    try {
+      uploaded = await uploadBatch(ctx, job.id, pk, batch);
+    } catch (error) {
+      if (!(error instanceof OptimizerError && error.kind === 'unsupported_media')) throw error;
+      if (batch.length === 1) throw refuseDocument(ctx, job.id, batch[0] as JobDocument, error);
+      // Which file was refused, and whether the others were kept, is not said: ask, then go one by one.
+      job = await reconcileUploads(ctx, ctx.store.jobs.get(job.id), pk);
+      perCall = 1;
+      continue;
     }
     ctx.store.jobs.updateDocuments(
       job.id,
@@ -94,15 +92,79 @@ export async function uploadDocuments(ctx: StepContext, job: JobRecord): Promise
         data: { documents: batch.map((d, i) => ({ position: d.position, uid: uploaded[i]!.uid })) },
       },
     );
-    pending = pending.slice(batch.length);
+    job = ctx.store.jobs.get(job.id);
     ctx.progressed();
   }
   ctx.store.jobs.transition(job.id, 'uploaded', {}, { attempts: 0, nextAttemptAt: null });
   return 'continue';
 }
 
+async function uploadBatch(
+  ctx: StepContext,
+  jobId: string,
+  pk: string,
+  batch: readonly JobDocument[],
+): Promise<UploadedDocument[]> {
+  const total = batch.reduce((n, d) => n + d.size, 0);
+  const uploaded = await ctx.optimizer.uploadDocuments(
+    pk,
+    batch.map((d) => ({
+      path: ctx.store.documents.pathOf(d.sha256),
+      filename: d.filename,
+      sha256: d.sha256,
+    })),
+    (sent) =>
+      ctx.emit({
+        type: 'document',
+        jobId,
+        position: batch[0]!.position,
+        phase: 'upload',
+        bytes: sent,
+        totalBytes: total,
+      }),
+    { signal: ctx.signal },
+  );
+  if (uploaded.length !== batch.length) {
+    throw new Error(`The Optimizer answered ${uploaded.length} document ids for ${batch.length} files`);
+  }
+  return uploaded;
+}
+
+/** Records the Optimizer's refusal of one document; the error stops the job, naming it. */
+function refuseDocument(
+  ctx: StepContext,
+  jobId: string,
+  doc: JobDocument,
+  error: OptimizerError,
+): OptimizerError {
+  const words = error.serverMessage ?? error.message;
+  ctx.store.jobs.updateDocument(
+    jobId,
+    doc.position,
+    { uploadState: 'pending', refusal: words },
+    { kind: 'document.refused', data: { filename: doc.filename, status: error.status ?? null, said: words } },
+  );
+  return new OptimizerError({
+    kind: 'unsupported_media',
+    route: 'uploadDocuments',
+    status: error.status,
+    serverMessage: error.serverMessage,
+    retryable: false,
+    message: `The Optimizer refused “${doc.filename}”: ${words}. Remove it from the job to go on with the other documents.`,
+  });
+}
+
 async function reconcileUploads(ctx: StepContext, job: JobRecord, pk: string): Promise<JobRecord> {
   const remote = await ctx.optimizer.listDocuments(pk, { signal: ctx.signal });
+  if (remote === null) {
+    // Without a list nothing says which files arrived, and sending again could sign a file twice.
+    throw new OptimizerError({
+      kind: 'unknown_outcome',
+      route: 'listDocuments',
+      retryable: false,
+      message: `The answer to an upload was lost and this Optimizer cannot list request ${pk}'s documents, so the desk cannot tell which arrived. Cancel this job and start a copy of it.`,
+    });
+  }
   const claimed = new Set(job.documents.map((d) => d.remoteUid).filter((u): u is string => u !== null));
   const updates: { position: number; changes: Partial<JobDocument> }[] = [];
   const found: { position: number; uid: string }[] = [];

@@ -30,6 +30,8 @@ export interface JobDocument {
   placement: ExactPlacement | null;
   /** Where the stamp will go, resolved against this document; null: invisible or not yet known. */
   stamp: Stamp | null;
+  /** The Optimizer's own words when it refused this document (e.g. a 415); null otherwise. */
+  refusal: string | null;
 }
 
 export interface SignerImages {
@@ -63,6 +65,12 @@ export interface JobRecord {
   requestPk: string | null;
   contractPath: string | null;
   otpSentAt: string | null;
+  /** Signed in the service's async mode: the sign call returns early and the desk polls the request. */
+  asyncMode: boolean;
+  /** When an async sign call was accepted: from then on the desk polls, it never signs again. */
+  signAcceptedAt: string | null;
+  /** Codes refused since the last one was sent: the desk's own count (the service does not say). */
+  otpWrongAttempts: number;
   createdAt: string;
   updatedAt: string;
   documents: JobDocument[];
@@ -78,6 +86,7 @@ export interface NewJob {
   signature?: SignatureParams;
   outputDir: string;
   nameTemplate?: string;
+  asyncMode?: boolean;
   /** Start as a draft (edited in the UI) or queued (ready to run). */
   state?: 'draft' | 'queued';
   documents: {
@@ -112,6 +121,9 @@ export interface JobRow {
   request_pk: string | null;
   contract_path: string | null;
   otp_sent_at: string | null;
+  async_mode: number;
+  sign_accepted_at: string | null;
+  otp_wrong_attempts: number;
   created_at: string;
   updated_at: string;
 }
@@ -133,6 +145,7 @@ export interface DocumentRow {
   remote_deleted: number;
   placement_json: string | null;
   stamp_json: string | null;
+  refusal: string | null;
 }
 
 /** What a draft may change before it is queued (a draft's signer may still be incomplete). */
@@ -164,6 +177,8 @@ export type JobChanges = Partial<{
   nextAttemptAt: number | null;
   error: JobError | null;
   paused: boolean;
+  signAcceptedAt: string | null;
+  otpWrongAttempts: number;
 }>;
 
 /** What the queue records of a document as it goes: upload, saved output, verification, clean-up. */
@@ -177,6 +192,7 @@ export type DocumentChanges = Partial<
     | 'signerName'
     | 'verifiedAt'
     | 'remoteDeleted'
+    | 'refusal'
   >
 >;
 
@@ -203,6 +219,9 @@ export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecor
     requestPk: row.request_pk,
     contractPath: row.contract_path,
     otpSentAt: row.otp_sent_at,
+    asyncMode: row.async_mode === 1,
+    signAcceptedAt: row.sign_accepted_at,
+    otpWrongAttempts: row.otp_wrong_attempts,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     documents: docs.map((d) => ({
@@ -221,6 +240,7 @@ export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecor
       remoteDeleted: d.remote_deleted === 1,
       placement: parse<ExactPlacement>(d.placement_json),
       stamp: readStamp(d.stamp_json),
+      refusal: d.refusal,
     })),
   };
 }

@@ -71,8 +71,8 @@ export class JobStore {
     this.db
       .prepare(
         `INSERT INTO jobs (id, profile_id, rao_username, batch_id, label, state, signer_json, auth_json, signature_json,
-             output_dir, name_template, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             output_dir, name_template, async_mode, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -86,6 +86,7 @@ export class JobStore {
         job.signature ? JSON.stringify(job.signature) : null,
         job.outputDir,
         job.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
+        job.asyncMode === true ? 1 : 0,
         now,
         now,
       );
@@ -330,6 +331,7 @@ export class JobStore {
       signerName: 'signer_name',
       verifiedAt: 'verified_at',
       remoteDeleted: 'remote_deleted',
+      refusal: 'refusal',
     };
     this.db.transaction(() => {
       const keys = Object.keys(changes) as (keyof DocumentChanges)[];
@@ -361,6 +363,27 @@ export class JobStore {
 
   event(jobId: string | null, kind: string, data: Record<string, unknown> = {}): void {
     this.db.transaction(() => appendEvent(this.db, jobId, kind, data))();
+  }
+
+  /**
+   * Takes one document out of a job that has not been signed (e.g. one the Optimizer refused), with
+   * the reason in the audit log. The others keep their positions, uploads and stamps.
+   */
+  dropDocument(id: string, position: number, data: Record<string, unknown> = {}): JobRecord {
+    this.db.transaction(() => {
+      const doc = this.db
+        .prepare('SELECT filename, sha256 FROM job_documents WHERE job_id = ? AND position = ?')
+        .get(id, position) as { filename: string; sha256: string } | undefined;
+      if (!doc) throw new Error(`Job ${id} has no document ${position}`);
+      this.db.prepare('DELETE FROM job_documents WHERE job_id = ? AND position = ?').run(id, position);
+      appendEvent(this.db, id, 'document.dropped', {
+        position,
+        filename: doc.filename,
+        sha256: doc.sha256,
+        ...data,
+      });
+    })();
+    return this.get(id);
   }
 
   remove(id: string): void {
@@ -399,6 +422,8 @@ export class JobStore {
       nextAttemptAt: 'next_attempt_at',
       error: 'error_json',
       paused: 'paused',
+      signAcceptedAt: 'sign_accepted_at',
+      otpWrongAttempts: 'otp_wrong_attempts',
     };
     const keys = Object.keys(changes) as (keyof JobChanges)[];
     if (keys.length === 0) return;

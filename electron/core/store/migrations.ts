@@ -86,4 +86,13 @@ export const MIGRATIONS: readonly string[] = [
     updated_at TEXT NOT NULL
   );
   `,
+  // 3: what the desk learns by itself where the service says little: a job in async mode and the
+  // moment its sign call was accepted (so a restart polls instead of signing again), the wrong codes
+  // typed since the last one was sent, and a document the Optimizer refused (its own words).
+  `
+  ALTER TABLE jobs ADD COLUMN async_mode INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE jobs ADD COLUMN sign_accepted_at TEXT;
+  ALTER TABLE jobs ADD COLUMN otp_wrong_attempts INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE job_documents ADD COLUMN refusal TEXT;
+  `,
 ];
