@@ -28,6 +28,7 @@ export const OPERATION_NAMES = [
   'jobs.resume',
   'jobs.cancel',
   'jobs.retry',
+  'jobs.dropDocument',
   'jobs.remove',
   'review.file',
   'review.state',

@@ -105,6 +105,8 @@ export const jobDocumentViewSchema = z.object({
   stamp: stampSchema.nullable(),
   /** The RAO drew this document's box by hand (it overrides the job's rule). */
   placedByHand: z.boolean(),
+  /** The Optimizer's own words when it refused this document; null otherwise. */
+  refusal: z.string().nullable(),
 });
 
 export const jobViewSchema = z.object({
@@ -119,6 +121,8 @@ export const jobViewSchema = z.object({
   auth: z.object({ method: z.enum(['otp', 'external']), detail: z.string() }),
   requestPk: z.string().nullable(),
   otpSentAt: z.string().nullable(),
+  /** Signed in the service's async mode (the desk polls the request after the sign call). */
+  asyncMode: z.boolean(),
   progress: z.number().min(0).max(1),
   createdAt: z.string(),
   documents: z.array(jobDocumentViewSchema),
@@ -160,6 +164,7 @@ export const jobDetailsSchema = z.object({
   ]),
   raoUsername: z.string(),
   outputDir: z.string(),
+  asyncMode: z.boolean(),
   idImages: z.array(z.enum(ID_IMAGE_SIDES)),
   missing: z.array(z.string()),
   /** The job's placement rule (null: invisible signature) and its template (null: the default). */

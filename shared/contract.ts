@@ -193,6 +193,7 @@ export const OPERATIONS = {
       auth: signerAuthSchema.optional(),
       raoUsername: text(200).optional(),
       outputDir: text(4096).optional(),
+      asyncMode: z.boolean().optional(),
       /** The documents to keep, by their current position, in their new order. */
       order: z.array(z.number().int().min(0)).max(100).optional(),
       addPaths: z.array(z.string().min(1).max(4096)).max(100).optional(),
@@ -217,6 +218,8 @@ export const OPERATIONS = {
   'jobs.resume': op(jobIds, done),
   'jobs.cancel': op(jobIds, done),
   'jobs.retry': op(jobIds, done),
+  /** Takes a document out of a job stopped before signing (one the Optimizer refused, say). */
+  'jobs.dropDocument': op(z.object({ jobId: id, position: z.number().int().min(0) }), jobViewSchema),
   'jobs.remove': op(jobIds, done),
 
   'review.file': op(

@@ -118,6 +118,7 @@ export async function draftDetails(desk: Desk, job: JobRecord): Promise<Operatio
         : { method: 'external', type: job.auth.type },
     raoUsername: job.raoUsername,
     outputDir: job.outputDir,
+    asyncMode: job.asyncMode,
     idImages: await desk.idImages.sides(job.id),
     missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
     placement: job.placement,

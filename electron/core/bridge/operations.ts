@@ -8,6 +8,7 @@ import type { OperationName, OperationResult, OPERATIONS } from '../../../shared
 import { isTerminal } from '../../../shared/job';
 import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
+import { OptimizerError } from '../optimizer/index';
 import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
 import type { JobRecord } from '../store/index';
 import { TRAINING_PROFILE_ID } from '../training';
@@ -21,7 +22,7 @@ import {
   missingForDrafts,
   newDraft,
 } from './drafts';
-import { BridgeFailure } from './errors';
+import { BridgeFailure, refusal } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
@@ -149,7 +150,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       return jobView(store.jobs.get(created.id));
     },
     'jobs.details': ({ jobId }) => draftDetails(desk, requireJob(jobId)),
-    'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, order, addPaths }) => {
+    'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, asyncMode, order, addPaths }) => {
       const job = requireDraft(jobId);
       const documents =
         order !== undefined || addPaths !== undefined
@@ -161,6 +162,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         auth,
         raoUsername,
         outputDir,
+        asyncMode,
         documents,
         label: jobLabel(signer ?? job.signer, documents ?? job.documents),
       });
@@ -201,6 +203,15 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'jobs.resume': ({ jobIds }) => eachJob(jobIds, (id) => runner.resume(id)),
     'jobs.cancel': ({ jobIds }) => eachJob(jobIds, (id) => runner.cancel(id)),
     'jobs.retry': ({ jobIds }) => eachJob(jobIds, (id) => runner.retry(id)),
+    'jobs.dropDocument': async ({ jobId, position }) => {
+      requireJob(jobId);
+      try {
+        return jobView(await runner.dropDocument(jobId, position));
+      } catch (error) {
+        if (error instanceof OptimizerError) throw error;
+        throw refusal('conflict', (error as Error).message, 'cannotDropDocument', {});
+      }
+    },
     'jobs.remove': ({ jobIds }) =>
       eachJob(jobIds, (id) => {
         const state = store.jobs.get(id).state;

@@ -25,6 +25,7 @@ export function jobView(job: JobRecord): JobView {
         : { method: 'external', detail: job.auth.type },
     requestPk: job.requestPk,
     otpSentAt: job.otpSentAt,
+    asyncMode: job.asyncMode,
     progress: stateProgress(job.state === 'failed' && job.failedStep ? job.failedStep : job.state),
     createdAt: job.createdAt,
     documents: job.documents.map((d) => ({
@@ -39,6 +40,7 @@ export function jobView(job: JobRecord): JobView {
       remoteDeleted: d.remoteDeleted,
       stamp: d.stamp,
       placedByHand: d.placement !== null,
+      refusal: d.refusal,
     })),
   };
 }

@@ -154,6 +154,7 @@ export interface DraftChanges {
   auth?: SignerAuth;
   raoUsername?: string;
   outputDir?: string;
+  asyncMode?: boolean;
   label?: string;
   profileId?: string;
   documents?: NewJob['documents'];

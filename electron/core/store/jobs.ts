@@ -153,6 +153,7 @@ export class JobStore {
       if (changes.auth !== undefined) put('auth_json', JSON.stringify(publicAuth(changes.auth)));
       if (changes.raoUsername !== undefined) put('rao_username', changes.raoUsername);
       if (changes.outputDir !== undefined) put('output_dir', changes.outputDir);
+      if (changes.asyncMode !== undefined) put('async_mode', changes.asyncMode ? 1 : 0);
       if (changes.label !== undefined) put('label', changes.label);
       if (changes.profileId !== undefined) put('profile_id', changes.profileId);
       put('updated_at', new Date().toISOString());

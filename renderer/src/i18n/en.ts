@@ -242,6 +242,10 @@ export const en = {
     failedAt: 'Stopped at “{{step}}”.',
     progress: 'Progress',
     documentProgress: 'Progress of {{name}}',
+    refused: 'The Optimizer refused this document: {{words}}',
+    dropAndContinue: 'Remove {{name}} and go on with the others',
+    asyncMode: 'Sign in the background (the Optimizer’s async mode)',
+    asyncHint: 'The Optimizer answers at once and the desk checks the request until it is signed.',
     phase: {
       upload: 'uploading',
       download: 'downloading',

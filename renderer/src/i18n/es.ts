@@ -262,6 +262,11 @@ export const es = {
     failedAt: 'Detenido en «{{step}}».',
     progress: 'Progreso',
     documentProgress: 'Progreso de {{name}}',
+    refused: 'El Optimizer rechazó este documento: {{words}}',
+    dropAndContinue: 'Quitar {{name}} y seguir con los demás',
+    asyncMode: 'Firmar en segundo plano (modo asíncrono del Optimizer)',
+    asyncHint:
+      'El Optimizer responde enseguida y el escritorio consulta la solicitud hasta que esté firmada.',
     phase: {
       upload: 'subiendo',
       download: 'descargando',

@@ -271,6 +271,10 @@ export const pl = {
     failedAt: 'Zatrzymano na etapie „{{step}}”.',
     progress: 'Postęp',
     documentProgress: 'Postęp dokumentu {{name}}',
+    refused: 'Optimizer odrzucił ten dokument: {{words}}',
+    dropAndContinue: 'Usuń {{name}} i kontynuuj z pozostałymi',
+    asyncMode: 'Podpisz w tle (tryb asynchroniczny Optimizera)',
+    asyncHint: 'Optimizer odpowiada od razu, a aplikacja sprawdza wniosek, aż zostanie podpisany.',
     phase: {
       upload: 'przesyłanie',
       download: 'pobieranie',

@@ -93,6 +93,14 @@ export function JobScreen(props: {
     setError(r.ok ? null : r.error);
     await load();
   };
+  /** Takes out a refused document, then lets the job go on from where it stopped. */
+  const dropAndContinue = async (position: number): Promise<void> => {
+    const dropped = await bridge.call('jobs.dropDocument', { jobId: job.id, position });
+    if (!dropped.ok) return setError(dropped.error);
+    const stillRefused = dropped.value.documents.some((d) => d.refusal !== null);
+    if (dropped.value.state === 'failed' && !stillRefused) await act('jobs.retry');
+    else await load();
+  };
   const otherDrafts = [...props.checked].filter((id) => id !== job.id);
   const applyToSelected = async (): Promise<void> => {
     await saving.current;
@@ -194,6 +202,16 @@ export function JobScreen(props: {
                   <span className="filename">{d.filename}</span>
                   <Progress value={share} label={t('job.documentProgress', { name: d.filename })} />
                   <span className="muted">{p ? t(`job.phase.${p.phase}`) : ''}</span>
+                  {d.refusal !== null && (
+                    <span className="doc-refusal">
+                      <span role="note">{t('job.refused', { words: d.refusal })}</span>
+                      {job.documents.length > 1 && (
+                        <button type="button" onClick={() => void dropAndContinue(d.position)}>
+                          {t('job.dropAndContinue', { name: d.filename })}
+                        </button>
+                      )}
+                    </span>
+                  )}
                 </li>
               );
             })}
@@ -233,7 +251,7 @@ export function JobScreen(props: {
 function DraftSettings(props: {
   job: Job;
   details: Details;
-  onChange: (changes: { raoUsername?: string; outputDir?: string }) => void;
+  onChange: (changes: { raoUsername?: string; outputDir?: string; asyncMode?: boolean }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [tokens, setTokens] = useState<string[]>([]);
@@ -280,6 +298,18 @@ function DraftSettings(props: {
           {t('job.chooseFolder')}
         </button>
       )}
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={props.details.asyncMode}
+          aria-describedby="async-hint"
+          onChange={(e) => props.onChange({ asyncMode: e.target.checked })}
+        />
+        {t('job.asyncMode')}
+      </label>
+      <p id="async-hint" className="muted">
+        {t('job.asyncHint')}
+      </p>
     </fieldset>
   );
 }
