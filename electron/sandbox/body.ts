@@ -43,13 +43,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new ValidationError([
-      {
-        loc: ['body', 0],
-        msg: `Expecting value: ${(error as Error).message}`,
-        type: 'value_error.jsondecode',
-      },
-    ]);
+    throw new ValidationError([{ loc: ['body', 0], kind: 'json', reason: (error as Error).message }]);
   }
 }
 
@@ -63,8 +57,8 @@ export async function readJsonObject(
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ValidationError([
       value === undefined
-        ? { loc: ['body'], msg: 'field required', type: 'value_error.missing' }
-        : { loc: ['body'], msg: 'value is not a valid dict', type: 'type_error.dict' },
+        ? { loc: ['body'], kind: 'missing' }
+        : { loc: ['body'], kind: 'type', expected: 'dict', input: value },
     ]);
   }
   return value as Record<string, unknown>;

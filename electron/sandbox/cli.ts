@@ -2,6 +2,7 @@
 // stdout is exactly "One-Shot sandbox listening on <baseUrl>" so scripts can wait for it.
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { isSandboxDialect, SANDBOX_DIALECTS } from './dialect';
 import { startSandbox, type SandboxOptions } from './index';
 
 const USAGE = `Usage: npm run sandbox -- [options]
@@ -11,10 +12,13 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --tls                    serve HTTPS with a certificate from the sandbox CA (GET /sandbox/ca.pem)
   --latency-ms N           delay added to every API call
   --sign-ms N              extra time spent in each sign call
+  --async-sign-ms N        how long the background part of an async sign takes (default --sign-ms)
   --fail-rate F            answer 503 to this fraction of calls, before doing anything
   --reset-rate F           drop the connection of this fraction of calls, before doing anything
   --lose-response-rate F   do the work, commit it, then drop the connection without answering
+  --fail-after-sign-rate F sign and commit, then answer 500 to this fraction of sign calls
   --seed N                 makes the random faults repeatable (default 1)
+  --dialect NAME           answer shapes to speak: ${SANDBOX_DIALECTS.join(', ')} (default fastapi)
   --ext-auth-types a,b     accepted ext_unlock_type values (default biometric)
   --help                   this text`;
 
@@ -55,9 +59,12 @@ export function parseCli(argv: string[]): SandboxOptions {
         tls: { type: 'boolean' },
         'latency-ms': { type: 'string' },
         'sign-ms': { type: 'string' },
+        'async-sign-ms': { type: 'string' },
         'fail-rate': { type: 'string' },
         'reset-rate': { type: 'string' },
         'lose-response-rate': { type: 'string' },
+        'fail-after-sign-rate': { type: 'string' },
+        dialect: { type: 'string' },
         seed: { type: 'string' },
         'ext-auth-types': { type: 'string' },
         help: { type: 'boolean' },
@@ -75,6 +82,9 @@ export function parseCli(argv: string[]): SandboxOptions {
     .map((t) => t.trim())
     .filter(Boolean);
   if (types !== undefined && types.length === 0) fail('--ext-auth-types needs at least one type');
+  const dialect = values.dialect;
+  if (dialect !== undefined && !isSandboxDialect(dialect))
+    fail(`--dialect must be one of ${SANDBOX_DIALECTS.join(', ')}, got "${dialect}"`);
   return {
     port: number('port', values.port, { max: 65535, integer: true }),
     host: values.host,
@@ -82,11 +92,14 @@ export function parseCli(argv: string[]): SandboxOptions {
     tls: values.tls ?? false,
     latencyMs: number('latency-ms', values['latency-ms'], { integer: true }),
     signMs: number('sign-ms', values['sign-ms'], { integer: true }),
+    asyncSignMs: number('async-sign-ms', values['async-sign-ms'], { integer: true }),
     failRate: number('fail-rate', values['fail-rate'], { max: 1 }),
     resetRate: number('reset-rate', values['reset-rate'], { max: 1 }),
     loseResponseRate: number('lose-response-rate', values['lose-response-rate'], { max: 1 }),
+    failAfterSignRate: number('fail-after-sign-rate', values['fail-after-sign-rate'], { max: 1 }),
     seed: number('seed', values.seed, { integer: true }),
     extAuthTypes: types,
+    dialect,
   };
 }
 
@@ -96,7 +109,7 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox(options);
   process.stdout.write(`One-Shot sandbox listening on ${sandbox.baseUrl}\n`);
   process.stderr.write(
-    `[sandbox] data: ${sandbox.dataDir}\n[sandbox] preset RAO token: 3bf8d8eb-d96c-41ea-83ad-d78a7016c7da\n` +
+    `[sandbox] data: ${sandbox.dataDir}\n[sandbox] dialect: ${options.dialect ?? 'fastapi'}\n[sandbox] preset RAO token: 3bf8d8eb-d96c-41ea-83ad-d78a7016c7da\n` +
       `[sandbox] OTPs are printed here and served at ${sandbox.baseUrl}/sandbox/inbox/{pk}\n`,
   );
   const shutdown = (): void => {

@@ -1,10 +1,13 @@
 // What every route of the simulator shares: its state, its CA, its files, its clock and settings.
+import type { SandboxDialect } from './dialect';
 import type { SandboxCa } from './pki/ca';
 import type { DocumentFiles } from './files';
 import type { SandboxStore } from './store';
 
 export interface SandboxSettings {
   signMs: number;
+  /** How long the background part of an async sign takes. */
+  asyncSignMs: number;
   extAuthTypes: string[];
   /** Documents one request may hold; the real limit is not published. */
   maxDocumentsPerRequest: number;
@@ -32,7 +35,13 @@ export interface SandboxContext {
   files: DocumentFiles;
   clock: SandboxClock;
   settings: SandboxSettings;
+  /** Which published answer shapes the sandbox speaks. */
+  dialect: SandboxDialect;
   /** Requests whose sign call is running now: a second concurrent sign is refused. */
   signing: Set<number>;
+  /** Async signatures still running after their answer; stop() waits for them. */
+  background: Set<Promise<void>>;
+  /** Whether this committed sign is answered with a 500 anyway (--fail-after-sign-rate). */
+  failAfterSign(): boolean;
   log(line: string): void;
 }

@@ -1,10 +1,12 @@
 // Seeded fault injection: each API call draws from one repeatable random sequence, so a test run
-// with `--seed N` sees the same faults in the same order of calls.
+// with `--seed N` sees the same faults in the same order of calls. The 500-after-a-committed-sign
+// fault draws from a stream of its own, so turning it on never shifts the other faults' dice.
 
 export interface FaultRates {
   failRate: number;
   resetRate: number;
   loseResponseRate: number;
+  failAfterSignRate: number;
 }
 
 export type FaultDecision = 'none' | 'reset' | 'fail' | 'lose-response';
@@ -21,14 +23,19 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** Derives the seed of the after-sign stream; any fixed odd constant keeps it apart from the first. */
+const AFTER_SIGN_STREAM = 0x9e3779b9;
+
 export class FaultPlan {
   private readonly random: () => number;
+  private readonly afterSignRandom: () => number;
 
   constructor(
     private readonly rates: FaultRates,
     seed: number,
   ) {
     this.random = seededRandom(seed);
+    this.afterSignRandom = seededRandom((seed ^ AFTER_SIGN_STREAM) >>> 0);
   }
 
   get active(): boolean {
@@ -44,5 +51,10 @@ export class FaultPlan {
     if (fail) return 'fail';
     if (lose) return 'lose-response';
     return 'none';
+  }
+
+  /** One draw per sign call that committed: answer it with a 500 anyway? */
+  failAfterSign(): boolean {
+    return this.afterSignRandom() < this.rates.failAfterSignRate;
   }
 }

@@ -13,12 +13,13 @@ import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError, ValidationError } from './api-error';
 import { SandboxClock, type SandboxContext } from './context';
-import { FaultPlan, type FaultDecision } from './faults';
+import { isSandboxDialect, SANDBOX_DIALECTS, type SandboxDialect } from './dialect';
+import { API_BASE_PATH, dispatch } from './dispatch';
+import { FaultPlan } from './faults';
 import { DocumentFiles } from './files';
 import { loadOrCreateCa } from './pki/ca';
-import { Router, type Reply } from './router';
+import { Router } from './router';
 import { registerContractRoutes } from './routes/contract';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerOtpRoutes } from './routes/otp';
@@ -29,8 +30,9 @@ import { registerTokenRoutes } from './routes/tokens';
 import { registerTrainingRoutes } from './routes/training';
 import { SandboxStore } from './store';
 
-export const API_BASE_PATH = '/oneshot/api/v1';
+export { API_BASE_PATH } from './dispatch';
 export { PRESET_TOKEN_UID } from './store';
+export { SANDBOX_DIALECTS, type SandboxDialect } from './dialect';
 
 export interface SandboxOptions {
   port?: number;
@@ -39,11 +41,18 @@ export interface SandboxOptions {
   dataDir?: string;
   tls?: boolean;
   latencyMs?: number;
+  /** Extra time spent in each sign call (in the background part of an async one). */
   signMs?: number;
+  /** How long the background part of an async sign takes; default signMs. */
+  asyncSignMs?: number;
   failRate?: number;
   resetRate?: number;
   loseResponseRate?: number;
+  /** Fraction of committed sign calls answered with a 500 anyway. */
+  failAfterSignRate?: number;
   seed?: number;
+  /** Which published answer shapes to speak (see dialect.ts); default 'fastapi'. */
+  dialect?: SandboxDialect;
   extAuthTypes?: string[];
   maxDocumentsPerRequest?: number;
   /** Where the sandbox's own lines go (OTPs "sent", faults); default stderr. */
@@ -59,7 +68,7 @@ export interface SandboxHandle {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxHandle> {
-  checkRates(options);
+  checkOptions(options);
   const ownsData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'oneshot-sandbox-'));
   mkdirSync(join(dataDir, 'tmp'), { recursive: true });
@@ -67,6 +76,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const host = options.host ?? '127.0.0.1';
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
 
+  const dialect = options.dialect ?? 'fastapi';
+  const faults = new FaultPlan(
+    {
+      failRate: options.failRate ?? 0,
+      resetRate: options.resetRate ?? 0,
+      loseResponseRate: options.loseResponseRate ?? 0,
+      failAfterSignRate: options.failAfterSignRate ?? 0,
+    },
+    options.seed ?? 1,
+  );
   const store = new SandboxStore(dataDir);
   const ca = await loadOrCreateCa(join(dataDir, 'ca'));
   const ctx: SandboxContext = {
@@ -76,10 +95,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: new SandboxClock(Number(store.getMeta('clock_offset_ms') ?? 0)),
     settings: {
       signMs: options.signMs ?? 0,
+      asyncSignMs: options.asyncSignMs ?? options.signMs ?? 0,
       extAuthTypes: options.extAuthTypes ?? ['biometric'],
       maxDocumentsPerRequest: options.maxDocumentsPerRequest ?? 100,
     },
+    dialect,
     signing: new Set(),
+    background: new Set(),
+    failAfterSign: () => faults.failAfterSign(),
     log,
   };
   const router = new Router();
@@ -96,17 +119,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     register(router, ctx);
   }
 
-  const faults = new FaultPlan(
-    {
-      failRate: options.failRate ?? 0,
-      resetRate: options.resetRate ?? 0,
-      loseResponseRate: options.loseResponseRate ?? 0,
-    },
-    options.seed ?? 1,
-  );
   const inFlight = new Set<Promise<void>>();
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const call = dispatch(req, res, router, faults, options.latencyMs ?? 0, log);
+    const call = dispatch(req, res, {
+      router,
+      faults,
+      latencyMs: options.latencyMs ?? 0,
+      dialect,
+      tls: options.tls ?? false,
+      log,
+    });
     inFlight.add(call);
     void call.finally(() => inFlight.delete(call));
   };
@@ -148,105 +170,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // A sign still running must finish with the store it started with (bounded: a call stuck
       // on a vanished client must not hold the sandbox open).
       await Promise.race([Promise.allSettled([...inFlight]), sleep(5_000)]);
+      // Async signatures already answered "started": they finish (and commit) before the store closes.
+      while (ctx.background.size > 0) await Promise.allSettled([...ctx.background]);
       store.close();
       if (ownsData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-async function dispatch(
-  req: IncomingMessage,
-  res: ServerResponse,
-  router: Router,
-  faults: FaultPlan,
-  latencyMs: number,
-  log: (line: string) => void,
-): Promise<void> {
-  const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
-  const method = req.method ?? 'GET';
-  if (!url.pathname.startsWith(`${API_BASE_PATH}/`) && url.pathname !== API_BASE_PATH) {
-    return send(res, { kind: 'json', status: 404, body: { detail: 'Not Found' } });
-  }
-  const path = url.pathname.slice(API_BASE_PATH.length) || '/';
-  const training = path.startsWith('/sandbox/');
-  const fault: FaultDecision = training ? 'none' : faults.next();
-  if (latencyMs > 0 && !training) await sleep(latencyMs);
-  if (fault === 'reset') {
-    log(`[sandbox] fault: connection reset before ${method} ${path}`);
-    req.socket.destroy();
-    return;
-  }
-  if (fault === 'fail') {
-    log(`[sandbox] fault: 503 before ${method} ${path}`);
-    req.resume();
-    return send(res, {
-      kind: 'json',
-      status: 503,
-      body: { detail: 'Service temporarily unavailable (sandbox fault injection)' },
-    });
-  }
-
-  let reply: Reply;
-  const match = router.match(method, path);
-  if (match === 404) reply = { kind: 'json', status: 404, body: { detail: 'Not Found' } };
-  else if (match === 405) reply = { kind: 'json', status: 405, body: { detail: 'Method Not Allowed' } };
-  else {
-    try {
-      reply = await match.handler({ req, params: match.params, query: url.searchParams });
-    } catch (error) {
-      reply = errorReply(error, log);
-    }
-  }
-  if (fault === 'lose-response') {
-    // The work is done and committed; the client never learns it. This is what recovery must survive.
-    log(`[sandbox] fault: response lost after ${method} ${path} (${reply.status})`);
-    if (reply.kind === 'stream') reply.body.destroy();
-    req.socket.destroy();
-    return;
-  }
-  if (!req.complete) req.resume();
-  send(res, reply);
-}
-
-function errorReply(error: unknown, log: (line: string) => void): Reply {
-  if (error instanceof ValidationError || error instanceof ApiError) {
-    return { kind: 'json', status: error.status, body: error.body() };
-  }
-  log(`[sandbox] internal error: ${(error as Error).stack ?? String(error)}`);
-  return {
-    kind: 'json',
-    status: 500,
-    body: { status: 'error', message: `Internal error: ${(error as Error).message}` },
-  };
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  if (reply.kind === 'json') {
-    const body = Buffer.from(JSON.stringify(reply.body));
-    res.writeHead(reply.status, { 'content-type': 'application/json', 'content-length': body.length });
-    res.end(body);
-    return;
-  }
-  const headers: Record<string, string | number> = { 'content-type': reply.contentType };
-  if (reply.filename)
-    headers['content-disposition'] = `attachment; filename="${reply.filename.replace(/["\\\r\n]/g, '_')}"`;
-  if (reply.kind === 'bytes') {
-    headers['content-length'] = reply.body.length;
-    res.writeHead(reply.status, headers);
-    res.end(reply.body);
-    return;
-  }
-  headers['content-length'] = reply.size;
-  res.writeHead(reply.status, headers);
-  reply.body.on('error', () => res.destroy());
-  reply.body.pipe(res);
-}
-
-function checkRates(options: SandboxOptions): void {
+function checkOptions(options: SandboxOptions): void {
+  if (options.dialect !== undefined && !isSandboxDialect(options.dialect))
+    throw new RangeError(
+      `dialect must be one of ${SANDBOX_DIALECTS.join(', ')}, got ${String(options.dialect)}`,
+    );
   for (const [name, value] of [
     ['failRate', options.failRate],
     ['resetRate', options.resetRate],
     ['loseResponseRate', options.loseResponseRate],
+    ['failAfterSignRate', options.failAfterSignRate],
   ] as const) {
     if (value !== undefined && !(value >= 0 && value <= 1))
       throw new RangeError(`${name} must be between 0 and 1, got ${value}`);

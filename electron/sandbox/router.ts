@@ -1,13 +1,15 @@
-// A small method + path router for the simulator. Paths are written like `/request/{pk}`; a
-// `{name}` segment captures one path segment. Handlers answer with a Reply, never write directly,
-// so that fault injection can decide afterwards whether the answer is delivered at all.
+// A small method + path router for the simulator. Paths are written like `/request/{pk}`, without a
+// trailing slash, as the Optimizer's FastAPI routes are declared; a `{name}` segment captures one
+// non-empty path segment. Handlers answer with a Reply, never write directly, so that fault injection
+// can decide afterwards whether the answer is delivered at all.
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 
 export type Reply =
   | { kind: 'json'; status: number; body: unknown }
   | { kind: 'bytes'; status: number; contentType: string; body: Buffer; filename?: string }
-  | { kind: 'stream'; status: number; contentType: string; body: Readable; size: number; filename?: string };
+  | { kind: 'stream'; status: number; contentType: string; body: Readable; size: number; filename?: string }
+  | { kind: 'redirect'; status: 307; location: string };
 
 export interface RouteContext {
   req: IncomingMessage;
@@ -23,18 +25,37 @@ interface Route {
   handler: Handler;
 }
 
+export type RouteMatch =
+  | { handler: Handler; params: Record<string, string> }
+  /** Starlette's redirect_slashes: the same path with the trailing slash added or removed exists. */
+  | { redirectTo: string }
+  | 404
+  | 405;
+
 export const json = (body: unknown, status = 200): Reply => ({ kind: 'json', status, body });
 
 export class Router {
   private readonly routes: Route[] = [];
 
   on(method: string, path: string, handler: Handler): this {
+    if (path.endsWith('/')) throw new Error(`declare ${path} without a trailing slash`);
     this.routes.push({ method, segments: splitPath(path), handler });
     return this;
   }
 
-  /** The handler for a path, or why there is none (FastAPI answers 404 or 405). */
-  match(method: string, path: string): { handler: Handler; params: Record<string, string> } | 404 | 405 {
+  /** The handler for a path, or what FastAPI does instead: redirect, 404 or 405. */
+  match(method: string, path: string): RouteMatch {
+    const found = this.find(method, path);
+    if (found !== 404) return found;
+    // Starlette tries the other slash form only when nothing, whatever the method, matched the path.
+    if (path !== '/') {
+      const other = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
+      if (this.find(method, other) !== 404) return { redirectTo: other };
+    }
+    return 404;
+  }
+
+  private find(method: string, path: string): Exclude<RouteMatch, { redirectTo: string }> {
     const parts = splitPath(path);
     let pathKnown = false;
     for (const route of this.routes) {
@@ -47,10 +68,9 @@ export class Router {
   }
 }
 
+/** `/contract/5/` → ["contract", "5", ""]: the empty last segment is what makes it a different path. */
 function splitPath(path: string): string[] {
-  // FastAPI serves `/contract/{pk}/` and `/contract/{pk}` alike only when redirect_slashes is on;
-  // the simulator is lenient and ignores a trailing slash.
-  return path.split('/').filter((s) => s.length > 0);
+  return path.replace(/^\//, '').split('/');
 }
 
 function matchSegments(pattern: string[], parts: string[]): Record<string, string> | null {
@@ -60,6 +80,7 @@ function matchSegments(pattern: string[], parts: string[]): Record<string, strin
     const p = pattern[i] as string;
     const v = parts[i] as string;
     if (p.startsWith('{') && p.endsWith('}')) {
+      if (v === '') return null;
       try {
         params[p.slice(1, -1)] = decodeURIComponent(v);
       } catch {

@@ -70,6 +70,7 @@ export const STAT_NAMES = [
   'deletes',
 ] as const;
 export type StatName = (typeof STAT_NAMES)[number];
+type StatView = StatName | 'stored_documents';
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -277,19 +278,30 @@ export class SandboxStore {
       .run(pk, name, by);
   }
 
-  stats(): { total: Record<StatName, number>; requests: Record<string, Record<StatName, number>> } {
+  /**
+   * Counters per request and in total, plus `stored_documents`: how many documents are on the sandbox
+   * now (a gauge, not a counter), so a test can assert that a client left nothing behind.
+   */
+  stats(): { total: Record<StatView, number>; requests: Record<string, Record<StatView, number>> } {
     const rows = this.db.prepare('SELECT request_pk, name, value FROM stats').all() as {
       request_pk: number;
       name: StatName;
       value: number;
     }[];
-    const empty = (): Record<StatName, number> =>
-      Object.fromEntries(STAT_NAMES.map((n) => [n, 0])) as Record<StatName, number>;
+    const stored = this.db
+      .prepare('SELECT request_pk, COUNT(*) AS n FROM documents GROUP BY request_pk')
+      .all() as { request_pk: number; n: number }[];
+    const empty = (): Record<StatView, number> =>
+      Object.fromEntries([...STAT_NAMES, 'stored_documents'].map((n) => [n, 0])) as Record<StatView, number>;
     const total = empty();
-    const requests: Record<string, Record<StatName, number>> = {};
+    const requests: Record<string, Record<StatView, number>> = {};
     for (const row of rows) {
       total[row.name] += row.value;
       (requests[String(row.request_pk)] ??= empty())[row.name] += row.value;
+    }
+    for (const row of stored) {
+      total.stored_documents += row.n;
+      (requests[String(row.request_pk)] ??= empty()).stored_documents = row.n;
     }
     return { total, requests };
   }

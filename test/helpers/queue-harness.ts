@@ -29,6 +29,12 @@ export interface Harness {
     auth?: SignerAuth;
     signature?: SignatureParams;
     pages?: number;
+    /** Sign in the service's async mode. */
+    asyncMode?: boolean;
+    /** Positions whose file is not a PDF at all: the Optimizer refuses it (415). */
+    notPdf?: number[];
+    /** Every document gets the same file name (uploads must still pair each with its own uid). */
+    sameName?: boolean;
   }): Promise<JobRecord>;
   waitFor(jobId: string, states: string[], timeoutMs?: number): Promise<JobRecord>;
   close(): Promise<void>;
@@ -112,13 +118,18 @@ export async function queueHarness(
       auth = { method: 'external', type: 'biometric', value: 'bio-1' } as SignerAuth,
       signature,
       pages = 2,
+      asyncMode = false,
+      notPdf = [],
+      sameName = false,
     } = {}) {
       const docs = [];
       for (let i = 0; i < documents; i++) {
         const file = join(dataDir, `src-${counter}-${i}.pdf`);
-        writeFileSync(file, await makePdf({ pages, text: `job ${counter} document ${i}` }));
+        if (notPdf.includes(i)) writeFileSync(file, `a letter saved with a .pdf name, ${counter} ${i}\n`);
+        else writeFileSync(file, await makePdf({ pages, text: `job ${counter} document ${i}` }));
         const stored = await store.documents.import(file);
-        docs.push({ sha256: stored.sha256, filename: `document ${i}.pdf`, size: stored.size, pages });
+        const filename = sameName ? 'umowa.pdf' : `document ${i}.pdf`;
+        docs.push({ sha256: stored.sha256, filename, size: stored.size, pages });
       }
       counter++;
       return store.jobs.create({
@@ -129,6 +140,7 @@ export async function queueHarness(
         auth,
         signature,
         outputDir: outDir,
+        asyncMode,
         documents: docs,
       });
     },

@@ -39,7 +39,8 @@ export async function call<T = Record<string, unknown>>(
     init.body = JSON.stringify(body);
     init.headers = { 'content-type': 'application/json' };
   }
-  const res = await fetch(`${base}${path}`, init);
+  // Redirects are part of what is tested (FastAPI's 307 for a slash too many): never followed here.
+  const res = await fetch(`${base}${path}`, { ...init, redirect: 'manual' });
   const text = await res.text();
   let parsed: unknown = text;
   if ((res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
@@ -50,7 +51,7 @@ export async function download(
   base: string,
   path: string,
 ): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
-  const res = await fetch(`${base}${path}`);
+  const res = await fetch(`${base}${path}`, { redirect: 'manual' });
   return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()), headers: res.headers };
 }
 
@@ -95,20 +96,60 @@ export function pdfForm(files: { name: string; bytes: Uint8Array }[], fieldNames
   return form;
 }
 
+/** The form fields an upload of n files uses: file, file2, file3, … */
+export const fileFields = (n: number): string[] =>
+  Array.from({ length: n }, (_, i) => (i === 0 ? 'file' : `file${i + 1}`));
+
+/**
+ * The uids of an upload answer in the order of `fields`, whatever the dialect: matched by form field
+ * (`name`, or `key` in the old API's list), never by position, since no dialect lists in upload order.
+ */
+export function uploadedUids(body: unknown, fields: string[]): string[] {
+  const answer = body as { detail?: unknown; details?: unknown };
+  const payload = answer.detail ?? answer.details;
+  const byField = new Map<string, string>();
+  const entries: unknown[] = Array.isArray(payload) ? payload : [payload];
+  for (const entry of entries) {
+    const e = entry as { name?: string; key?: string; uid?: string };
+    if (e.uid !== undefined && (e.name ?? e.key) !== undefined)
+      byField.set((e.name ?? e.key) as string, e.uid);
+  }
+  if (byField.size === 0 && typeof payload === 'object' && payload !== null && !Array.isArray(payload)) {
+    // status-message: a map keyed by uid, each entry naming its field.
+    for (const [uid, e] of Object.entries(payload as Record<string, { name?: string }>))
+      if (e.name !== undefined) byField.set(e.name, uid);
+  }
+  return fields.map((f) => {
+    const uid = byField.get(f);
+    if (uid === undefined) throw new Error(`no uid for ${f} in ${JSON.stringify(body)}`);
+    return uid;
+  });
+}
+
 /** Uploads and returns the uids in upload order. */
 export async function upload(
   base: string,
   pk: number,
   files: { name: string; bytes: Uint8Array }[],
 ): Promise<string[]> {
-  const res = await call<{ details: Record<string, { filename: string }> }>(
-    base,
-    'POST',
-    `/document/${pk}`,
-    pdfForm(files),
-  );
+  const res = await call(base, 'POST', `/document/${pk}`, pdfForm(files));
   if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return Object.keys(res.body.details);
+  return uploadedUids(res.body, fileFields(files.length));
+}
+
+/** The documents stored for a request now, from the old API's list route (a map keyed by uid). */
+export async function listDocuments(
+  base: string,
+  pk: number,
+): Promise<
+  Record<string, { upload_date: string; ext: string; size: number; mime: string; filename: string }>
+> {
+  const res = await call<{ detail?: unknown; details?: unknown }>(base, 'GET', `/documents/${pk}`);
+  if (res.status !== 200) throw new Error(`list failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return (res.body.detail ?? res.body.details) as Record<
+    string,
+    { upload_date: string; ext: string; size: number; mime: string; filename: string }
+  >;
 }
 
 export async function sendOtpAndRead(base: string, pk: number): Promise<string> {

@@ -12,6 +12,7 @@ import {
   call,
   createRequest,
   download,
+  listDocuments,
   pdfForm,
   PRESET_TOKEN_UID,
   signerForm,
@@ -108,7 +109,7 @@ describe('tokens', () => {
     assert.deepEqual(badEnv.body.detail[0]?.loc, ['body', 'env']);
     const badPin = await call(base, 'POST', '/token', { username: 'u', password: 'p', pin: 'abc' });
     assert.equal(badPin.status, 403);
-    assert.equal(badPin.body.message, 'Invalid RAO Credentials');
+    assert.deepEqual(badPin.body, { detail: 'Invalid RAO Credentials' });
   });
 });
 
@@ -195,25 +196,27 @@ describe('create request', () => {
   it('refuses a phone without international prefix with the published message', async () => {
     const res = await call(base, 'POST', '/create', signerForm({ mobile_phone_number: '600123456' }));
     assert.equal(res.status, 400);
-    assert.equal(res.body.message, 'Please use the mobile phone number with an international prefix');
+    assert.deepEqual(res.body, {
+      detail: 'Please use the mobile phone number with an international prefix',
+    });
   });
 
-  it('answers bad e-mail and country with a per-field map', async () => {
-    const res = await call<{ details: Record<string, string[]> }>(
+  it('answers bad e-mail and country with a per-field map in detail', async () => {
+    const res = await call<{ detail: Record<string, string[]> }>(
       base,
       'POST',
       '/create',
       signerForm({ email: 'not-an-email', id_document_country: 'Spain' }),
     );
     assert.equal(res.status, 400);
-    assert.deepEqual(Object.keys(res.body.details).sort(), ['email', 'id_document_country']);
-    assert.deepEqual(res.body.details.email, ['Enter a valid email address']);
+    assert.deepEqual(Object.keys(res.body.detail).sort(), ['email', 'id_document_country']);
+    assert.deepEqual(res.body.detail.email, ['Enter a valid email address']);
   });
 
   it('answers an unknown token with 404 "Error getting RAO\'s id…"', async () => {
     const res = await call(base, 'POST', '/create', signerForm({}, '00000000-0000-0000-0000-000000000000'));
     assert.equal(res.status, 404);
-    assert.match(String(res.body.message), /^Error getting RAO's id/);
+    assert.match(String(res.body.detail), /^Error getting RAO's id/);
   });
 
   it('refuses an ID image that is not JPEG or PNG with 415', async () => {
@@ -221,7 +224,7 @@ describe('create request', () => {
     form.append('document_front', new Blob(['GIF89a....']), 'front.gif');
     const res = await call(base, 'POST', '/create', form);
     assert.equal(res.status, 415);
-    assert.match(String(res.body.message), /document_front/);
+    assert.match(String(res.body.detail), /document_front/);
   });
 
   it('answers billing credentials that are not base64 with 500, as published', async () => {
@@ -232,7 +235,7 @@ describe('create request', () => {
       signerForm({ billing_username: 'b', billing_password: 'not base64!' }),
     );
     assert.equal(res.status, 500);
-    assert.match(String(res.body.message), /base64/);
+    assert.match(String(res.body.detail), /base64/);
   });
 
   it('answers a non-numeric pk with 422 and an unknown pk with 404', async () => {
@@ -244,37 +247,22 @@ describe('create request', () => {
 });
 
 describe('upload documents', () => {
-  it('gives one uid per document and lists them with size, sha256 and signed state', async () => {
+  it('gives a hyphenated uuid per document, lists the published fields and serves the original', async () => {
     const pk = await createRequest(base);
     const a = await makePdf({ pages: 2, text: 'A' });
     const b = await makePdf({ pages: 1, text: 'B' });
-    const res = await call<{ details: Record<string, { filename: string; size: number }> }>(
-      base,
-      'POST',
-      `/document/${pk}`,
-      pdfForm([
-        { name: 'a.pdf', bytes: a },
-        { name: 'b.pdf', bytes: b },
-      ]),
-    );
-    assert.equal(res.status, 200);
-    const uids = Object.keys(res.body.details);
-    assert.equal(uids.length, 2);
-    const list = await call<{
-      details: {
-        uid: string;
-        filename: string;
-        size: number;
-        sha256: string;
-        signed: boolean;
-        pages: number;
-      }[];
-    }>(base, 'GET', `/documents/${pk}`);
+    const uids = await upload(base, pk, [
+      { name: 'a.pdf', bytes: a },
+      { name: 'b.pdf', bytes: b },
+    ]);
+    for (const uid of uids)
+      assert.match(uid, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    const list = await listDocuments(base, pk);
     assert.deepEqual(
-      list.body.details.map((d) => [d.filename, d.size, d.signed, d.pages]),
+      uids.map((uid) => [list[uid]?.filename, list[uid]?.size, list[uid]?.ext, list[uid]?.mime]),
       [
-        ['a.pdf', a.length, false, 2],
-        ['b.pdf', b.length, false, 1],
+        ['a.pdf', a.length, '.pdf', 'application/pdf'],
+        ['b.pdf', b.length, '.pdf', 'application/pdf'],
       ],
     );
     const original = await download(base, `/document/${pk}/${uids[0]}?document_type=original`);
@@ -290,11 +278,10 @@ describe('upload documents', () => {
     const res = await call(base, 'POST', `/document/${pk}`, pdfForm(files));
     assert.equal(res.status, 400);
     assert.match(
-      String(res.body.message),
+      String(res.body.detail),
       /^Maximum number of document reached \(at most 10 files per upload call\)$/,
     );
-    const list = await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`);
-    assert.equal(list.body.details.length, 0);
+    assert.deepEqual(await listDocuments(base, pk), {});
     assert.equal((await upload(base, pk, files.slice(0, 10))).length, 10);
   });
 
@@ -310,7 +297,7 @@ describe('upload documents', () => {
       ]),
     );
     assert.equal(text.status, 415);
-    assert.match(String(text.body.message), /notes\.pdf/);
+    assert.match(String(text.body.detail), /notes\.pdf/);
     const encrypted = await call(
       base,
       'POST',
@@ -318,18 +305,29 @@ describe('upload documents', () => {
       pdfForm([{ name: 'locked.pdf', bytes: await makeEncryptedPdf() }]),
     );
     assert.equal(encrypted.status, 415);
-    assert.match(String(encrypted.body.message), /encrypted/);
-    assert.equal(
-      (await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length,
-      0,
-    );
+    assert.match(String(encrypted.body.detail), /encrypted/);
+    assert.deepEqual(await listDocuments(base, pk), {});
   });
 
   it('keeps non-ASCII file names as sent (UTF-8)', async () => {
     const pk = await createRequest(base);
-    await upload(base, pk, [{ name: 'Contrato Núñez – Łódź.pdf', bytes: await makePdf({}) }]);
-    const list = await call<{ details: { filename: string }[] }>(base, 'GET', `/documents/${pk}`);
-    assert.equal(list.body.details[0]?.filename, 'Contrato Núñez – Łódź.pdf');
+    const [uid] = await upload(base, pk, [{ name: 'Contrato Núñez – Łódź.pdf', bytes: await makePdf({}) }]);
+    assert.equal((await listDocuments(base, pk))[uid!]?.filename, 'Contrato Núñez – Łódź.pdf');
+  });
+
+  it('downloads a name outside Latin-1 with an ASCII filename and the exact UTF-8 filename* (RFC 6266)', async () => {
+    const pk = await createRequest(base);
+    const name = 'Umowa zażółć 🖋 \u202Egpj.pdf';
+    const [uid] = await upload(base, pk, [{ name, bytes: await makePdf({}) }]);
+    const res = await download(base, `/document/${pk}/${uid}`);
+    assert.equal(res.status, 200);
+    const header = res.headers.get('content-disposition') ?? '';
+    assert.match(
+      header,
+      /^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9%!#$&+.^_`|~-]+$/,
+    );
+    assert.equal(/filename="([^"]*)"/.exec(header)?.[1], 'Umowa zazo_c _ _gpj.pdf');
+    assert.equal(decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(header)?.[1] ?? ''), name);
   });
 
   it('counts a document uploaded twice to one request as a duplicate', async () => {
@@ -372,7 +370,7 @@ describe('upload documents', () => {
 describe('contract and housekeeping', () => {
   it('serves a contract PDF naming the signer, the profile and the sandbox terms', async () => {
     const pk = await createRequest(base);
-    const res = await download(base, `/contract/${pk}/`);
+    const res = await download(base, `/contract/${pk}`);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'application/pdf');
     const dir = mkdtempSync(join(tmpdir(), 'contract-'));
@@ -396,12 +394,9 @@ describe('contract and housekeeping', () => {
     assert.equal(one.status, 200);
     assert.equal((await call(base, 'DELETE', `/document/${pk}/${uids[0]}`)).status, 404);
     assert.equal((await download(base, `/document/${pk}/${uids[0]}`)).status, 404);
-    const all = await call(base, 'DELETE', `/documents/${pk}`);
-    assert.match(String(all.body.message), /^2 document/);
-    assert.equal(
-      (await call<{ details: unknown[] }>(base, 'GET', `/documents/${pk}`)).body.details.length,
-      0,
-    );
+    const all = await call(base, 'DELETE', `/document/${pk}`);
+    assert.deepEqual(all.body, { status: 'success', message: `Documents deleted for Request ${pk}` });
+    assert.deepEqual(await listDocuments(base, pk), {});
     const cancelled = await call(base, 'DELETE', `/request/${pk}`);
     assert.equal(cancelled.body.message, `Request ${pk} deleted`);
     assert.equal(

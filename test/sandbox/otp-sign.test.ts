@@ -78,7 +78,9 @@ describe('OTP', () => {
     await sendOtpAndRead(base, pk);
     const again = await call(base, 'POST', `/otp/${pk}`, {});
     assert.equal(again.status, 412);
-    assert.equal(again.body.message, 'Otp generated less than a minute ago');
+    assert.deepEqual(again.body, {
+      detail: 'Error occured during OTP generation: Otp generated less than a minute ago',
+    });
     await advanceClock(61);
     assert.equal((await call(base, 'POST', `/otp/${pk}`, {})).status, 200);
   });
@@ -88,19 +90,18 @@ describe('OTP', () => {
     assert.equal((await call(base, 'POST', `/otp/${pk}`, { delivery_method: 'pigeon' })).status, 422);
   });
 
-  it('answers a wrong code with 403 and voids the code after 3 wrong attempts', async () => {
+  it('answers a wrong code with a plain 403 and voids the code after 3 wrong attempts', async () => {
     const { pk } = await requestWithDocuments();
     const otp = await sendOtpAndRead(base, pk);
     const wrong = otp === '000000' ? '111111' : '000000';
-    const first = await call(base, 'POST', `/sign/${pk}`, { secret: wrong });
-    assert.equal(first.status, 403);
-    assert.match(String(first.body.message), /^Confirmation Code invalid \(2 attempt/);
-    await call(base, 'POST', `/sign/${pk}`, { secret: wrong });
-    const third = await call(base, 'POST', `/sign/${pk}`, { secret: wrong });
-    assert.match(String(third.body.message), /locked/);
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const refused = await call(base, 'POST', `/sign/${pk}`, { secret: wrong });
+      assert.equal(refused.status, 403);
+      assert.deepEqual(refused.body, { detail: 'Confirmation Code invalid' });
+    }
     const right = await call(base, 'POST', `/sign/${pk}`, { secret: otp });
     assert.equal(right.status, 403, 'the right code no longer works once void');
-    assert.match(String(right.body.message), /^Confirmation Code invalid \(locked/);
+    assert.deepEqual(right.body, { detail: 'Confirmation Code invalid' });
     await advanceClock(61);
     const fresh = await sendOtpAndRead(base, pk);
     assert.equal((await call(base, 'POST', `/sign/${pk}`, { secret: fresh })).status, 200);
@@ -112,7 +113,7 @@ describe('OTP', () => {
     await advanceClock(5 * 60 + 1);
     const res = await call(base, 'POST', `/sign/${pk}`, { secret: otp });
     assert.equal(res.status, 403);
-    assert.match(String(res.body.message), /^Confirmation Code invalid \(expired/);
+    assert.deepEqual(res.body, { detail: 'Confirmation Code invalid' });
   });
 
   it('refuses a sign call with no code sent', async () => {
@@ -147,7 +148,11 @@ describe('sign', () => {
     assert.equal(res.status, 200, JSON.stringify(res.body));
     assert.equal(res.body.message, `Signature process for Request ${pk} completed`);
     assert.equal(res.body.detail.request, pk);
-    assert.deepEqual(Object.keys(res.body.detail.documents).sort(), [...uids].sort());
+    assert.deepEqual(res.body, {
+      status: 'success',
+      message: `Signature process for Request ${pk} completed`,
+      detail: { request: pk, documents: {} },
+    });
     for (const uid of uids) {
       const file = await savedSigned(pk, uid);
       assertJudgedValid(file);
@@ -170,8 +175,6 @@ describe('sign', () => {
     );
     assert.equal(request.body.request.status, 'ISSUED');
     assert.equal(request.body.request.certificate_set.length, 1);
-    const list = await call<{ details: { signed: boolean }[] }>(base, 'GET', `/documents/${pk}`);
-    assert.ok(list.body.details.every((d) => d.signed));
   });
 
   it('refuses a second sign call with 412 "Request already in ISSUED status"', async () => {
@@ -180,7 +183,7 @@ describe('sign', () => {
     assert.equal((await call(base, 'POST', `/sign/${pk}`, { secret: otp })).status, 200);
     const again = await call(base, 'POST', `/sign/${pk}`, { secret: otp });
     assert.equal(again.status, 412);
-    assert.equal(again.body.message, 'Request already in ISSUED status');
+    assert.deepEqual(again.body, { detail: 'Request already in ISSUED status' });
     const stats = await call<{ requests: Record<string, Record<string, number>> }>(
       base,
       'GET',
@@ -232,7 +235,7 @@ describe('sign', () => {
       signature: { appearance: { position: '1,1,90,40', page: 2 } },
     });
     assert.equal(page.status, 400);
-    assert.match(String(page.body.message), /page 2 .* 2 page/);
+    assert.match(String(page.body.detail), /page 2 .* 2 page/);
     const position = await call(base, 'POST', `/sign/${pk}`, {
       secret: otp,
       signature: { appearance: { position: '1,1,90' } },

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { makePdf } from '../fixtures/pdfs';
-import { call, createRequest, PRESET_TOKEN_UID, sendOtpAndRead, upload } from '../helpers/sandbox';
+import {
+  call,
+  createRequest,
+  listDocuments,
+  PRESET_TOKEN_UID,
+  sendOtpAndRead,
+  upload,
+} from '../helpers/sandbox';
 import { runCli, spawnSandbox } from '../helpers/sandbox-process';
 
 function httpsGet(url: string, ca?: string): Promise<number> {
@@ -22,15 +29,18 @@ function httpsGet(url: string, ca?: string): Promise<number> {
 }
 
 describe('sandbox command', () => {
-  it('prints exactly "One-Shot sandbox listening on <baseUrl>" first, also through npm run', async () => {
+  it('prints exactly "One-Shot sandbox listening on <baseUrl>" first, also through npm run, and takes --dialect', async () => {
     const data = mkdtempSync(join(tmpdir(), 'sbx-npm-'));
-    const proc = await spawnSandbox(['--port', '0', '--data', data], true);
+    const proc = await spawnSandbox(['--port', '0', '--data', data, '--dialect', 'otp-reasons'], true);
     try {
       assert.match(
         proc.firstLine,
         /^One-Shot sandbox listening on http:\/\/127\.0\.0\.1:\d+\/oneshot\/api\/v1$/,
       );
       assert.equal((await call(proc.baseUrl, 'GET', '/hello')).status, 200);
+      assert.deepEqual((await call(proc.baseUrl, 'GET', '/sandbox/dialect')).body, {
+        dialect: 'otp-reasons',
+      });
     } finally {
       await proc.kill();
     }
@@ -43,6 +53,12 @@ describe('sandbox command', () => {
     const unknown = await runCli(['--bogus']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /bogus/);
+    const dialect = await runCli(['--dialect', 'soap']);
+    assert.equal(dialect.code, 2);
+    assert.match(
+      dialect.stderr,
+      /--dialect must be one of fastapi, fastapi-v2, legacy, status-message, otp-reasons, got "soap"/,
+    );
   });
 
   it('serves HTTPS with a certificate from the sandbox CA when --tls is given', async () => {
@@ -92,9 +108,9 @@ describe('sandbox command', () => {
         (await call<{ request: { status: string } }>(base, 'GET', `/request/${pk}`)).body.request.status,
         'ENROLLREADY',
       );
-      const docs = await call<{ details: { uid: string; size: number }[] }>(base, 'GET', `/documents/${pk}`);
+      const docs = await listDocuments(base, pk);
       assert.deepEqual(
-        docs.body.details.map((d) => [d.uid, d.size]),
+        Object.entries(docs).map(([id, d]) => [id, d.size]),
         [[uid, pdf.length]],
       );
       assert.equal(readFileSync(join(data, 'ca', 'ca.cert.pem'), 'utf8'), caBefore);

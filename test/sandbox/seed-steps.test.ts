@@ -58,10 +58,11 @@ it("walks the seeds' eight steps with curl and gets a PDF that pdfsig calls vali
     // 3. upload
     const uploaded = JSON.parse(
       curl('-X', 'POST', `${base}/document/${pk}`, '-F', `file=@${join(dir, 'doc.pdf')}`),
-    ) as { details: Record<string, unknown> };
-    const uid = Object.keys(uploaded.details)[0]!;
-    // 4. contract
-    curl('-o', join(dir, 'contract.pdf'), `${base}/contract/${pk}/`);
+    ) as { status: string; detail: { name: string; uid: string } };
+    assert.equal(uploaded.detail.name, 'file');
+    const uid = uploaded.detail.uid;
+    // 4. contract: the step text writes `/contract/{pk}/`, which FastAPI redirects (curl -L follows)
+    curl('-L', '-o', join(dir, 'contract.pdf'), `${base}/contract/${pk}/`);
     assert.ok(qpdfCheck(join(dir, 'contract.pdf')).ok);
     // 5. OTP (read from the sandbox inbox instead of a phone)
     curl(
@@ -81,8 +82,9 @@ it("walks the seeds' eight steps with curl and gets a PDF that pdfsig calls vali
     });
     const signed = JSON.parse(
       curl('-X', 'POST', `${base}/sign/${pk}`, '-H', 'Content-Type: application/json', '-d', signBody),
-    ) as { status: string };
+    ) as { status: string; message: string };
     assert.equal(signed.status, 'success');
+    assert.equal(signed.message, `Signature process for Request ${pk} completed`);
     // 7. download the signed document
     curl('-o', join(dir, 'signed.pdf'), `${base}/document/${pk}/${uid}?document_type=signed`);
     // 8. delete it from the Optimizer
@@ -108,6 +110,7 @@ it("walks the seeds' eight steps with curl and gets a PDF that pdfsig calls vali
       sign_successes: 1,
       certificates: 1,
       deletes: 1,
+      stored_documents: 0,
     });
   } finally {
     await sandbox.kill();

@@ -1,4 +1,5 @@
-// GET /contract/{pk}/: the service contract PDF, generated once per request and kept.
+// GET /contract/{pk}: the service contract PDF, generated once per request and kept. The seed's step
+// text writes `/contract/{pk}/`; that form gets the router's 307 like FastAPI's redirect_slashes.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import type { SandboxContext } from '../context';

@@ -1,16 +1,19 @@
-// Documents of a request: POST /document/{pk} (multipart file, file2 … file10), GET /documents/{pk},
-// DELETE /documents/{pk}, GET and DELETE /document/{pk}/{uid}. Uploads are all-or-nothing.
+// Documents of a request: POST /document/{pk} (multipart file, file2 … file10), DELETE /document/{pk}
+// (all of them, new API), GET and DELETE /document/{pk}/{uid}, and the old API's list GET /documents/{pk}
+// (the only published list; the new API has no DELETE /documents/{pk}). Uploads are all-or-nothing.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { ApiError, ValidationError, badEnum, missingField } from '../api-error';
+import { extname } from 'node:path';
+import { ApiError, ValidationError, badEnum, invalidStatus, missingField } from '../api-error';
 import { isPdfHead, readForm, type UploadedFile } from '../body';
 import type { SandboxContext } from '../context';
+import { documentListAnswer, success, uploadAnswer } from '../dialect';
 import { placeFile } from '../files';
 import { countPages, PdfSignError } from '../pdf/sign-pdf';
 import { json, type Reply, type Router } from '../router';
 import type { DocumentRow } from '../store';
-import { findRequest, parsePk, requireOpen } from './common';
+import { findRequest, parsePk, requireIdle } from './common';
 
 export const MAX_FILES_PER_UPLOAD = 10;
 const FILE_FIELD = /^file(\d*)$/;
@@ -30,7 +33,7 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
           `Maximum number of document reached (at most ${MAX_FILES_PER_UPLOAD} files per upload call)`,
         );
       }
-      requireOpen(request);
+      requireIdle(ctx, request);
       const existing = ctx.store.listDocuments(pk).length;
       if (existing + files.length > ctx.settings.maxDocumentsPerRequest) {
         throw new ApiError(
@@ -41,7 +44,7 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
       const pages = await Promise.all(files.map(checkPdf));
       const now = new Date(ctx.clock.now()).toISOString();
       const rows: DocumentRow[] = files.map((file, i) => ({
-        uid: randomUUID().replace(/-/g, ''),
+        uid: randomUUID(),
         request_pk: pk,
         field: file.field,
         filename: file.filename,
@@ -53,33 +56,26 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
         signed_sha256: null,
         signed_at: null,
       }));
-      for (const [i, row] of rows.entries())
-        await placeFile((files[i] as UploadedFile).path, ctx.files.original(pk, row.uid));
-      ctx.store.transaction(() => {
-        // A sign call may have started while the files were being written.
-        requireOpen(findRequest(ctx, pk));
-        for (const row of rows) {
-          if (ctx.store.everUploaded(pk, row.sha256)) ctx.store.count(pk, 'duplicate_documents');
-          ctx.store.logUpload(pk, row.sha256, row.uid);
-          ctx.store.insertDocument(row);
-        }
-        ctx.store.count(pk, 'uploads');
-        ctx.store.count(pk, 'documents', rows.length);
-      });
-      const details: Record<string, unknown> = {};
-      for (const row of rows)
-        details[row.uid] = {
-          field: row.field,
-          filename: row.filename,
-          size: row.size,
-          sha256: row.sha256,
-          pages: row.pages,
-        };
-      return json({
-        status: 'success',
-        message: `${rows.length} document(s) uploaded to request ${pk}`,
-        details,
-      });
+      try {
+        for (const [i, row] of rows.entries())
+          await placeFile((files[i] as UploadedFile).path, ctx.files.original(pk, row.uid));
+        ctx.store.transaction(() => {
+          // A sign call may have started while the files were being written.
+          requireIdle(ctx, findRequest(ctx, pk));
+          for (const row of rows) {
+            if (ctx.store.everUploaded(pk, row.sha256)) ctx.store.count(pk, 'duplicate_documents');
+            ctx.store.logUpload(pk, row.sha256, row.uid);
+            ctx.store.insertDocument(row);
+          }
+          ctx.store.count(pk, 'uploads');
+          ctx.store.count(pk, 'documents', rows.length);
+        });
+      } catch (error) {
+        // Nothing of a refused call stays behind, not even its files.
+        await Promise.all(rows.map((row) => ctx.files.removeDocument(pk, row.uid)));
+        throw error;
+      }
+      return json(uploadAnswer(ctx.dialect, pk, rows));
     } finally {
       await form.discard();
     }
@@ -88,26 +84,28 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
   router.on('GET', '/documents/{pk}', ({ params }) => {
     const pk = parsePk(params);
     findRequest(ctx, pk);
-    return json({ status: 'success', details: ctx.store.listDocuments(pk).map(documentView) });
+    const listed = Object.fromEntries(ctx.store.listDocuments(pk).map((d) => [d.uid, documentView(d)]));
+    return json(documentListAnswer(ctx.dialect, listed));
   });
 
-  router.on('DELETE', '/documents/{pk}', async ({ params }) => {
+  router.on('DELETE', '/document/{pk}', async ({ params }) => {
     const pk = parsePk(params);
     findRequest(ctx, pk);
+    if (ctx.signing.has(pk)) throw invalidStatus();
     const documents = ctx.store.listDocuments(pk);
     ctx.store.transaction(() => {
       for (const d of documents) ctx.store.deleteDocument(d.uid);
       if (documents.length > 0) ctx.store.count(pk, 'deletes', documents.length);
     });
     for (const d of documents) await ctx.files.removeDocument(pk, d.uid);
-    return json({ status: 'success', message: `${documents.length} document(s) deleted from request ${pk}` });
+    return json(success(ctx.dialect, { message: `Documents deleted for Request ${pk}` }));
   });
 
   router.on('GET', '/document/{pk}/{uid}', async ({ params, query }): Promise<Reply> => {
     const pk = parsePk(params);
     const type = query.get('document_type') ?? 'original';
     if (!(DOCUMENT_TYPES as readonly string[]).includes(type))
-      throw new ValidationError([badEnum('query', 'document_type', DOCUMENT_TYPES)]);
+      throw new ValidationError([badEnum('query', 'document_type', DOCUMENT_TYPES, type)]);
     findRequest(ctx, pk);
     const doc = findDocument(ctx, pk, params.uid ?? '');
     if (type === 'signed' && doc.signed_sha256 === null)
@@ -129,12 +127,13 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
     const pk = parsePk(params);
     findRequest(ctx, pk);
     const doc = findDocument(ctx, pk, params.uid ?? '');
+    if (ctx.signing.has(pk)) throw invalidStatus();
     ctx.store.transaction(() => {
       ctx.store.deleteDocument(doc.uid);
       ctx.store.count(pk, 'deletes');
     });
     await ctx.files.removeDocument(pk, doc.uid);
-    return json({ status: 'success', message: `Document ${doc.uid} deleted` });
+    return json(success(ctx.dialect, { message: `Document ${doc.uid} deleted` }));
   });
 }
 
@@ -144,17 +143,14 @@ function findDocument(ctx: SandboxContext, pk: number, uid: string): DocumentRow
   return doc;
 }
 
+/** The old API's published list entry; whether a document is signed is not part of it. */
 function documentView(d: DocumentRow): Record<string, unknown> {
   return {
-    uid: d.uid,
-    filename: d.filename,
+    upload_date: d.uploaded_at,
+    ext: extname(d.filename).toLowerCase() || '.pdf',
     size: d.size,
-    sha256: d.sha256,
-    pages: d.pages,
-    uploaded_at: d.uploaded_at,
-    signed: d.signed_sha256 !== null,
-    signed_size: d.signed_size,
-    signed_sha256: d.signed_sha256,
+    mime: 'application/pdf',
+    filename: d.filename,
   };
 }
 

@@ -1,9 +1,10 @@
 // Signature requests: POST /create, GET/PUT/DELETE /request/{pk}.
 import { randomInt } from 'node:crypto';
-import { ApiError, ValidationError, missingField } from '../api-error';
+import { ApiError, ValidationError, invalidStatus, missingField } from '../api-error';
 import type { FieldProblem } from '../api-error';
 import { isImageHead, isPdfHead, readForm, readJsonObject, type UploadedFile } from '../body';
 import type { SandboxContext } from '../context';
+import { success } from '../dialect';
 import { json, type Router } from '../router';
 import type { RequestRow } from '../store';
 import { findRequest, parsePk } from './common';
@@ -37,20 +38,22 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
         ctx.store.count(created, 'creates');
         return created;
       });
-      return json({
-        status: 'success',
-        message: `Request created with pk ${pk}`,
-        details: { status: 'CREATED', asyncmode: signer.useasync ? 'true' : 'false', pk: String(pk) },
-      });
+      return json(
+        success(ctx.dialect, {
+          message: `Request created with pk ${pk}`,
+          details: { status: 'CREATED', asyncmode: signer.useasync ? 'true' : 'false', pk: String(pk) },
+        }),
+      );
     } finally {
       // ID images are personal data: the simulator checks them and keeps nothing.
       await form.discard();
     }
   });
 
+  // The seed's shape in every dialect: it is the one answer published without an envelope.
   router.on('GET', '/request/{pk}', ({ params }) => {
     const request = findRequest(ctx, parsePk(params));
-    return json({ secrets: JSON.parse(request.secrets) as unknown, request: requestView(ctx, request) });
+    return json({ secrets: JSON.parse(request.secrets) as unknown, request: requestView(request) });
   });
 
   router.on('DELETE', '/request/{pk}', ({ params }) => {
@@ -58,12 +61,13 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
     const request = findRequest(ctx, pk);
     if (request.status !== 'ENROLLREADY')
       throw new ApiError(412, `Request already in ${request.status} status`);
+    if (ctx.signing.has(pk)) throw invalidStatus();
     ctx.store.transaction(() => {
       ctx.store.updateRequest(pk, { status: 'CANCELLED' });
       const otp = ctx.store.getOtp(pk);
       if (otp) ctx.store.updateOtp(pk, { wrong_attempts: otp.wrong_attempts, state: 'void' });
     });
-    return json({ status: 'success', message: `Request ${pk} deleted` });
+    return json(success(ctx.dialect, { message: `Request ${pk} deleted` }));
   });
 
   router.on('PUT', '/request/{pk}', async ({ req, params }) => {
@@ -76,7 +80,7 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
     if (problems.length > 0) throw new ValidationError(problems);
     const request = findRequest(ctx, pk);
     if (body.scratchcard !== request.scratchcard) throw new ApiError(403, 'Invalid scratchcard');
-    if (request.status !== 'ENROLLREADY') throw new ApiError(412, 'Invalid request status');
+    if (request.status !== 'ENROLLREADY') throw invalidStatus();
     const signer = JSON.parse(request.signer) as SignerData;
     const text = (name: string): string | undefined =>
       typeof body[name] === 'string' ? body[name] : undefined;
@@ -90,7 +94,7 @@ export function registerRequestRoutes(router: Router, ctx: SandboxContext): void
     signer.mobile_phone_number = text('mobile_phone_number') ?? signer.mobile_phone_number;
     signer.serial_number = text('serial_number') ?? signer.serial_number;
     ctx.store.updateRequest(pk, { signer: JSON.stringify(signer) });
-    return json(requestView(ctx, findRequest(ctx, pk)));
+    return json(requestView(findRequest(ctx, pk)));
   });
 }
 
@@ -131,8 +135,11 @@ function newSecrets(): Record<string, string> {
   return { puk: digits(8), enrollment_code: code, pin: digits(8), erc: digits(10) };
 }
 
-/** The request object in the shape of the seeds' GET /request answer. */
-export function requestView(ctx: SandboxContext, request: RequestRow): Record<string, unknown> {
+/**
+ * The request object in the shape of the seeds' GET /request answer. It names no documents: the
+ * seed does not, and a client learns what was signed from `status` (ISSUED) and the signed downloads.
+ */
+export function requestView(request: RequestRow): Record<string, unknown> {
   const signer = JSON.parse(request.signer) as SignerData;
   const ra = /^\d+$/.test(signer.registration_authority)
     ? Number(signer.registration_authority)
@@ -169,7 +176,6 @@ export function requestView(ctx: SandboxContext, request: RequestRow): Record<st
     communication_language: signer.communication_language,
     paperless_mode: true,
     videoid_mode: false,
-    documents: ctx.store.listDocuments(request.pk).map((d) => d.uid),
     created_at: request.created_at,
     issued_at: request.issued_at,
   };

@@ -1,20 +1,28 @@
 // Service identity: GET /hello, GET /version, GET /settings — what a client uses to check that the
-// Optimizer is reachable and which version it runs.
+// Optimizer is reachable and which version it runs. Their new-API shapes are not published; only the
+// status word follows the dialect.
 import type { SandboxContext } from '../context';
+import { successWord } from '../dialect';
 import { json, type Router } from '../router';
 
 export const SANDBOX_VERSION = '1.0.0-sandbox';
 
 export function registerServiceRoutes(router: Router, ctx: SandboxContext): void {
   router.on('GET', '/hello', () =>
-    json({ status: 'success', message: 'Hello from the One-Shot Optimizer SANDBOX' }),
+    json({ status: successWord(ctx.dialect), message: 'Hello from the One-Shot Optimizer SANDBOX' }),
   );
   router.on('GET', '/version', () =>
-    json({ status: 'success', version: SANDBOX_VERSION, api: '1.0.0', sandbox: true, env: 'sandbox' }),
+    json({
+      status: successWord(ctx.dialect),
+      version: SANDBOX_VERSION,
+      api: '1.0.0',
+      sandbox: true,
+      env: 'sandbox',
+    }),
   );
   router.on('GET', '/settings', () =>
     json({
-      status: 'success',
+      status: successWord(ctx.dialect),
       details: {
         env: 'sandbox',
         usepdfclean: false,

@@ -1,6 +1,6 @@
 // The sign call's JSON body, checked the way the Optimizer's FastAPI models would, then resolved to
 // one appearance and subfilter per document (signature_by_doc overrides signature for its uid).
-import { ApiError, ValidationError, badEnum, badType, missingField } from '../api-error';
+import { ApiError, ValidationError, at, badEnum, badType, missingField } from '../api-error';
 import type { FieldProblem } from '../api-error';
 import type { SignatureAppearance, SubFilter } from '../pdf/sign-pdf';
 import type { DocumentRow } from '../store';
@@ -32,7 +32,7 @@ export function parseSignBody(body: Record<string, unknown>): SignBody {
   const optionalString = (name: string): string | undefined => {
     const v = body[name];
     if (v === undefined || v === null) return undefined;
-    if (typeof v !== 'string') problems.push(badType('body', name, 'str'));
+    if (typeof v !== 'string') problems.push(badType('body', name, 'str', v));
     return typeof v === 'string' ? v : undefined;
   };
   const secret = optionalString('secret');
@@ -42,7 +42,7 @@ export function parseSignBody(body: Record<string, unknown>): SignBody {
   const objectField = (name: string): Record<string, unknown> | undefined => {
     const v = body[name];
     if (v === undefined || v === null) return undefined;
-    if (!isObject(v)) problems.push(badType('body', name, 'dict'));
+    if (!isObject(v)) problems.push(badType('body', name, 'dict', v));
     return isObject(v) ? v : undefined;
   };
   const signature = objectField('signature') ?? {};
@@ -51,12 +51,7 @@ export function parseSignBody(body: Record<string, unknown>): SignBody {
   const signatureByDoc: Record<string, Record<string, unknown>> = {};
   for (const [uid, value] of Object.entries(byDocRaw)) {
     if (isObject(value)) signatureByDoc[uid] = value;
-    else
-      problems.push({
-        loc: ['body', 'signature_by_doc', uid],
-        msg: 'value is not a valid dict',
-        type: 'type_error.dict',
-      });
+    else problems.push(at(['body', 'signature_by_doc', uid], badType('body', uid, 'dict', value)));
   }
   for (const [where, params] of [
     ['signature', signature],
@@ -83,12 +78,12 @@ function checkSignatureParams(
     subfilter !== null &&
     !(SUBFILTERS as readonly unknown[]).includes(subfilter)
   ) {
-    problems.push({ ...badEnum('body', 'subfilter', SUBFILTERS), loc: [...loc, 'subfilter'] });
+    problems.push(at([...loc, 'subfilter'], badEnum('body', 'subfilter', SUBFILTERS, subfilter)));
   }
   const appearance = params.appearance;
   if (appearance === undefined || appearance === null) return;
   if (!isObject(appearance)) {
-    problems.push({ loc: [...loc, 'appearance'], msg: 'value is not a valid dict', type: 'type_error.dict' });
+    problems.push(at([...loc, 'appearance'], badType('body', 'appearance', 'dict', appearance)));
     return;
   }
   const types: Record<string, 'string' | 'number' | 'boolean' | 'lines'> = {
@@ -116,7 +111,7 @@ function checkSignatureParams(
     if (!ok || (key === 'page' && !Number.isInteger(v))) {
       const expected =
         type === 'number' ? 'integer' : type === 'boolean' ? 'bool' : type === 'lines' ? 'list' : 'str';
-      problems.push({ ...badType('body', key, expected), loc: [...loc, 'appearance', key] });
+      problems.push(at([...loc, 'appearance', key], badType('body', key, expected, v)));
     }
   }
 }

@@ -1,6 +1,7 @@
 // The create-request form as the Optimizer checks it: FastAPI's 422 for missing or malformed
-// fields first, then the service's own 400 rules (international phone prefix, e-mail, country).
-import { ApiError, ValidationError, badEnum, badType, missingField } from '../api-error';
+// fields first, then the service's own per-field rules (international phone prefix, e-mail,
+// country), which the old API answered as a 500 with the field map.
+import { ApiError, FieldErrors, ValidationError, badEnum, badType, missingField } from '../api-error';
 import type { FieldProblem } from '../api-error';
 
 export const ID_DOCUMENT_TYPES = ['IDC', 'PAS', 'PNO', 'TIN', 'CI', 'CE'] as const;
@@ -86,7 +87,7 @@ export function parseSignerForm(fields: Map<string, string>): {
   const enumField = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
     const v = get(name);
     if (v === undefined) return fallback;
-    if (!(allowed as readonly string[]).includes(v)) problems.push(badEnum('body', name, allowed));
+    if (!(allowed as readonly string[]).includes(v)) problems.push(badEnum('body', name, allowed, v));
     return v as T;
   };
   const idType = enumField('id_document_type', ID_DOCUMENT_TYPES, 'IDC');
@@ -96,7 +97,7 @@ export function parseSignerForm(fields: Map<string, string>): {
   const asyncText = get('useasync');
   if (asyncText !== undefined) {
     const b = parseBoolean(asyncText);
-    if (b === null) problems.push(badType('body', 'useasync', 'bool'));
+    if (b === null) problems.push(badType('body', 'useasync', 'bool', asyncText));
     else useasync = b;
   }
 
@@ -113,11 +114,7 @@ export function parseSignerForm(fields: Map<string, string>): {
       credentials.password === undefined &&
       credentials.pin === undefined
     ) {
-      problems.push({
-        loc: ['body', 'token'],
-        msg: 'field required (or username, password and pin)',
-        type: 'value_error.missing',
-      });
+      problems.push(missingField('body', 'token'));
     } else {
       for (const name of ['username', 'password', 'pin'] as const) {
         if (credentials[name] === undefined) problems.push(missingField('body', name));
@@ -130,7 +127,8 @@ export function parseSignerForm(fields: Map<string, string>): {
   const optional = (name: string): string | null => get(name)?.trim() ?? null;
   const phone = value('mobile_phone_number');
   if (!INTERNATIONAL_PHONE.test(phone)) {
-    throw new ApiError(400, 'Please use the mobile phone number with an international prefix');
+    const words = 'Please use the mobile phone number with an international prefix';
+    throw new FieldErrors({ mobile_phone_number: [words] }, words);
   }
   const fieldErrors: Record<string, string[]> = {};
   const email = value('email');
@@ -141,8 +139,7 @@ export function parseSignerForm(fields: Map<string, string>): {
   const callback = optional('callback');
   if (callback !== null && !/^https?:\/\/\S+$/.test(callback)) fieldErrors.callback = ['Enter a valid URL'];
   const billing = get('billing_password');
-  if (Object.keys(fieldErrors).length > 0)
-    throw new ApiError(400, 'Invalid request data', { details: fieldErrors });
+  if (Object.keys(fieldErrors).length > 0) throw new FieldErrors(fieldErrors);
   if (billing !== undefined && !isBase64(billing)) {
     // The published descriptions answer wrong or non-base64 billing credentials with a 500.
     throw new ApiError(500, 'Billing credentials error: billing_password is not valid base64');

@@ -6,6 +6,7 @@ import { ApiError, ValidationError, badEnum, badType, missingField } from '../ap
 import type { FieldProblem } from '../api-error';
 import { readJsonObject } from '../body';
 import type { SandboxContext } from '../context';
+import { success } from '../dialect';
 import { json, type Router } from '../router';
 
 import { ENVIRONMENTS } from './signer-fields';
@@ -28,7 +29,7 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
     const detail: Record<string, unknown> = {};
     for (const t of ctx.store.listTokens())
       detail[t.uid] = { username: t.username, env: t.env, rao_id: t.rao_id };
-    return json({ status: 'success', detail });
+    return json(success(ctx.dialect, { detail }));
   });
 
   router.on('POST', '/token', async ({ req }) => {
@@ -41,7 +42,7 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
         return undefined;
       }
       if (typeof v !== 'string') {
-        problems.push(badType('body', name, 'str'));
+        problems.push(badType('body', name, 'str', v));
         return undefined;
       }
       return v;
@@ -51,7 +52,7 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
     const pin = str('pin', false);
     const env = str('env', false);
     if (env !== undefined && !(ENVIRONMENTS as readonly string[]).includes(env))
-      problems.push(badEnum('body', 'env', ENVIRONMENTS));
+      problems.push(badEnum('body', 'env', ENVIRONMENTS, env));
     if (problems.length > 0 || username === undefined) throw new ValidationError(problems);
     if (username.trim() === '') throw new ApiError(400, 'Missing parameter: username');
     checkRaoCredentials(password, pin);
@@ -65,27 +66,28 @@ export function registerTokenRoutes(router: Router, ctx: SandboxContext): void {
       env: env ?? 'sandbox',
       created_at: new Date(ctx.clock.now()).toISOString(),
     });
-    return json({ status: 'success', message: 'Token created', details: { token_uid: uid } });
+    return json(success(ctx.dialect, { message: 'Token created', details: { token_uid: uid } }));
   });
 
   router.on('GET', '/token/{uid}', ({ params }) => {
     const token = ctx.store.getToken(params.uid ?? '');
     if (!token) throw new ApiError(404, `Token ${params.uid} not found`);
-    return json({
-      status: 'success',
-      details: {
-        username: token.username,
-        password: token.has_password ? 'true' : 'false',
-        pin: token.has_pin ? 'true' : 'false',
-        rao_id: token.rao_id,
-        env: token.env,
-      },
-    });
+    return json(
+      success(ctx.dialect, {
+        details: {
+          username: token.username,
+          password: token.has_password ? 'true' : 'false',
+          pin: token.has_pin ? 'true' : 'false',
+          rao_id: token.rao_id,
+          env: token.env,
+        },
+      }),
+    );
   });
 
   router.on('DELETE', '/token/{uid}', ({ params }) => {
     const uid = params.uid ?? '';
     if (!ctx.store.deleteToken(uid)) throw new ApiError(404, `Token ${uid} not found`);
-    return json({ status: 'success', message: `Token ${uid} deleted successfully` });
+    return json(success(ctx.dialect, { message: `Token ${uid} deleted successfully` }));
   });
 }

@@ -1,5 +1,6 @@
 // Routes that exist only in the simulator, for training and tests: the SMS inbox that stands in for
-// the signer's phone, the CA certificate, call statistics and a clock that can be moved forward.
+// the signer's phone, the CA certificate, call statistics, the dialect spoken and a clock that can be
+// moved forward. They answer in one shape whatever the dialect.
 // Faults are never injected here, so tests can always read them.
 import { ApiError, ValidationError, badType } from '../api-error';
 import { readJsonObject } from '../body';
@@ -29,13 +30,14 @@ export function registerTrainingRoutes(router: Router, ctx: SandboxContext): voi
   }));
 
   router.on('GET', '/sandbox/stats', () => json(ctx.store.stats()));
+  router.on('GET', '/sandbox/dialect', () => json({ dialect: ctx.dialect }));
 
   router.on('GET', '/sandbox/clock', () => json(clockView(ctx)));
   router.on('POST', '/sandbox/clock', async ({ req }) => {
     const body = await readJsonObject(req, true);
     const seconds = body.advance_seconds;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
-      throw new ValidationError([badType('body', 'advance_seconds', 'integer')]);
+      throw new ValidationError([badType('body', 'advance_seconds', 'integer', seconds)]);
     }
     ctx.clock.advance(seconds * 1000);
     ctx.store.setMeta('clock_offset_ms', String(ctx.clock.offset));

@@ -1,0 +1,108 @@
+// The work of a sign call once its body and authentication were accepted: a single-use certificate
+// from the sandbox CA, every document signed by incremental update, and one transaction that makes
+// the request ISSUED. Nothing is served as signed unless that transaction committed.
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError } from '../api-error';
+import type { SandboxContext } from '../context';
+import { writeFileDurably } from '../files';
+import { signPdfIncrementally, PdfSignError } from '../pdf/sign-pdf';
+import type { SignerCredential } from '../pki/ca';
+import { createDetachedCms } from '../pki/cms';
+import type { RequestRow } from '../store';
+import { findRequest, requireOpen } from './common';
+import { consumeOtp } from './otp';
+import type { DocumentPlan, SignBody } from './sign-body';
+import type { SignerData } from './signer-fields';
+
+export async function signAndCommit(
+  ctx: SandboxContext,
+  request: RequestRow,
+  body: SignBody,
+  plans: DocumentPlan[],
+  delayMs: number,
+): Promise<void> {
+  const pk = request.pk;
+  try {
+    const signer = JSON.parse(request.signer) as SignerData;
+    const credential = await ctx.ca.issueSignerCertificate({
+      givenName: signer.given_name,
+      surname1: signer.surname_1,
+      surname2: signer.surname_2 ?? undefined,
+      idDocumentType: signer.id_document_type,
+      idDocumentCountry: signer.id_document_country,
+      serialNumber: signer.serial_number,
+      email: signer.email,
+      requestPk: String(pk),
+    });
+    if (delayMs > 0) await sleep(delayMs);
+    const signingTime = new Date(ctx.clock.now());
+    const results: { plan: DocumentPlan; size: number; sha256: string }[] = [];
+    for (const plan of plans)
+      results.push({ plan, ...(await signDocument(ctx, pk, plan, credential, signingTime)) });
+
+    const issuedAt = signingTime.toISOString();
+    ctx.store.transaction(() => {
+      requireOpen(findRequest(ctx, pk));
+      for (const r of results) ctx.store.markSigned(r.plan.doc.uid, r.size, r.sha256, issuedAt);
+      ctx.store.updateRequest(pk, {
+        status: 'ISSUED',
+        issued_at: issuedAt,
+        certificate_pem: credential.certificatePem,
+        certificate_serial: credential.serialHex,
+        sign_params: JSON.stringify({
+          auth: body.extUnlockType ? { ext_unlock_type: body.extUnlockType } : { otp: true },
+          documents: Object.fromEntries(
+            results.map((r) => [r.plan.doc.uid, { subfilter: r.plan.subFilter, ...r.plan.recorded }]),
+          ),
+          countersignature: body.countersignature !== undefined,
+        }),
+      });
+      consumeOtp(ctx, pk);
+      ctx.store.count(pk, 'sign_successes');
+      ctx.store.count(pk, 'certificates');
+    });
+  } catch (error) {
+    // Signed files of an attempt that did not commit must not be served as signed.
+    await Promise.all(plans.map((p) => rm(ctx.files.signed(pk, p.doc.uid), { force: true })));
+    throw error;
+  }
+}
+
+async function signDocument(
+  ctx: SandboxContext,
+  pk: number,
+  plan: DocumentPlan,
+  credential: SignerCredential,
+  signingTime: Date,
+): Promise<{ size: number; sha256: string }> {
+  const original = await readFile(ctx.files.original(pk, plan.doc.uid));
+  let signed: Buffer;
+  try {
+    signed = await signPdfIncrementally(original, {
+      appearance: plan.appearance,
+      signerName: credential.subjectCommonName,
+      reason: plan.appearance?.reason,
+      location: plan.appearance?.location,
+      signingTime,
+      subFilter: plan.subFilter,
+      createCms: ({ digest }) =>
+        createDetachedCms({ digest, signer: credential, subFilter: plan.subFilter, signingTime }),
+    });
+  } catch (error) {
+    if (error instanceof PdfSignError) {
+      throw new ApiError(
+        error.reason === 'bad_image'
+          ? 415
+          : error.reason === 'page_out_of_range' || error.reason === 'bad_position'
+            ? 400
+            : 500,
+        `Error signing document ${plan.doc.uid}: ${error.message}`,
+      );
+    }
+    throw error;
+  }
+  await writeFileDurably(ctx.files.signed(pk, plan.doc.uid), signed);
+  return { size: signed.length, sha256: createHash('sha256').update(signed).digest('hex') };
+}
