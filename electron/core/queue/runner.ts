@@ -205,7 +205,9 @@ export class QueueRunner {
     const step = job.state === 'failed' ? job.failedStep : job.state;
     if (step === null || !DROPPABLE.has(step))
       throw new Error(`A document can be removed only before the job is signed (this one is ${job.state})`);
-    if (this.active.has(jobId)) throw new Error('The job is running a step; pause it first');
+    // A failed job's step has ended; its runner may still be winding down for a moment.
+    if (job.state === 'failed') await this.settled(jobId);
+    else if (this.active.has(jobId)) throw new Error('The job is running a step; pause it first');
     const doc = job.documents.find((d) => d.position === position);
     if (!doc) throw new Error(`This job has no document number ${position + 1}`);
     if (job.documents.length === 1)
@@ -231,11 +233,8 @@ export class QueueRunner {
       );
     }
     this.store.jobs.update(jobId, { paused: true });
-    const controller = this.active.get(jobId);
-    if (controller) {
-      controller.abort();
-      while (this.active.has(jobId)) await new Promise((r) => setTimeout(r, 10));
-    }
+    this.active.get(jobId)?.abort();
+    await this.settled(jobId);
     job = this.store.jobs.get(jobId);
     const remote: Record<string, unknown> = {};
     if (job.requestPk) {
@@ -252,6 +251,11 @@ export class QueueRunner {
       await purgeJobIdImages(this.options.idImages, this.store.jobs, jobId, 'cancelled');
     this.emitJob(next);
     return next;
+  }
+
+  /** Resolves once no step of this job is running in this process. */
+  private async settled(jobId: string): Promise<void> {
+    while (this.active.has(jobId)) await new Promise((r) => setTimeout(r, 10));
   }
 
   // --- scheduling -------------------------------------------------------------------------
