@@ -20,6 +20,7 @@ const USAGE = `Usage: npm run sandbox -- [options]
   --seed N                 makes the random faults repeatable (default 1)
   --dialect NAME           answer shapes to speak: ${SANDBOX_DIALECTS.join(', ')} (default fastapi)
   --ext-auth-types a,b     accepted ext_unlock_type values (default biometric)
+  --refuse-documents TEXT  refuse (415) every uploaded file whose name contains TEXT
   --help                   this text`;
 
 function fail(message: string): never {
@@ -67,6 +68,7 @@ export function parseCli(argv: string[]): SandboxOptions {
         dialect: { type: 'string' },
         seed: { type: 'string' },
         'ext-auth-types': { type: 'string' },
+        'refuse-documents': { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -99,6 +101,7 @@ export function parseCli(argv: string[]): SandboxOptions {
     failAfterSignRate: number('fail-after-sign-rate', values['fail-after-sign-rate'], { max: 1 }),
     seed: number('seed', values.seed, { integer: true }),
     extAuthTypes: types,
+    refuseNamesContaining: values['refuse-documents'] || undefined,
     dialect,
   };
 }

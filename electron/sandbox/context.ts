@@ -11,6 +11,11 @@ export interface SandboxSettings {
   extAuthTypes: string[];
   /** Documents one request may hold; the real limit is not published. */
   maxDocumentsPerRequest: number;
+  /**
+   * Training and tests: files whose name contains this text are refused with 415, as a real
+   * Optimizer refuses files for reasons of its own that the desk cannot check beforehand.
+   */
+  refuseNamesContaining?: string;
 }
 
 export class SandboxClock {

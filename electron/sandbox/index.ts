@@ -54,6 +54,8 @@ export interface SandboxOptions {
   /** Which published answer shapes to speak (see dialect.ts); default 'fastapi'. */
   dialect?: SandboxDialect;
   extAuthTypes?: string[];
+  /** Refuse (415) every uploaded file whose name contains this text: a refused document to practise on. */
+  refuseNamesContaining?: string;
   maxDocumentsPerRequest?: number;
   /** Where the sandbox's own lines go (OTPs "sent", faults); default stderr. */
   log?: (line: string) => void;
@@ -98,6 +100,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       asyncSignMs: options.asyncSignMs ?? options.signMs ?? 0,
       extAuthTypes: options.extAuthTypes ?? ['biometric'],
       maxDocumentsPerRequest: options.maxDocumentsPerRequest ?? 100,
+      refuseNamesContaining: options.refuseNamesContaining,
     },
     dialect,
     signing: new Set(),

@@ -41,6 +41,10 @@ export function registerDocumentRoutes(router: Router, ctx: SandboxContext): voi
           `Maximum number of document reached (at most ${ctx.settings.maxDocumentsPerRequest} documents per request)`,
         );
       }
+      const refused = ctx.settings.refuseNamesContaining;
+      const named = refused ? files.find((f) => f.filename.includes(refused)) : undefined;
+      if (named)
+        throw new ApiError(415, `Unsupported file: ${named.filename} is not accepted by this Optimizer`);
       const pages = await Promise.all(files.map(checkPdf));
       const now = new Date(ctx.clock.now()).toISOString();
       const rows: DocumentRow[] = files.map((file, i) => ({
