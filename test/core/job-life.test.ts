@@ -4,7 +4,9 @@
 // 500. Every signed output is judged by pdfsig and qpdf; every request ends with exactly one
 // certificate and no document left on the Optimizer.
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SANDBOX_DIALECTS, startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { queueHarness, type Harness } from '../helpers/queue-harness';
@@ -13,20 +15,32 @@ import { call } from '../helpers/sandbox';
 
 type Stats = Record<string, number>;
 
+async function waitUntil(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`not true after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 for (const dialect of SANDBOX_DIALECTS) {
   describe(`a job's life against the sandbox speaking "${dialect}"`, () => {
     let sandbox: SandboxHandle;
     let failing: SandboxHandle;
+    let slow: SandboxHandle;
     let nss: string;
     before(async () => {
       sandbox = await startSandbox({ log: () => {}, dialect });
       // Every sign call commits (certificate issued, documents signed) and then answers 500.
       failing = await startSandbox({ log: () => {}, dialect, failAfterSignRate: 1 });
+      // Async signatures that take long enough for the desk to be stopped while one runs.
+      slow = await startSandbox({ log: () => {}, dialect, asyncSignMs: 1_500 });
       nss = nssDbTrusting(sandbox.caPem);
     });
     after(async () => {
       await sandbox.stop();
       await failing.stop();
+      await slow.stop();
     });
 
     async function statsOf(on: SandboxHandle, pk: string | null): Promise<Stats> {
@@ -98,6 +112,29 @@ for (const dialect of SANDBOX_DIALECTS) {
         assert.equal(events.length, 1, 'the accepted call is recorded once');
         assert.equal(h.calls.sign, 1, 'sign is called once');
       });
+    });
+
+    it('goes on polling an accepted async sign after a restart, and never signs again', async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'job-life-async-'));
+      const first = await queueHarness(slow.baseUrl, { dataDir });
+      let jobId = '';
+      try {
+        const job = await first.addJob({ documents: 1, asyncMode: true });
+        jobId = job.id;
+        first.runner.start();
+        await waitUntil(() => first.store.jobs.get(job.id).signAcceptedAt !== null);
+      } finally {
+        await first.close();
+      }
+      const second = await queueHarness(slow.baseUrl, { dataDir });
+      try {
+        second.runner.start();
+        await assertFinished(slow, second, jobId);
+        assert.equal(second.calls.sign ?? 0, 0, 'the restarted desk only polls');
+        assert.equal((await statsOf(slow, second.store.jobs.get(jobId).requestPk)).sign_calls, 1);
+      } finally {
+        await second.close();
+      }
     });
 
     it('cancels: the request is CANCELLED and its documents deleted (DELETE /document/{pk})', async () => {
