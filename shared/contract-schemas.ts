@@ -116,7 +116,15 @@ export const jobViewSchema = z.object({
   batchId: z.string().nullable(),
   state: jobStateSchema,
   failedStep: jobStateSchema.nullable(),
-  error: z.object({ kind: z.string(), message: z.string(), retryable: z.boolean() }).nullable(),
+  error: z
+    .object({
+      kind: z.string(),
+      message: z.string(),
+      retryable: z.boolean(),
+      /** For a refused code: how many more tries the desk allows before a new code is needed. */
+      attemptsLeft: z.number().int().min(0).optional(),
+    })
+    .nullable(),
   paused: z.boolean(),
   auth: z.object({ method: z.enum(['otp', 'external']), detail: z.string() }),
   requestPk: z.string().nullable(),

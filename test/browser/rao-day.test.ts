@@ -136,9 +136,9 @@ describe('the RAO’s day in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
     const wrongCode = code === '000000' ? '111111' : '000000';
     await field.fill(wrongCode);
     await pane.getByRole('button', { name: 'Sign', exact: true }).click();
-    const wrong = pane.getByRole('alert').filter({ hasText: 'The code was wrong.' });
+    const wrong = pane.getByRole('alert').filter({ hasText: 'The code was wrong' });
     await wrong.waitFor({ timeout: 30_000 });
-    assert.match((await wrong.textContent()) ?? '', /attempt/);
+    assert.match((await wrong.textContent()) ?? '', /2 more attempts before a new code is needed/);
 
     // The right code, pasted as a text message might hold it (spaces and words are dropped).
     await field.evaluate(

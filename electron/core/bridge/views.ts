@@ -16,7 +16,12 @@ export function jobView(job: JobRecord): JobView {
     state: job.state,
     failedStep: job.failedStep,
     error: job.error
-      ? { kind: job.error.kind, message: job.error.message, retryable: job.error.retryable }
+      ? {
+          kind: job.error.kind,
+          message: job.error.message,
+          retryable: job.error.retryable,
+          ...(job.error.attemptsLeft === undefined ? {} : { attemptsLeft: job.error.attemptsLeft }),
+        }
       : null,
     paused: job.paused,
     auth:

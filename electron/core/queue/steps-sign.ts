@@ -120,7 +120,13 @@ function afterRefusedCode(ctx: StepContext, job: JobRecord, error: OptimizerErro
     'otp_sent',
     { reason: 'otp_wrong', attemptsLeft: verdict.attemptsLeft, said: error.attemptsLeft ?? null },
     {
-      error: { kind: 'otp_wrong', message, retryable: true, status: error.status },
+      error: {
+        kind: 'otp_wrong',
+        message,
+        retryable: true,
+        status: error.status,
+        attemptsLeft: verdict.attemptsLeft,
+      },
       otpWrongAttempts: wrongSoFar,
     },
   );

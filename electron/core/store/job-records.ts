@@ -10,6 +10,8 @@ export interface JobError {
   message: string;
   retryable: boolean;
   status?: number;
+  /** For a refused code: how many more tries the desk allows before a new code is needed. */
+  attemptsLeft?: number;
 }
 
 export interface JobDocument {

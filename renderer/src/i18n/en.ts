@@ -274,9 +274,13 @@ export const en = {
     needsConsent: 'The code can be sent once the signer has read and accepted everything.',
     code: 'One-time code',
     problem: {
-      otp_wrong: 'The code was wrong.',
-      otp_expired: 'The code has expired: send a new one.',
-      otp_locked: 'The code is locked after too many attempts: send a new one.',
+      otp_wrong: 'The code was wrong: check it and type it again.',
+      otp_wrong_left_one:
+        'The code was wrong: check it and type it again ({{count}} more attempt before a new code is needed).',
+      otp_wrong_left_other:
+        'The code was wrong: check it and type it again ({{count}} more attempts before a new code is needed).',
+      otp_expired: 'The code is no longer valid: send a new one.',
+      otp_locked: 'The code was refused too many times: send a new one.',
       other: 'The code was not accepted.',
     },
     sandboxPhone: 'Sandbox phone',

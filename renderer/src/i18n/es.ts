@@ -295,9 +295,13 @@ export const es = {
     needsConsent: 'El código podrá enviarse cuando el firmante haya leído y aceptado todo.',
     code: 'Código de un solo uso',
     problem: {
-      otp_wrong: 'El código no es correcto.',
-      otp_expired: 'El código ha caducado: envíe uno nuevo.',
-      otp_locked: 'El código se ha bloqueado tras demasiados intentos: envíe uno nuevo.',
+      otp_wrong: 'El código no es correcto: compruébelo y escríbalo de nuevo.',
+      otp_wrong_left_one:
+        'El código no es correcto: compruébelo y escríbalo de nuevo (queda {{count}} intento antes de necesitar uno nuevo).',
+      otp_wrong_left_other:
+        'El código no es correcto: compruébelo y escríbalo de nuevo (quedan {{count}} intentos antes de necesitar uno nuevo).',
+      otp_expired: 'El código ya no es válido: envíe uno nuevo.',
+      otp_locked: 'El código se ha rechazado demasiadas veces: envíe uno nuevo.',
       other: 'No se ha aceptado el código.',
     },
     sandboxPhone: 'Teléfono de pruebas',

@@ -303,9 +303,17 @@ export const pl = {
     needsConsent: 'Kod można wysłać, gdy podpisujący przeczyta i zaakceptuje wszystkie dokumenty.',
     code: 'Kod jednorazowy',
     problem: {
-      otp_wrong: 'Wprowadzono nieprawidłowy kod.',
-      otp_expired: 'Kod wygasł: wyślij nowy.',
-      otp_locked: 'Kod został zablokowany po zbyt wielu próbach: wyślij nowy.',
+      otp_wrong: 'Wprowadzono nieprawidłowy kod: sprawdź go i wpisz ponownie.',
+      otp_wrong_left_one:
+        'Wprowadzono nieprawidłowy kod: sprawdź go i wpisz ponownie (pozostała {{count}} próba, zanim potrzebny będzie nowy kod).',
+      otp_wrong_left_few:
+        'Wprowadzono nieprawidłowy kod: sprawdź go i wpisz ponownie (pozostały {{count}} próby, zanim potrzebny będzie nowy kod).',
+      otp_wrong_left_many:
+        'Wprowadzono nieprawidłowy kod: sprawdź go i wpisz ponownie (pozostało {{count}} prób, zanim potrzebny będzie nowy kod).',
+      otp_wrong_left_other:
+        'Wprowadzono nieprawidłowy kod: sprawdź go i wpisz ponownie (pozostało {{count}} próby, zanim potrzebny będzie nowy kod).',
+      otp_expired: 'Kod nie jest już ważny: wyślij nowy.',
+      otp_locked: 'Kod został odrzucony zbyt wiele razy: wyślij nowy.',
       other: 'Kod nie został zaakceptowany.',
     },
     sandboxPhone: 'Telefon testowy',

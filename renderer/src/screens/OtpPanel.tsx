@@ -11,6 +11,20 @@ import { ErrorNotice } from '../components/Notice';
 type Job = OperationResult<'jobs.get'>;
 const RESEND_SECONDS = 60;
 
+type CodeError = NonNullable<Job['error']>;
+
+/**
+ * A refused code in the RAO's language. The service says only "Confirmation Code invalid"; what it
+ * means (type again, with how many tries left, or send a new code) is the desk's own judgement.
+ */
+function codeWords(t: ReturnType<typeof useTranslation>['t'], error: CodeError): string {
+  if (error.kind === 'otp_wrong' && error.attemptsLeft !== undefined)
+    return t('otp.problem.otp_wrong_left', { count: error.attemptsLeft });
+  if (error.kind === 'otp_wrong' || error.kind === 'otp_expired' || error.kind === 'otp_locked')
+    return t(`otp.problem.${error.kind}`);
+  return `${t('otp.problem.other')} ${error.message}`;
+}
+
 function secondsLeft(sentAt: string | null, now: number): number {
   if (!sentAt) return 0;
   return Math.max(0, Math.ceil(RESEND_SECONDS - (now - Date.parse(sentAt)) / 1000));
@@ -55,7 +69,7 @@ export function OtpPanel(props: { job: Job; consented: boolean; training: boolea
       <ErrorNotice error={error} />
       {codeError && (
         <div role="alert" className="notice notice-bad">
-          {t(`otp.problem.${codeError.kind}`, { defaultValue: t('otp.problem.other') })} {codeError.message}
+          {codeWords(t, codeError)}
         </div>
       )}
       <div className="actions">
