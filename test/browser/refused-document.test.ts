@@ -69,7 +69,7 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
       names.map(async (name) => ({ name, bytes: await makePdf({ text: `Document ${name}` }) })),
     );
     await dropFiles(page, '[aria-label="Drop PDFs here"]', files);
-    await page.getByRole('button', { name: /umowa\.pdf/ }).click();
+    await page.getByRole('button', { name: /^umowa\.pdf \+2/ }).click();
     const pane = page.locator('aside.job-pane');
     const outputDir = join(host.dataDir, 'refused-out');
     await fillExternalSigner(pane, { surname: 'Nowak', value: 'bio-refused-1', outputDir });

@@ -300,6 +300,8 @@ export const es = {
         'El código no es correcto: compruébelo y escríbalo de nuevo (queda {{count}} intento antes de necesitar uno nuevo).',
       otp_wrong_left_other:
         'El código no es correcto: compruébelo y escríbalo de nuevo (quedan {{count}} intentos antes de necesitar uno nuevo).',
+      otp_wrong_left_many:
+        'El código no es correcto: compruébelo y escríbalo de nuevo (quedan {{count}} intentos antes de necesitar uno nuevo).',
       otp_expired: 'El código ya no es válido: envíe uno nuevo.',
       otp_locked: 'El código se ha rechazado demasiadas veces: envíe uno nuevo.',
       other: 'No se ha aceptado el código.',
