@@ -53,6 +53,8 @@ const en = {
         saved: 'Signed file saved',
         verification_failed: 'Signed file did not verify',
         remote_deleted: 'Removed from the Optimizer',
+        refused: 'Refused by the Optimizer',
+        dropped: 'Taken out of the job',
       },
       upload: {
         sending: 'Uploading documents',
@@ -60,7 +62,10 @@ const en = {
         reconciled: 'Uploads checked again',
       },
       step: { retry: 'Step to be retried', offline: 'Optimizer not reachable' },
-      sign: { recovery: 'Signing checked again after an interruption' },
+      sign: {
+        recovery: 'Signing checked again after an interruption',
+        accepted: 'Signing accepted; the Optimizer signs in the background',
+      },
       review: { read: 'Read by the signer', consent: 'Accepted by the signer' },
       id_image: { added: 'ID image added', removed: 'ID image removed' },
       id_images: { purged: 'ID images deleted', purge_failed: 'ID images could not be deleted' },
@@ -171,6 +176,8 @@ const es: Strings<typeof en> = {
         saved: 'Archivo firmado guardado',
         verification_failed: 'El archivo firmado no se pudo verificar',
         remote_deleted: 'Eliminado del Optimizer',
+        refused: 'Rechazado por el Optimizer',
+        dropped: 'Quitado del trabajo',
       },
       upload: {
         sending: 'Subiendo documentos',
@@ -178,7 +185,10 @@ const es: Strings<typeof en> = {
         reconciled: 'Subidas comprobadas de nuevo',
       },
       step: { retry: 'Paso que se reintentará', offline: 'Optimizer no disponible' },
-      sign: { recovery: 'Firma comprobada de nuevo tras una interrupción' },
+      sign: {
+        recovery: 'Firma comprobada de nuevo tras una interrupción',
+        accepted: 'Firma aceptada; el Optimizer firma en segundo plano',
+      },
       review: { read: 'Leído por el firmante', consent: 'Aceptado por el firmante' },
       id_image: { added: 'Imagen del documento añadida', removed: 'Imagen del documento quitada' },
       id_images: {
@@ -297,6 +307,8 @@ const pl: Strings<typeof en> = {
         saved: 'Zapisano podpisany plik',
         verification_failed: 'Podpisany plik nie przeszedł weryfikacji',
         remote_deleted: 'Usunięto z Optimizera',
+        refused: 'Odrzucony przez Optimizer',
+        dropped: 'Usunięty z zadania',
       },
       upload: {
         sending: 'Przesyłanie dokumentów',
@@ -304,7 +316,10 @@ const pl: Strings<typeof en> = {
         reconciled: 'Ponownie sprawdzono przesłane pliki',
       },
       step: { retry: 'Krok zostanie powtórzony', offline: 'Optimizer nieosiągalny' },
-      sign: { recovery: 'Podpisywanie sprawdzone ponownie po przerwie' },
+      sign: {
+        recovery: 'Podpisywanie sprawdzone ponownie po przerwie',
+        accepted: 'Podpisywanie przyjęte; Optimizer podpisuje w tle',
+      },
       review: { read: 'Przeczytane przez podpisującego', consent: 'Zaakceptowane przez podpisującego' },
       id_image: { added: 'Dodano zdjęcie dokumentu', removed: 'Usunięto zdjęcie dokumentu' },
       id_images: {

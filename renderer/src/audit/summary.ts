@@ -26,10 +26,12 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
       'document.saved',
       'document.verification_failed',
       'document.remote_deleted',
+      'document.refused',
+      'document.dropped',
     ],
   },
   { group: 'upload', family: 'upload.', kinds: ['upload.sending', 'upload.done', 'upload.reconciled'] },
-  { group: 'queue', kinds: ['step.retry', 'step.offline', 'sign.recovery'] },
+  { group: 'queue', kinds: ['step.retry', 'step.offline', 'sign.recovery', 'sign.accepted'] },
   { group: 'review', family: 'review.', kinds: ['review.read', 'review.consent'] },
   {
     group: 'idImages',

@@ -201,7 +201,7 @@ export function JobScreen(props: {
                 <li key={d.position} className="doc-progress">
                   <span className="filename">{d.filename}</span>
                   <Progress value={share} label={t('job.documentProgress', { name: d.filename })} />
-                  <span className="muted">{p ? t(`job.phase.${p.phase}`) : ''}</span>
+                  <span className="muted">{p && d.refusal === null ? t(`job.phase.${p.phase}`) : ''}</span>
                   {d.refusal !== null && (
                     <span className="doc-refusal">
                       <span role="note">{t('job.refused', { words: d.refusal })}</span>
