@@ -112,20 +112,49 @@ describe('queue: happy paths', () => {
     });
   });
 
-  it('asks for a new code when the code expired', async () => {
+  it('asks for a new code when the code expired, judged by the code’s age (the service says only "Confirmation Code invalid")', async () => {
+    // The desk's clock and the sandbox's move together: five minutes pass between sending and typing.
+    let offsetMs = 0;
+    await withHarness(
+      async (h) => {
+        const job = await h.addJob({ auth: { method: 'otp', delivery: 'sms' } });
+        h.runner.start();
+        const waiting = await h.waitFor(job.id, ['awaiting_signer']);
+        await h.runner.sendOtp(job.id);
+        const code = await inbox(waiting.requestPk!);
+        await call(sandbox.baseUrl, 'POST', '/sandbox/clock', { advance_seconds: 301 });
+        offsetMs += 301_000;
+        h.runner.submitOtp(job.id, code);
+        const again = await h.waitFor(job.id, ['awaiting_signer']);
+        assert.equal(again.error?.kind, 'otp_expired');
+        assert.match(again.error?.message ?? '', /send a new code/);
+        await h.runner.sendOtp(job.id);
+        h.runner.submitOtp(job.id, await inbox(waiting.requestPk!));
+        assert.equal((await h.waitFor(job.id, ['done', 'failed'])).state, 'done');
+      },
+      { runner: { now: () => Date.now() + offsetMs } },
+    );
+  });
+
+  it('asks for a new code after three refused codes, counted by the desk', async () => {
     await withHarness(async (h) => {
       const job = await h.addJob({ auth: { method: 'otp', delivery: 'sms' } });
       h.runner.start();
       const waiting = await h.waitFor(job.id, ['awaiting_signer']);
       await h.runner.sendOtp(job.id);
       const code = await inbox(waiting.requestPk!);
-      await call(sandbox.baseUrl, 'POST', '/sandbox/clock', { advance_seconds: 301 });
-      h.runner.submitOtp(job.id, code);
-      const again = await h.waitFor(job.id, ['awaiting_signer']);
-      assert.equal(again.error?.kind, 'otp_expired');
-      await h.runner.sendOtp(job.id);
-      h.runner.submitOtp(job.id, await inbox(waiting.requestPk!));
-      assert.equal((await h.waitFor(job.id, ['done', 'failed'])).state, 'done');
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (const left of [2, 1]) {
+        h.runner.submitOtp(job.id, wrong);
+        const back = await h.waitFor(job.id, ['otp_sent']);
+        assert.equal(back.otpWrongAttempts, 3 - left);
+        assert.match(back.error?.message ?? '', new RegExp(`\\(${left} more`));
+      }
+      h.runner.submitOtp(job.id, wrong);
+      const locked = await h.waitFor(job.id, ['awaiting_signer']);
+      assert.equal(locked.error?.kind, 'otp_locked');
+      assert.equal(locked.otpWrongAttempts, 0);
+      assert.equal((await statsOf(waiting.requestPk)).sign_calls, 3);
     });
   });
 });
@@ -301,12 +330,7 @@ describe('queue: connectivity, control and output', () => {
         `/request/${waiting.requestPk}`,
       );
       assert.equal(remote.body.request.status, 'CANCELLED');
-      const docs = await call<{ details: unknown[] }>(
-        sandbox.baseUrl,
-        'GET',
-        `/documents/${waiting.requestPk}`,
-      );
-      assert.equal(docs.body.details.length, 0, 'the Optimizer keeps no copy');
+      assert.deepEqual(await h.client.listDocuments(waiting.requestPk!), [], 'the Optimizer keeps no copy');
       await assert.rejects(() => h.runner.cancel(job.id), /no longer be cancelled/);
     });
   });
@@ -344,13 +368,12 @@ describe('queue: connectivity, control and output', () => {
         assert.equal(failed.state, 'failed');
         assert.equal(failed.failedStep, 'downloading');
         assert.match(failed.error?.message ?? '', /did not verify/);
-        const docs = await call<{ details: { signed: boolean }[] }>(
-          sandbox.baseUrl,
-          'GET',
-          `/documents/${failed.requestPk}`,
+        assert.equal((await h.client.listDocuments(failed.requestPk!))?.length, 1, 'still on the Optimizer');
+        const signedCopy = await fetch(
+          `${sandbox.baseUrl}/document/${failed.requestPk}/${failed.documents[0]?.remoteUid}?document_type=signed`,
         );
-        assert.equal(docs.body.details.length, 1, 'the signed copy is still on the Optimizer');
-        assert.equal(docs.body.details[0]?.signed, true);
+        assert.equal(signedCopy.status, 200, 'the signed copy is still on the Optimizer');
+        await signedCopy.body?.cancel();
         assert.equal(failed.documents[0]?.outputPath, null);
       },
       {
