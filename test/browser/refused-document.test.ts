@@ -3,7 +3,7 @@
 // words; the RAO removes it and the job finishes with the other documents — nothing retyped,
 // nothing uploaded twice — and each signed file is judged by pdfsig.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,6 +14,7 @@ import {
   dropFiles,
   fillExternalSigner,
   launchChromium,
+  officeMachineConfig,
   openDesk,
   screenshot,
   SKIP_WITHOUT_KEYRING,
@@ -34,23 +35,7 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
 
   before(async () => {
     sandbox = await spawnSandbox(['--port', '0', '--data', sandboxData, '--refuse-documents', 'scan']);
-    const config = join(sandboxData, 'machine-config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        profiles: [
-          {
-            id: 'office',
-            name: 'Office Optimizer',
-            baseUrl: sandbox.baseUrl,
-            env: 'sandbox',
-            defaultRegistrationAuthority: '3',
-            defaultProfile: 'PFnubeAFCiudadano',
-          },
-        ],
-        activeProfile: 'office',
-      }),
-    );
+    const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
     host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
     browser = await launchChromium();
   });

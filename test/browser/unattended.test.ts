@@ -3,7 +3,7 @@
 // with nobody at the desk, and when the Optimizer goes away mid-queue a banner says so and how many
 // jobs wait, and every job completes by itself once it is back.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,7 @@ import {
   dropFiles,
   fillExternalSigner,
   launchChromium,
+  officeMachineConfig,
   openDesk,
   screenshot,
   SKIP_WITHOUT_KEYRING,
@@ -80,23 +81,7 @@ describe('unattended work in browser mode', { skip: SKIP_WITHOUT_KEYRING }, () =
   before(async () => {
     port = await freePort();
     sandbox = await startOptimizer();
-    const config = join(sandboxData, 'machine-config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({
-        profiles: [
-          {
-            id: 'office',
-            name: 'Office Optimizer',
-            baseUrl: sandbox.baseUrl,
-            env: 'sandbox',
-            defaultRegistrationAuthority: '3',
-            defaultProfile: 'PFnubeAFCiudadano',
-          },
-        ],
-        activeProfile: 'office',
-      }),
-    );
+    const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
     host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
     browser = await launchChromium();
   });

@@ -3,7 +3,7 @@
 // screenshots under test-results/ to look at.
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,31 @@ export const CHROMIUM_FLAGS = [
 ];
 export const SKIP_WITHOUT_KEYRING = KEYRING ? false : NO_KEYRING_REASON;
 export const RESULTS_DIR = join(REPO_ROOT, 'test-results');
+
+/**
+ * A machine-wide file (ONESHOT_MACHINE_CONFIG) naming one Optimizer profile, "Office Optimizer", as
+ * IT would set it up, active from the first start. Returns the file's path.
+ */
+export function officeMachineConfig(dir: string, baseUrl: string): string {
+  const path = join(dir, 'machine-config.json');
+  writeFileSync(
+    path,
+    JSON.stringify({
+      profiles: [
+        {
+          id: 'office',
+          name: 'Office Optimizer',
+          baseUrl,
+          env: 'sandbox',
+          defaultRegistrationAuthority: '3',
+          defaultProfile: 'PFnubeAFCiudadano',
+        },
+      ],
+      activeProfile: 'office',
+    }),
+  );
+  return path;
+}
 
 export interface DeskHost {
   url: string;
