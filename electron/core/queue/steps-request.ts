@@ -162,7 +162,7 @@ async function reconcileUploads(ctx: StepContext, job: JobRecord, pk: string): P
       kind: 'unknown_outcome',
       route: 'listDocuments',
       retryable: false,
-      message: `The answer to an upload was lost and this Optimizer cannot list request ${pk}'s documents, so the desk cannot tell which arrived. Cancel this job and start a copy of it.`,
+      message: `This Optimizer cannot list request ${pk}'s documents, so the desk cannot tell which of the documents it sent arrived (an answer was lost or a file was refused). Cancel this job and start a copy of it.`,
     });
   }
   const claimed = new Set(job.documents.map((d) => d.remoteUid).filter((u): u is string => u !== null));
