@@ -174,6 +174,21 @@ describe('queue: recovery rules', () => {
     });
   });
 
+  it('stops, sending nothing again, when a lost upload answer meets an Optimizer without a document list', async () => {
+    await withHarness(async (h) => {
+      // The new API's list route is not published: this Optimizer answers as if it had none.
+      Object.assign(h.client, { listDocuments: () => Promise.resolve(null) });
+      h.loseNext.add('uploadDocuments');
+      const job = await h.addJob({ documents: 2 });
+      h.runner.start();
+      const stopped = await h.waitFor(job.id, ['done', 'failed']);
+      assert.equal(stopped.state, 'failed');
+      assert.equal(stopped.error?.retryable, false);
+      assert.match(stopped.error?.message ?? '', /cannot list request \d+'s documents/);
+      assert.equal((await statsOf(stopped.requestPk)).uploads, 1, 'nothing was sent twice');
+    });
+  });
+
   it('never calls sign blindly twice: a lost sign answer is reconciled from the signed documents', async () => {
     await withHarness(async (h) => {
       h.loseNext.add('sign');
