@@ -24,17 +24,24 @@ export const signerSchema = z.object({
   communication_language: z.enum(LANGUAGES).optional(),
 });
 
-/** A draft's signer while the RAO is still typing: every field may be missing, none may be malformed. */
-export const draftSignerSchema = signerSchema.partial().extend({
-  given_name: text(200).optional(),
-  surname_1: text(200).optional(),
-  serial_number: text(100).optional(),
-  // Accepted as typed while drafting; checked with the server's rules when the job is started.
-  email: text(320).optional(),
-  mobile_phone_number: text(40).optional(),
-  id_document_country: text(2).optional(),
-  registration_authority: text(100).optional(),
-  profile: text(200).optional(),
+/**
+ * A draft's signer while the RAO is still typing: every field is kept as typed, valid or not, so
+ * nothing is lost between a keystroke and "Start" (where signerSchema names what is wrong). Only
+ * the length is bounded, generously, to keep a pasted page out of the database.
+ */
+const typed = z.string().max(2000).optional();
+export const draftSignerSchema = z.object({
+  given_name: typed,
+  surname_1: typed,
+  surname_2: typed,
+  id_document_type: typed,
+  id_document_country: typed,
+  serial_number: typed,
+  email: typed,
+  mobile_phone_number: typed,
+  registration_authority: typed,
+  profile: typed,
+  communication_language: typed,
 });
 
 export const signerAuthSchema = z.discriminatedUnion('method', [

@@ -28,6 +28,48 @@ export interface SignerIdentity {
   special_conditions?: string;
 }
 
+/** A draft's signer as the RAO typed it: any field may be missing, empty or not valid yet. */
+export type DraftSignerFields = Partial<Record<keyof SignerIdentity, string>>;
+
+export const isCommunicationLanguage = (value: unknown): value is CommunicationLanguage =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/**
+ * The language the service writes to the signer in, when the RAO has not chosen one: the signer's
+ * own for a Spanish or Polish document, else the office's choice, else English. Never the desk's
+ * interface language: the RAO's screen and the signer's messages are different people's choices.
+ */
+export function defaultCommunicationLanguage(
+  country: string | undefined,
+  office?: unknown,
+): CommunicationLanguage {
+  const code = country?.trim().toUpperCase();
+  if (code === 'ES' || code === 'PL') return code;
+  return isCommunicationLanguage(office) ? office : 'EN';
+}
+
+/**
+ * The signer a started job sends: text trimmed, the country in capitals, and the communication
+ * language the RAO chose or its default. Whatever is still wrong stays for the checks to name.
+ */
+export function settleDraftSigner<T extends DraftSignerFields>(
+  signer: T,
+  officeLanguage?: unknown,
+): T & { communication_language: CommunicationLanguage } {
+  const settled: DraftSignerFields = {};
+  for (const [field, value] of Object.entries(signer) as [keyof SignerIdentity, unknown][])
+    if (typeof value === 'string' && value.trim() !== '') settled[field] = value.trim();
+  if (settled.id_document_country) settled.id_document_country = settled.id_document_country.toUpperCase();
+  const chosen = settled.communication_language;
+  const language = isCommunicationLanguage(chosen)
+    ? chosen
+    : defaultCommunicationLanguage(settled.id_document_country, officeLanguage);
+  // Same fields, only trimmed: a complete signer stays complete.
+  return { ...settled, communication_language: language } as T & {
+    communication_language: CommunicationLanguage;
+  };
+}
+
 export const ID_IMAGE_FIELDS = ['document_front', 'document_rear', 'document_owner'] as const;
 export type IdImageField = (typeof ID_IMAGE_FIELDS)[number];
 

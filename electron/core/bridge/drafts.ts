@@ -2,6 +2,7 @@
 // as they arrive; the signer may be incomplete until "Start", which names every missing field.
 import { resolve } from 'node:path';
 import { signerSchema, type OperationResult } from '../../../shared/contract';
+import { isCommunicationLanguage, settleDraftSigner, type DraftSignerFields } from '../../../shared/signer';
 import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
@@ -55,7 +56,8 @@ export function jobLabel(
 /** Every field a draft still needs before it may be queued, with the reason, keyed like the form. */
 export async function missingForStart(desk: Desk, job: JobRecord): Promise<Record<string, string[]>> {
   const fields: Record<string, string[]> = {};
-  const signer = signerSchema.safeParse(job.signer);
+  // Judged as it will be sent: trimmed, with its communication language settled.
+  const signer = signerSchema.safeParse(settledSigner(desk, job));
   if (!signer.success)
     for (const issue of signer.error.issues) {
       const key = `signer.${issue.path.join('.')}`;
@@ -76,21 +78,33 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
   return fields;
 }
 
+/** The office's language for signers whose country has none of its own (null: English). */
+export const officeSignerLanguage = (desk: Desk): unknown => desk.store.settings.get('signerLanguage');
+
+/** The draft's signer as "Start" sends it (see settleDraftSigner). */
+export const settledSigner = (desk: Desk, job: JobRecord): DraftSignerFields =>
+  settleDraftSigner(typedSigner(job), officeSignerLanguage(desk));
+
+/** The text fields of a stored signer; ID images travel separately. */
+function typedSigner(job: JobRecord): DraftSignerFields {
+  return Object.fromEntries(
+    Object.entries(job.signer).filter(([k, v]) => k !== 'images' && typeof v === 'string'),
+  );
+}
+
 /**
  * A new draft for dropped files: the profile's defaults (registration authority, certificate
- * profile), the RAO's chosen token, the UI language as the signer's, a code by SMS.
+ * profile), the RAO's chosen token, a code by SMS. The communication language is left unchosen: it
+ * follows the signer's country until the RAO picks one (never the desk's interface language).
  */
 export function newDraft(
   profile: OptimizerProfileRecord,
   documents: AcceptedDocument[],
-  defaults: { raoUsername: string; language: unknown; outputDir: string; nameTemplate?: string },
+  defaults: { raoUsername: string; outputDir: string; nameTemplate?: string },
 ): NewJob {
-  const language = defaults.language;
-  const signer = {
+  const signer: DraftSignerFields = {
     registration_authority: profile.defaultRegistrationAuthority ?? undefined,
     profile: profile.defaultProfile ?? undefined,
-    communication_language:
-      language === 'es' || language === 'pl' || language === 'en' ? language : undefined,
   };
   return {
     profileId: profile.id,
@@ -108,10 +122,11 @@ export function newDraft(
 
 /** What the draft form shows: never the external method's value, never an image. */
 export async function draftDetails(desk: Desk, job: JobRecord): Promise<OperationResult<'jobs.details'>> {
+  const { communication_language: language, ...signer } = typedSigner(job);
   return {
-    signer: Object.fromEntries(
-      Object.entries(job.signer).filter(([k, v]) => k !== 'images' && typeof v === 'string'),
-    ),
+    // Drafts made before this desk stored the interface language ('en') here; that was never the
+    // RAO's choice, so the form shows the default instead.
+    signer: isCommunicationLanguage(language) ? { ...signer, communication_language: language } : signer,
     auth:
       job.auth.method === 'otp'
         ? { method: 'otp', delivery: job.auth.delivery }

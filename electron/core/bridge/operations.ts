@@ -137,7 +137,6 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       const documents = await acceptDocuments(desk, paths);
       const draft = newDraft(profile, documents, {
         raoUsername: (await activeToken(desk, profile.id)) ?? '',
-        language: store.settings.get('language'),
         outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
         nameTemplate: textSetting('nameTemplate'),
       });

@@ -2,6 +2,7 @@
 // fetch the service contract.
 import { join } from 'node:path';
 import { afterContract } from '../../../shared/job';
+import { settleDraftSigner } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import type { CreateRequestImages, UploadedDocument } from '../optimizer/types';
 import type { JobDocument, JobRecord } from '../store/index';
@@ -16,7 +17,10 @@ export const MAX_FILES_PER_UPLOAD = 10;
  */
 export async function createRequest(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'queued') ctx.store.jobs.transition(job.id, 'creating');
-  const { images: paths, ...signer } = job.signer;
+  const { images: paths, ...typed } = job.signer;
+  // Sent settled (trimmed, the service's language chosen from the country unless the RAO picked
+  // one); the job keeps the details as the RAO typed them.
+  const signer = settleDraftSigner(typed, ctx.store.settings.get('signerLanguage'));
   const images = await imagesFor(ctx, job.id, paths ?? {});
   const token = await ctx.token();
   const fields = job.asyncMode ? { ...signer, token, useasync: true } : { ...signer, token };

@@ -3,7 +3,7 @@
 import type { JobState, JobStep } from '../../../shared/job';
 import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
 import type { SignatureParams } from '../../../shared/signature';
-import type { SignerAuth, SignerIdentity } from '../../../shared/signer';
+import type { DraftSignerFields, SignerAuth, SignerIdentity } from '../../../shared/signer';
 
 export interface JobError {
   kind: string;
@@ -152,7 +152,7 @@ export interface DocumentRow {
 
 /** What a draft may change before it is queued (a draft's signer may still be incomplete). */
 export interface DraftChanges {
-  signer?: Partial<SignerIdentity>;
+  signer?: DraftSignerFields;
   auth?: SignerAuth;
   raoUsername?: string;
   outputDir?: string;

@@ -188,12 +188,15 @@ export const en = {
       CE: 'Foreigner’s card',
     },
     languages: { ES: 'Spanish', PL: 'Polish', EN: 'English' },
+    /** The unchosen communication language: what the service will use, from the signer's country. */
+    languageDefault: 'As for the country ({{language}})',
     problems: {
       required: 'Required.',
       email: 'This is not a valid e-mail address.',
       mobile_phone_number: 'Start with the international prefix, e.g. +34600123456.',
       id_document_country: 'Choose a country.',
       id_document_type: 'Choose a document type.',
+      communication_language: 'Choose Spanish, Polish or English.',
       given_name: 'Too long.',
       surname_1: 'Too long.',
       surname_2: 'Too long.',

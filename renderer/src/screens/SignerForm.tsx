@@ -7,7 +7,9 @@ import type { OperationArgs } from '../../../shared/contract';
 import { COUNTRY_CODES } from '../../../shared/countries';
 import {
   checkSignerField,
+  defaultCommunicationLanguage,
   ID_DOCUMENT_TYPES,
+  isCommunicationLanguage,
   LANGUAGES,
   OTP_DELIVERY,
   type SignerIdentity,
@@ -38,6 +40,8 @@ export function SignerForm(props: {
   auth: DraftAuth | { method: 'external'; type: string };
   onChange: (signer: DraftSigner, auth: DraftAuth | null) => void;
   showAllProblems: boolean;
+  /** The office's language for signers of other countries (Settings), when it has one. */
+  officeLanguage?: string;
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [signer, setSigner] = useState<DraftSigner>(props.signer);
@@ -153,10 +157,17 @@ export function SignerForm(props: {
       <label>
         {t('fields.signer.communication_language')}
         <select
-          value={signer.communication_language ?? ''}
+          value={isCommunicationLanguage(signer.communication_language) ? signer.communication_language : ''}
           onChange={(e) => set('communication_language', e.target.value)}
         >
-          <option value="">{t('signer.choose')}</option>
+          {/* Unchosen, the service writes in the country's language; "Start" stores which. */}
+          <option value="">
+            {t('signer.languageDefault', {
+              language: t(
+                `signer.languages.${defaultCommunicationLanguage(signer.id_document_country, props.officeLanguage)}`,
+              ),
+            })}
+          </option>
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {t(`signer.languages.${l}`)}
