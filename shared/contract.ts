@@ -5,6 +5,7 @@
 // back out: results carry labels and states only.
 import { z } from 'zod';
 import { type EventName, type OperationName } from './contract-names';
+import { JOB_ACTIONS } from './job-actions';
 import { OTP_DELIVERY } from './signer';
 import {
   auditFilterSchema,
@@ -28,6 +29,7 @@ import {
   jobViewSchema,
   nothing,
   profileSchema,
+  pageSeenSchema,
   reviewItem,
   reviewStateSchema,
   signatureSchema,
@@ -213,6 +215,8 @@ export const OPERATIONS = {
     }),
     done,
   ),
+  /** How many of these jobs allow each action (the queue's toolbar shows only those with some). */
+  'jobs.actions': op(jobIds, z.object({ counts: z.record(z.enum(JOB_ACTIONS), z.number().int().min(0)) })),
   'jobs.start': op(jobIds, done),
   'jobs.pause': op(jobIds, done),
   'jobs.resume': op(jobIds, done),
@@ -220,15 +224,32 @@ export const OPERATIONS = {
   'jobs.retry': op(jobIds, done),
   /** Takes a document out of a job stopped before signing (one the Optimizer refused, say). */
   'jobs.dropDocument': op(z.object({ jobId: id, position: z.number().int().min(0) }), jobViewSchema),
-  'jobs.remove': op(jobIds, done),
+  /** A cancelled job, or one that failed before signing, as a new draft with the same details. */
+  'jobs.copyAsDraft': op(z.object({ jobId: id }), jobViewSchema),
+  /** Removes drafts and finished jobs; the answer's token undoes it for a while. */
+  'jobs.remove': op(jobIds, z.object({ removed: z.number().int(), undoToken: z.string() })),
+  'jobs.undoRemove': op(z.object({ undoToken: z.uuid() }), z.object({ restored: z.number().int() })),
 
   'review.file': op(
     z.object({ jobId: id, which: z.union([z.literal('contract'), z.number().int().min(0)]) }),
     z.object({ filename: z.string(), base64: z.string() }),
   ),
   'review.state': op(z.object({ jobId: id }), reviewStateSchema),
-  /** The signer opened this document and scrolled to its end (recorded in the audit log). */
-  'review.markRead': op(z.object({ jobId: id, which: reviewItem }), reviewStateSchema),
+  /** The review was turned to the signer ("Signer view"): reading is measured from then on. */
+  'review.signerView': op(z.object({ jobId: id }), reviewStateSchema),
+  /**
+   * Every page of this document was on screen in the signer view (each page's share and time);
+   * refused unless the pages cover the whole document. Recorded in the audit log.
+   */
+  'review.markRead': op(
+    z.object({ jobId: id, which: reviewItem, pages: z.array(pageSeenSchema).min(1).max(100_000) }),
+    reviewStateSchema,
+  ),
+  /** The RAO counts a document read without the viewer, with the reason recorded (a paper copy, say). */
+  'review.override': op(
+    z.object({ jobId: id, which: reviewItem, reason: z.string().trim().min(3).max(500) }),
+    reviewStateSchema,
+  ),
   /** The signer accepts the contract and the documents; only once every one has been read. */
   'review.consent': op(z.object({ jobId: id }), reviewStateSchema),
   'otp.send': op(

@@ -10,6 +10,7 @@ import { LanguageSelect } from './components/LanguageSelect';
 import { ConnectionScreen } from './screens/ConnectionScreen';
 import { JobScreen } from './screens/JobScreen';
 import { QueueScreen } from './screens/QueueScreen';
+import { UndoRemoval, type Removal } from './queue/UndoRemoval';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { useTheme } from './settings/theme';
 import { TemplatesScreen } from './templates/TemplatesScreen';
@@ -29,6 +30,8 @@ export function App(): React.JSX.Element {
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
   const [offline, setOffline] = useState<string | null>(null);
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const endRemoval = useCallback(() => setRemoval(null), []);
 
   const checkStatus = useCallback(async () => {
     const profiles = await bridge.call('profiles.list', {});
@@ -103,23 +106,29 @@ export function App(): React.JSX.Element {
         ) : view === 'settings' ? (
           <SettingsScreen />
         ) : (
-          <div className={`workspace${jobId ? ' with-job' : ''}`}>
-            <QueueScreen
-              selectedJobId={jobId}
-              onOpen={setJobId}
-              checked={checked}
-              onCheck={setChecked}
-              offline={offline}
-            />
-            {jobId && (
-              <JobScreen
-                jobId={jobId}
-                training={info?.training ?? false}
+          <>
+            {removal && <UndoRemoval key={removal.undoToken} removal={removal} onDone={endRemoval} />}
+            <div className={`workspace${jobId ? ' with-job' : ''}`}>
+              <QueueScreen
+                selectedJobId={jobId}
+                onOpen={setJobId}
                 checked={checked}
-                onClose={() => setJobId(null)}
+                onCheck={setChecked}
+                offline={offline}
+                onRemoved={setRemoval}
               />
-            )}
-          </div>
+              {jobId && (
+                <JobScreen
+                  jobId={jobId}
+                  training={info?.training ?? false}
+                  checked={checked}
+                  onClose={() => setJobId(null)}
+                  onOpen={setJobId}
+                  onRemoved={setRemoval}
+                />
+              )}
+            </div>
+          </>
         )}
       </main>
       <footer className="footer muted">{info ? t('app.version', { version: info.version }) : ''}</footer>

@@ -45,6 +45,9 @@ export function createDispatcher(
             listener(event);
             listener({ type: 'queue', counts: events.store.jobs.countByState() });
             break;
+          case 'jobs_changed':
+            listener({ type: 'queue', counts: events.store.jobs.countByState() });
+            break;
           case 'document':
           case 'connectivity':
           case 'attention':

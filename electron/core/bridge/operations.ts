@@ -5,29 +5,21 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
-import { isTerminal } from '../../../shared/job';
 import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
 import { OptimizerError } from '../optimizer/index';
 import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
 import type { JobRecord } from '../store/index';
 import { TRAINING_PROFILE_ID } from '../training';
-import { purgeJobIdImages } from '../vault/index';
 import type { DesktopPort } from './desktop';
-import {
-  acceptDocuments,
-  arrangeDocuments,
-  draftDetails,
-  jobLabel,
-  missingForDrafts,
-  newDraft,
-} from './drafts';
+import { acceptDocuments, arrangeDocuments, draftDetails, jobLabel, newDraft } from './drafts';
 import { BridgeFailure, refusal } from './errors';
 import { consent, markRead, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
-import { freezeAtStart, resolveJobStamps } from '../placement/resolve-job';
+import { resolveJobStamps } from '../placement/resolve-job';
 import { appearanceOperations } from './appearance-operations';
+import { jobOperations } from './job-operations';
 import { auditOperations } from './audit-operations';
 import { activeToken, connectionOperations } from './connection-operations';
 import { settingsOperations } from './settings-operations';
@@ -81,14 +73,6 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     if (!job) throw new BridgeFailure('not_found', 'That job no longer exists.');
     return job;
   };
-  const eachJob = async (jobIds: string[], act: (jobId: string) => unknown): Promise<typeof DONE> => {
-    for (const jobId of jobIds) {
-      requireJob(jobId);
-      await act(jobId);
-    }
-    return DONE;
-  };
-
   return {
     'app.info': () =>
       Promise.resolve({ name: 'One-Shot Desk', version: app.version, training: app.training }),
@@ -183,25 +167,6 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       store.jobs.event(jobId, image === null ? 'id_image.removed' : 'id_image.added', { side });
       return DONE;
     },
-    'jobs.start': async ({ jobIds }) => {
-      // Every draft is checked before any is queued, so one incomplete draft names its fields
-      // and leaves the whole selection as it was.
-      const fields = await missingForDrafts(desk, jobIds.map(requireJob));
-      if (Object.keys(fields).length > 0)
-        throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
-      return eachJob(jobIds, (id) => {
-        const job = store.jobs.get(id);
-        if (job.state === 'draft') {
-          freezeAtStart(store, job);
-          store.jobs.transition(id, 'queued');
-        }
-        runner.resume(id);
-      });
-    },
-    'jobs.pause': ({ jobIds }) => eachJob(jobIds, (id) => runner.pause(id)),
-    'jobs.resume': ({ jobIds }) => eachJob(jobIds, (id) => runner.resume(id)),
-    'jobs.cancel': ({ jobIds }) => eachJob(jobIds, (id) => runner.cancel(id)),
-    'jobs.retry': ({ jobIds }) => eachJob(jobIds, (id) => runner.retry(id)),
     'jobs.dropDocument': async ({ jobId, position }) => {
       requireJob(jobId);
       try {
@@ -211,19 +176,6 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         throw refusal('conflict', (error as Error).message, 'cannotDropDocument', {});
       }
     },
-    'jobs.remove': ({ jobIds }) =>
-      eachJob(jobIds, (id) => {
-        const state = store.jobs.get(id).state;
-        if (state !== 'draft' && !isTerminal(state)) {
-          throw new BridgeFailure(
-            'conflict',
-            'Only a draft or a finished job can be removed; cancel it first.',
-          );
-        }
-        store.jobs.remove(id);
-        return purgeJobIdImages(desk.idImages, store.jobs, id, 'removed');
-      }),
-
     'review.file': async ({ jobId, which }) => {
       const job = requireJob(jobId);
       if (which === 'contract') {
@@ -314,6 +266,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       return Promise.resolve(DONE);
     },
 
+    ...jobOperations(desk),
     ...appearanceOperations(desk),
     ...templateOperations(desk),
     ...auditOperations(desk),

@@ -14,6 +14,8 @@ export type QueueEvent =
     }
   | { type: 'connectivity'; profileId: string; online: boolean; message?: string }
   | { type: 'attention'; jobId: string; reason: 'otp_needed' | 'otp_code_needed'; message: string }
-  | { type: 'idle' };
+  | { type: 'idle' }
+  /** Jobs came or went outside the queue's own work (removed, put back, copied): lists reload. */
+  | { type: 'jobs_changed' };
 
 export type QueueListener = (event: QueueEvent) => void;

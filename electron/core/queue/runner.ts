@@ -168,6 +168,11 @@ export class QueueRunner {
     this.emitJob(this.store.jobs.get(jobId));
   }
 
+  /** Jobs were removed, put back or copied: whoever lists jobs lists them again. */
+  listChanged(): void {
+    this.emit({ type: 'jobs_changed' });
+  }
+
   pause(jobId: string): void {
     this.store.jobs.update(jobId, { paused: true }, { kind: 'job.paused' });
     this.emitJob(this.store.jobs.get(jobId));
@@ -245,7 +250,13 @@ export class QueueRunner {
     }
     this.codes.delete(jobId);
     this.signIntents.delete(jobId);
-    const next = this.store.jobs.transition(jobId, 'cancelled', { pk: job.requestPk, ...remote });
+    // Held while the Optimizer was told; once cancelled the job is stopped for good, not paused.
+    const next = this.store.jobs.transition(
+      jobId,
+      'cancelled',
+      { pk: job.requestPk, ...remote },
+      { paused: false, nextAttemptAt: null },
+    );
     // Nothing more can be created for a cancelled job: its ID images have no further use.
     if (this.options.idImages)
       await purgeJobIdImages(this.options.idImages, this.store.jobs, jobId, 'cancelled');

@@ -1,6 +1,6 @@
 // A job's state as a coloured chip with its translated name.
 import { useTranslation } from 'react-i18next';
-import type { JobState } from '../../../shared/job';
+import { isTerminal, type JobState } from '../../../shared/job';
 
 const TONE: Partial<Record<JobState, string>> = {
   draft: 'neutral',
@@ -14,10 +14,13 @@ const TONE: Partial<Record<JobState, string>> = {
 
 export function StateChip({ state, paused }: { state: JobState; paused?: boolean }): React.JSX.Element {
   const { t } = useTranslation();
+  // Paused means something only while the queue would otherwise work on the job: a stopped,
+  // cancelled or finished job is that, not "paused".
+  const held = paused === true && !isTerminal(state) && state !== 'failed' && state !== 'draft';
   return (
-    <span className={`chip chip-${paused ? 'neutral' : (TONE[state] ?? 'busy')}`}>
+    <span className={`chip chip-${held ? 'neutral' : (TONE[state] ?? 'busy')}`}>
       {t(`state.${state}`)}
-      {paused ? ` · ${t('state.paused')}` : ''}
+      {held ? ` · ${t('state.paused')}` : ''}
     </span>
   );
 }

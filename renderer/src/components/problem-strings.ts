@@ -14,6 +14,24 @@ const en = {
     templateMissing: 'That template no longer exists; choose another one.',
     templateNameTaken: 'Another template is already called “{{name}}”.',
     nothingToExport: 'Choose at least one template to export.',
+    jobCancelled:
+      '“{{label}}” was cancelled: its request no longer exists on the Optimizer. Use “Copy as new draft” to sign the same documents again.',
+    jobDone: '“{{label}}” is already done.',
+    startNotDraft: '“{{label}}” has already been started.',
+    retryDraft: '“{{label}}” has not been started yet: press Start.',
+    retryNotStopped: '“{{label}}” has not stopped: there is nothing to retry.',
+    retryRefusedDocument:
+      'Retrying “{{label}}” would fail the same way: the Optimizer refused “{{filename}}”. Remove that document and go on with the others, or copy the job as a new draft.',
+    retrySignerRefused:
+      'Retrying “{{label}}” would fail the same way: the Optimizer refused the signer’s details. Copy the job as a new draft and correct them.',
+    cancelDraft: '“{{label}}” has not been sent to the Optimizer: remove it instead.',
+    cancelTooLate:
+      '“{{label}}” can no longer be cancelled: the certificate has been issued, so the job can only be finished.',
+    notRunning: '“{{label}}” is not being worked on by the queue now: there is nothing to pause or resume.',
+    copyNotAllowed:
+      'Only a cancelled job, or one that stopped before it was signed, can be copied as a new draft (“{{label}}”).',
+    removeRunning: '“{{label}}” is still in progress: cancel it before removing it.',
+    undoExpired: 'It is too late to undo: the removed jobs are gone.',
   },
 };
 
@@ -27,6 +45,24 @@ const es: Strings<typeof en> = {
     templateMissing: 'Esa plantilla ya no existe; elija otra.',
     templateNameTaken: 'Ya hay otra plantilla llamada «{{name}}».',
     nothingToExport: 'Elija al menos una plantilla para exportar.',
+    jobCancelled:
+      '«{{label}}» se canceló: su solicitud ya no existe en el Optimizer. Use «Copiar como borrador nuevo» para volver a firmar los mismos documentos.',
+    jobDone: '«{{label}}» ya está terminado.',
+    startNotDraft: '«{{label}}» ya se ha iniciado.',
+    retryDraft: '«{{label}}» todavía no se ha iniciado: pulse Iniciar.',
+    retryNotStopped: '«{{label}}» no se ha detenido: no hay nada que reintentar.',
+    retryRefusedDocument:
+      'Reintentar «{{label}}» fallaría igual: el Optimizer rechazó «{{filename}}». Quite ese documento y siga con los demás, o copie el trabajo como borrador nuevo.',
+    retrySignerRefused:
+      'Reintentar «{{label}}» fallaría igual: el Optimizer rechazó los datos del firmante. Copie el trabajo como borrador nuevo y corríjalos.',
+    cancelDraft: '«{{label}}» no se ha enviado al Optimizer: quítelo en su lugar.',
+    cancelTooLate:
+      '«{{label}}» ya no se puede cancelar: el certificado ya se emitió, así que el trabajo solo puede terminarse.',
+    notRunning: 'La cola no está trabajando ahora en «{{label}}»: no hay nada que pausar ni reanudar.',
+    copyNotAllowed:
+      'Solo un trabajo cancelado, o uno que se detuvo antes de firmarse, puede copiarse como borrador nuevo («{{label}}»).',
+    removeRunning: '«{{label}}» sigue en curso: cancélelo antes de quitarlo.',
+    undoExpired: 'Ya es tarde para deshacer: los trabajos quitados ya no están.',
   },
 };
 
@@ -40,6 +76,24 @@ const pl: Strings<typeof en> = {
     templateMissing: 'Ten szablon już nie istnieje; wybierz inny.',
     templateNameTaken: 'Inny szablon nazywa się już „{{name}}”.',
     nothingToExport: 'Wybierz co najmniej jeden szablon do eksportu.',
+    jobCancelled:
+      '„{{label}}” zostało anulowane: jego wniosek już nie istnieje w Optimizerze. Użyj „Skopiuj jako nowy szkic”, aby ponownie podpisać te same dokumenty.',
+    jobDone: '„{{label}}” jest już zakończone.',
+    startNotDraft: '„{{label}}” zostało już rozpoczęte.',
+    retryDraft: '„{{label}}” nie zostało jeszcze rozpoczęte: naciśnij Rozpocznij.',
+    retryNotStopped: '„{{label}}” się nie zatrzymało: nie ma czego ponawiać.',
+    retryRefusedDocument:
+      'Ponowienie „{{label}}” zakończy się tak samo: Optimizer odrzucił „{{filename}}”. Usuń ten dokument i kontynuuj z pozostałymi albo skopiuj zadanie jako nowy szkic.',
+    retrySignerRefused:
+      'Ponowienie „{{label}}” zakończy się tak samo: Optimizer odrzucił dane podpisującego. Skopiuj zadanie jako nowy szkic i popraw je.',
+    cancelDraft: '„{{label}}” nie zostało wysłane do Optimizera: zamiast tego je usuń.',
+    cancelTooLate:
+      '„{{label}}” nie można już anulować: certyfikat został wydany, więc zadanie można tylko dokończyć.',
+    notRunning: 'Kolejka nie pracuje teraz nad „{{label}}”: nie ma czego wstrzymać ani wznowić.',
+    copyNotAllowed:
+      'Jako nowy szkic można skopiować tylko zadanie anulowane albo zatrzymane przed podpisaniem („{{label}}”).',
+    removeRunning: '„{{label}}” jest wciąż w toku: anuluj je przed usunięciem.',
+    undoExpired: 'Za późno na cofnięcie: usuniętych zadań już nie ma.',
   },
 };
 

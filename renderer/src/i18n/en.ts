@@ -251,6 +251,7 @@ export const en = {
     asyncHint: 'The Optimizer answers at once and the desk checks the request until it is signed.',
     phase: {
       upload: 'uploading',
+      uploaded: 'uploaded',
       download: 'downloading',
       verify: 'verifying',
       saved: 'saved',

@@ -271,6 +271,7 @@ export const es = {
       'El Optimizer responde enseguida y el escritorio consulta la solicitud hasta que esté firmada.',
     phase: {
       upload: 'subiendo',
+      uploaded: 'subido',
       download: 'descargando',
       verify: 'verificando',
       saved: 'guardado',

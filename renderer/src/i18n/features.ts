@@ -3,6 +3,7 @@
 import { auditStrings } from '../audit/strings';
 import { problemStrings } from '../components/problem-strings';
 import { placementStrings } from '../placement/strings';
+import { jobActionStrings } from '../queue/job-action-strings';
 import { viewerStrings } from '../review/viewer-strings';
 import { settingsStrings } from '../settings/strings';
 import { templatesStrings } from '../templates/strings';
@@ -14,6 +15,7 @@ const FEATURES = [
   auditStrings,
   settingsStrings,
   problemStrings,
+  jobActionStrings,
 ];
 
 /** Every feature's strings for one language, each under its own top-level key. */

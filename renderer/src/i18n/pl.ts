@@ -279,6 +279,7 @@ export const pl = {
     asyncHint: 'Optimizer odpowiada od razu, a aplikacja sprawdza wniosek, aż zostanie podpisany.',
     phase: {
       upload: 'przesyłanie',
+      uploaded: 'przesłano',
       download: 'pobieranie',
       verify: 'weryfikacja',
       saved: 'zapisano',

@@ -9,7 +9,10 @@ import { ErrorNotice } from '../components/Notice';
 import { Progress, StateChip } from '../components/StateChip';
 import { useBridgeEvents } from '../hooks';
 import { SignaturePanel } from '../placement/SignaturePanel';
+import type { Removal } from '../queue/UndoRemoval';
 import { DocumentsList } from './DocumentsList';
+import { documentPhase } from './document-phase';
+import { JobActionBar, type RunAction } from './JobActions';
 import { IdImages } from './IdImages';
 import { OtpPanel } from './OtpPanel';
 import { ResultsPanel } from './ResultsPanel';
@@ -28,6 +31,9 @@ export function JobScreen(props: {
   training: boolean;
   checked: ReadonlySet<string>;
   onClose: () => void;
+  /** Opens another job in the pane (the draft a copy made). */
+  onOpen: (jobId: string) => void;
+  onRemoved: (removal: Removal) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [job, setJob] = useState<Job | null>(null);
@@ -75,9 +81,7 @@ export function JobScreen(props: {
   if (!job)
     return <aside className="job-pane">{error ? <ErrorNotice error={error} /> : t('common.loading')}</aside>;
 
-  const act = async (
-    action: 'jobs.start' | 'jobs.pause' | 'jobs.resume' | 'jobs.cancel' | 'jobs.retry',
-  ): Promise<void> => {
+  const act = async (action: RunAction): Promise<void> => {
     await saving.current;
     const r = await bridge.call(action, { jobIds: [job.id] });
     setError(r.ok ? null : r.error);
@@ -102,6 +106,17 @@ export function JobScreen(props: {
     else await load();
   };
   const otherDrafts = [...props.checked].filter((id) => id !== job.id);
+  // The same callbacks for every place the pane shows some of the job's actions.
+  const bar = {
+    job,
+    run: act,
+    onError: setError,
+    onCopied: props.onOpen,
+    onRemoved: (removal: Removal) => {
+      props.onRemoved(removal);
+      props.onClose();
+    },
+  };
   const applyToSelected = async (): Promise<void> => {
     await saving.current;
     // What was saved last, not what this render saw: the last edit may have landed just now.
@@ -136,16 +151,10 @@ export function JobScreen(props: {
         <div role="alert" className="notice notice-bad">
           <strong>{t('job.failedAt', { step: t(`state.${job.failedStep ?? 'failed'}`) })}</strong>{' '}
           {job.error.message}
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void act('jobs.retry')}>
-              {t('actions.retry')}
-            </button>
-            <button type="button" onClick={() => void act('jobs.cancel')}>
-              {t('actions.cancel')}
-            </button>
-          </div>
+          <JobActionBar {...bar} only={['retry', 'copyAsDraft', 'cancel']} />
         </div>
       )}
+      {job.state === 'cancelled' && <CancelledCard job={job} bar={bar} />}
 
       {job.state === 'draft' && details && (
         <>
@@ -176,32 +185,30 @@ export function JobScreen(props: {
           {details.missing.length > 0 && showProblems && (
             <p className="muted">{t('job.stillMissing', { count: details.missing.length })}</p>
           )}
-          <div className="actions">
-            <button type="button" className="primary" onClick={() => void act('jobs.start')}>
-              {t('actions.start')}
-            </button>
+          <JobActionBar {...bar} only={['start', 'remove']}>
             {otherDrafts.length > 0 && (
               <button type="button" onClick={() => void applyToSelected()}>
                 {t('job.applyToSelected', { count: otherDrafts.length })}
               </button>
             )}
             {applied && <span role="status">{applied}</span>}
-          </div>
+          </JobActionBar>
         </>
       )}
 
-      {job.state !== 'draft' && !RESULTS.has(job.state) && job.state !== 'cancelled' && (
+      {job.state !== 'draft' && job.state !== 'done' && job.state !== 'cancelled' && (
         <section className="card" aria-label={t('job.progress')}>
           <Progress value={job.progress} label={t('queue.jobProgress', { label: job.label })} />
           <ul className="plain-list">
             {job.documents.map((d) => {
               const p = docProgress[d.position];
               const share = d.uploaded ? 1 : p && p.totalBytes > 0 ? p.bytes / p.totalBytes : 0;
+              const phase = documentPhase(d, p);
               return (
                 <li key={d.position} className="doc-progress">
                   <span className="filename">{d.filename}</span>
                   <Progress value={share} label={t('job.documentProgress', { name: d.filename })} />
-                  <span className="muted">{p && d.refusal === null ? t(`job.phase.${p.phase}`) : ''}</span>
+                  <span className="muted">{phase && d.refusal === null ? t(`job.phase.${phase}`) : ''}</span>
                   {d.refusal !== null && (
                     <span className="doc-refusal">
                       <span role="note">{t('job.refused', { words: d.refusal })}</span>
@@ -216,20 +223,8 @@ export function JobScreen(props: {
               );
             })}
           </ul>
-          <div className="actions">
-            {job.paused ? (
-              <button type="button" onClick={() => void act('jobs.resume')}>
-                {t('actions.resume')}
-              </button>
-            ) : (
-              <button type="button" onClick={() => void act('jobs.pause')}>
-                {t('actions.pause')}
-              </button>
-            )}
-            <button type="button" onClick={() => void act('jobs.cancel')}>
-              {t('actions.cancel')}
-            </button>
-          </div>
+          {/* A failed job's ways on are in its alert above; Pause has no meaning for it. */}
+          {job.state !== 'failed' && <JobActionBar {...bar} only={['pause', 'resume', 'cancel']} />}
         </section>
       )}
 
@@ -244,7 +239,26 @@ export function JobScreen(props: {
         </>
       )}
       {(RESULTS.has(job.state) || job.documents.some((d) => d.outputPath)) && <ResultsPanel job={job} />}
+      {job.state === 'done' && <JobActionBar {...bar} only={['remove']} />}
     </aside>
+  );
+}
+
+/** A cancelled job says so, and what happened on the Optimizer, with its ways on. */
+function CancelledCard(props: {
+  job: Job;
+  bar: Omit<Parameters<typeof JobActionBar>[0], 'only'>;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { job } = props;
+  return (
+    <section className="card cancelled" aria-labelledby="cancelled-heading">
+      <h3 id="cancelled-heading">{t('jobActions.cancelled.title')}</h3>
+      <p>{t(job.requestPk ? 'jobActions.cancelled.remote' : 'jobActions.cancelled.local')}</p>
+      <p className="muted">{t('jobActions.cancelled.again')}</p>
+      <DocumentsList jobId={job.id} documents={job.documents} editable={false} />
+      <JobActionBar {...props.bar} only={['copyAsDraft', 'remove']} />
+    </section>
   );
 }
 

@@ -1,11 +1,15 @@
 // The queue: drop PDFs or folders (or "Add documents"), each file checked on arrival with an inline
 // message for the ones refused; a virtualized list of every job with its state, progress, filters
 // and batch actions; and a banner while the Optimizer cannot be reached.
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../../shared/contract';
 import { RUNNER_STATES, type JobState } from '../../../shared/job';
+import type { JobAction } from '../../../shared/job-actions';
 import { bridge } from '../bridge';
+import { throttle, useBridgeEvents } from '../hooks';
+import { ConfirmCancel } from '../queue/ConfirmCancel';
+import type { Removal } from '../queue/UndoRemoval';
 import { Progress } from '../components/StateChip';
 import { ErrorNotice } from '../components/Notice';
 import { DropZone } from '../queue/DropZone';
@@ -27,6 +31,7 @@ export function QueueScreen(props: {
   checked: ReadonlySet<string>;
   onCheck: (ids: Set<string>) => void;
   offline: string | null;
+  onRemoved: (removal: Removal) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<QueueFilter>('all');
@@ -36,16 +41,41 @@ export function QueueScreen(props: {
   const scroller = useRef<HTMLDivElement>(null);
   const { virtualizer, rows, total, counts, reload } = useJobPages(FILTER_STATES[filter], scroller, setError);
   const items = virtualizer.getVirtualItems();
+  const allowed = useSelectionActions(props.checked);
+  const [confirmCancel, setConfirmCancel] = useState(false);
 
-  const batch = async (
-    action: 'jobs.start' | 'jobs.pause' | 'jobs.cancel' | 'jobs.retry' | 'jobs.remove',
-  ): Promise<void> => {
+  const batch = async (action: Exclude<JobAction, 'copyAsDraft'>): Promise<void> => {
+    setConfirmCancel(false);
     const jobIds = [...props.checked];
     if (jobIds.length === 0) return;
-    const result = await bridge.call(action, { jobIds });
-    setError(result.ok ? null : result.error);
-    if (result.ok && action === 'jobs.remove') props.onCheck(new Set());
+    if (action === 'remove') {
+      const result = await bridge.call('jobs.remove', { jobIds });
+      setError(result.ok ? null : result.error);
+      if (result.ok) {
+        props.onCheck(new Set());
+        const label = jobIds.length === 1 ? (findJob(jobIds[0])?.label ?? null) : null;
+        props.onRemoved({ undoToken: result.value.undoToken, count: result.value.removed, label });
+      }
+    } else {
+      const result = await bridge.call(`jobs.${action}`, { jobIds });
+      setError(result.ok ? null : result.error);
+    }
     reload();
+  };
+  const findJob = (id: string | undefined) => [...rows.values()].find((j) => j.id === id);
+  /** A button per action some selected job allows, with how many when several are selected. */
+  const toolbarButton = (action: Exclude<JobAction, 'copyAsDraft'>, label: string): React.ReactNode => {
+    const n = allowed[action] ?? 0;
+    if (n === 0) return null;
+    return (
+      <button
+        type="button"
+        aria-expanded={action === 'cancel' ? confirmCancel : undefined}
+        onClick={() => (action === 'cancel' ? setConfirmCancel(true) : void batch(action))}
+      >
+        {props.checked.size > 1 ? `${t(label)} (${n})` : t(label)}
+      </button>
+    );
   };
 
   const selectAll = async (on: boolean): Promise<void> => {
@@ -113,23 +143,23 @@ export function QueueScreen(props: {
             {t('queue.selectAll')}
           </label>
           <span className="muted">{t('queue.selected', { count: props.checked.size })}</span>
-          <button type="button" onClick={() => void batch('jobs.start')}>
-            {t('actions.start')}
-          </button>
-          <button type="button" onClick={() => void batch('jobs.pause')}>
-            {t('actions.pause')}
-          </button>
-          <button type="button" onClick={() => void batch('jobs.cancel')}>
-            {t('actions.cancel')}
-          </button>
-          <button type="button" onClick={() => void batch('jobs.retry')}>
-            {t('actions.retry')}
-          </button>
-          <button type="button" onClick={() => void batch('jobs.remove')}>
-            {t('actions.remove')}
-          </button>
+          {toolbarButton('start', 'actions.start')}
+          {toolbarButton('resume', 'actions.resume')}
+          {toolbarButton('pause', 'actions.pause')}
+          {toolbarButton('retry', 'actions.retry')}
+          {toolbarButton('cancel', 'actions.cancel')}
+          {toolbarButton('remove', 'actions.remove')}
         </div>
       </div>
+      {confirmCancel && (allowed.cancel ?? 0) > 0 && (
+        <ConfirmCancel
+          what={
+            props.checked.size === 1 ? oneJob(findJob([...props.checked][0])) : { count: allowed.cancel ?? 0 }
+          }
+          onConfirm={() => void batch('cancel')}
+          onKeep={() => setConfirmCancel(false)}
+        />
+      )}
       <div className="overall">
         <Progress value={overall} label={t('queue.overall')} />
         <span className="muted">{t('queue.overallText', { done: counts.done ?? 0, total: countable })}</span>
@@ -178,4 +208,27 @@ export function QueueScreen(props: {
       </div>
     </div>
   );
+}
+
+const oneJob = (job: { label: string; requestPk: string | null } | undefined) =>
+  job ? { label: job.label, remote: job.requestPk !== null } : { count: 1 };
+
+/** How many of the selected jobs allow each action, kept current as the queue works. */
+function useSelectionActions(checked: ReadonlySet<string>): Partial<Record<JobAction, number>> {
+  const [counts, setCounts] = useState<Partial<Record<JobAction, number>>>({});
+  const latest = useRef(checked);
+  latest.current = checked;
+  const load = useCallback(async () => {
+    const jobIds = [...latest.current];
+    if (jobIds.length === 0) return setCounts({});
+    const r = await bridge.call('jobs.actions', { jobIds });
+    // A selection changed meanwhile is answered by its own call.
+    if (r.ok && latest.current.size === jobIds.length) setCounts(r.value.counts);
+  }, []);
+  useEffect(() => void load(), [checked, load]);
+  const refresh = useRef(throttle(() => void load(), 400));
+  useBridgeEvents((event) => {
+    if (latest.current.size > 0 && (event.type === 'job' || event.type === 'queue')) refresh.current();
+  });
+  return counts;
 }
