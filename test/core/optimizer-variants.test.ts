@@ -167,6 +167,20 @@ describe('routes as the new API declares them', () => {
   });
 });
 
+describe('routes the new API may not have (/hello, /version: not published)', () => {
+  it('takes a missing /hello or /version as reachable with no version, not as offline', async () => {
+    fake.answers.push((_req, res) => reply(res, 404, { detail: 'Not Found' }));
+    assert.deepEqual(await client.hello(), { raw: null });
+    fake.answers.push((_req, res) => reply(res, 405, { detail: 'Method Not Allowed' }));
+    assert.deepEqual(await client.version(), { raw: null });
+  });
+
+  it('still takes a server error on /hello for a failure', async () => {
+    fake.answers.push((_req, res) => reply(res, 503, { detail: 'Service Unavailable' }));
+    await failure(client.hello(), 'server');
+  });
+});
+
 describe('success envelopes', () => {
   it('reads the new API’s {"status":"success","details":{"pk"}} and the old {"status":"200 OK","details":…}', async () => {
     fake.answers.push((_req, res) =>

@@ -59,13 +59,29 @@ export class OptimizerClient {
     this.transport = new Transport(profile, this.timeouts.connectMs);
   }
 
+  /**
+   * Whether the Optimizer answers at all: `GET /hello` where it exists. The new API may have no such
+   * route (not published), so an answer saying the route is missing still means "reachable"; only a
+   * network failure, a timeout or a server error means it is not.
+   */
   async hello(options?: CallOptions): Promise<{ message?: string; raw: unknown }> {
-    const envelope = await this.get('hello', '/hello', options);
-    return { message: serverMessageOf(envelope), raw: envelope.body };
+    try {
+      const envelope = await this.get('hello', '/hello', options);
+      return { message: serverMessageOf(envelope), raw: envelope.body };
+    } catch (error) {
+      if (isMissingRoute(error)) return { raw: null };
+      throw error;
+    }
   }
 
+  /** The Optimizer's version where it tells (`GET /version`); none where the route is missing. */
   async version(options?: CallOptions): Promise<ServiceVersion> {
-    return readVersion(await this.get('version', '/version', options));
+    try {
+      return readVersion(await this.get('version', '/version', options));
+    } catch (error) {
+      if (isMissingRoute(error)) return { raw: null };
+      throw error;
+    }
   }
 
   async listTokens(options?: CallOptions): Promise<TokenSummary[]> {
