@@ -165,8 +165,23 @@ export const ID_IMAGE_SIDES = ['document_front', 'document_rear', 'document_owne
 
 /** Each document of a job by position, and the service contract. */
 export const reviewItem = z.union([z.literal('contract'), z.number().int().min(0).max(1000)]);
+/** One page of a document as the signer saw it, measured in the signer view. */
+export const pageSeenSchema = z.object({
+  /** Counted from 1, as the page says. */
+  page: z.number().int().min(1).max(100_000),
+  /** The largest share of the page that was on screen while it counted (0–1). */
+  share: z.number().min(0).max(1),
+  /** How long it stayed on screen at that share, in milliseconds. */
+  ms: z.number().int().min(0).max(86_400_000),
+  /** When it had been on screen long enough to count (ISO 8601). */
+  at: z.iso.datetime(),
+});
 export const reviewStateSchema = z.object({
   read: z.array(reviewItem),
+  /** Items the RAO marked read with a reason instead of the signer reading them on screen. */
+  overridden: z.array(reviewItem),
+  /** The signer view was opened since the contract was fetched: reading counts only after. */
+  signerView: z.boolean(),
   consented: z.boolean(),
   complete: z.boolean(),
 });

@@ -9,6 +9,7 @@ import type { BridgeEvent } from '../../shared/contract';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
 import { coreOperations } from '../../electron/core/bridge/operations';
 import { openDesk, type Desk } from '../../electron/core/desk';
+import { inspectLocalPdf } from '../../electron/core/pdf/index';
 import { listEvents } from '../../electron/core/store/index';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { makePdf } from '../fixtures/pdfs';
@@ -221,8 +222,24 @@ describe('bridge dispatcher', { skip: SKIP }, () => {
     );
     const refusedConsent = await bridge.call('review.consent', { jobId: draft.id });
     assert.ok(!refusedConsent.ok && refusedConsent.error.code === 'conflict');
+    // Reading counts in the signer view only, and on every page of each document.
+    assert.ok((await bridge.call('review.signerView', { jobId: draft.id })).ok);
+    const everyPage = (pages: number) =>
+      Array.from({ length: pages }, (_, i) => ({
+        page: i + 1,
+        share: 1,
+        ms: 1200,
+        at: new Date().toISOString(),
+      }));
+    const contract = await inspectLocalPdf(desk.store.jobs.get(draft.id).contractPath ?? '');
+    assert.ok(contract.ok);
+    const pagesOf = { contract: contract.pages, 0: 3, 1: 2 } as const;
     for (const which of ['contract', 0, 1] as const)
-      assert.ok((await bridge.call('review.markRead', { jobId: draft.id, which })).ok);
+      assert.ok(
+        (await bridge.call('review.markRead', { jobId: draft.id, which, pages: everyPage(pagesOf[which]) }))
+          .ok,
+      );
+
     const consent = await bridge.call('review.consent', { jobId: draft.id });
     assert.ok(consent.ok && (consent.value as { consented: boolean }).consented);
     const sent = await bridge.call('otp.send', { jobId: draft.id });

@@ -14,7 +14,7 @@ import { TRAINING_PROFILE_ID } from '../training';
 import type { DesktopPort } from './desktop';
 import { acceptDocuments, arrangeDocuments, draftDetails, jobLabel, newDraft } from './drafts';
 import { BridgeFailure, refusal } from './errors';
-import { consent, markRead, reviewState } from './review';
+import { reviewOperations, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
 import { jobView } from './views';
 import { resolveJobStamps } from '../placement/resolve-job';
@@ -176,26 +176,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         throw refusal('conflict', (error as Error).message, 'cannotDropDocument', {});
       }
     },
-    'review.file': async ({ jobId, which }) => {
-      const job = requireJob(jobId);
-      if (which === 'contract') {
-        if (!job.contractPath)
-          throw new BridgeFailure('not_found', 'The service contract has not been fetched yet.');
-        return {
-          filename: `contract-${job.requestPk ?? job.id}.pdf`,
-          base64: (await readFile(job.contractPath)).toString('base64'),
-        };
-      }
-      const doc = job.documents[which];
-      if (!doc) throw new BridgeFailure('not_found', 'That document is not part of this job.');
-      return {
-        filename: doc.filename,
-        base64: (await readFile(store.documents.pathOf(doc.sha256))).toString('base64'),
-      };
-    },
-    'review.state': ({ jobId }) => Promise.resolve(reviewState(store, requireJob(jobId))),
-    'review.markRead': ({ jobId, which }) => Promise.resolve(markRead(store, requireJob(jobId), which)),
-    'review.consent': ({ jobId }) => Promise.resolve(consent(store, requireJob(jobId))),
+    ...reviewOperations(desk),
     'otp.send': async ({ jobId, delivery }) => {
       const job = requireJob(jobId);
       if (job.auth.method === 'otp' && !reviewState(store, job).consented)
