@@ -410,7 +410,14 @@ export const EVENTS = {
     bytes: z.number(),
     totalBytes: z.number(),
   }),
-  connectivity: z.object({ profileId: id, online: z.boolean(), message: z.string().optional() }),
+  /** The live status of an Optimizer: pushed at every answer (or silence), changed or not. */
+  connectivity: z.object({
+    profileId: id,
+    online: z.boolean(),
+    message: z.string().nullable().optional(),
+    roundTripMs: z.number().nullable().optional(),
+    checkedAt: z.string().nullable().optional(),
+  }),
   attention: z.object({ jobId: id, reason: z.enum(['otp_needed', 'otp_code_needed']), message: z.string() }),
   queue: z.object({ counts: z.record(z.string(), z.number().int()) }),
 } as const;

@@ -4,7 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract';
 import { bridge } from './bridge';
-import { useBridgeEvents } from './hooks';
+import { ConnectionLine } from './connection/ConnectionLine';
+import { useActiveConnection } from './connection/useActiveConnection';
 import { AuditScreen } from './audit/AuditScreen';
 import { LanguageSelect } from './components/LanguageSelect';
 import { ConnectionScreen } from './screens/ConnectionScreen';
@@ -16,7 +17,6 @@ import { useTheme } from './settings/theme';
 import { TemplatesScreen } from './templates/TemplatesScreen';
 
 type Info = OperationResult<'app.info'>;
-type Status = OperationResult<'profiles.status'> & { profileName: string; profileId: string };
 
 const VIEWS = ['queue', 'connection', 'templates', 'audit', 'settings'] as const;
 type View = (typeof VIEWS)[number];
@@ -28,37 +28,19 @@ export function App(): React.JSX.Element {
   useTheme();
   const [jobId, setJobId] = useState<string | null>(null);
   const [checked, setChecked] = useState<Set<string>>(new Set());
-  const [status, setStatus] = useState<Status | null>(null);
-  const [offline, setOffline] = useState<string | null>(null);
+  const { connection, refresh: checkStatus } = useActiveConnection();
   const [removal, setRemoval] = useState<Removal | null>(null);
   const endRemoval = useCallback(() => setRemoval(null), []);
 
-  const checkStatus = useCallback(async () => {
-    const profiles = await bridge.call('profiles.list', {});
-    if (!profiles.ok) return;
-    const active =
-      profiles.value.profiles.find((p) => p.id === profiles.value.activeId) ?? profiles.value.profiles[0];
-    if (!active) return setStatus(null);
-    const s = await bridge.call('profiles.status', { profileId: active.id });
-    if (s.ok) setStatus({ ...s.value, profileName: active.name, profileId: active.id });
-  }, []);
-
   useEffect(() => {
     void bridge.call('app.info', {}).then((r) => r.ok && setInfo(r.value));
-    void checkStatus();
-    const timer = window.setInterval(() => void checkStatus(), 15_000);
-    return () => window.clearInterval(timer);
-  }, [checkStatus]);
+  }, []);
 
-  useBridgeEvents((event) => {
-    if (event.type !== 'connectivity') return;
-    setOffline(event.online ? null : (event.message ?? t('queue.unreachable')));
-    void checkStatus();
-  });
-
-  // The built-in training profile is named in the interface's language, not by its stored name.
-  const profileLabel = (s: Status): string =>
-    s.profileId === TRAINING_PROFILE_ID ? t('connection.trainingName') : s.profileName;
+  // One status for every screen: the queue's banner and the code panel read what the header shows.
+  const offline = connection.state === 'offline' ? (connection.message ?? t('queue.unreachable')) : null;
+  const offlineProfileId = connection.state === 'offline' ? (connection.profile?.id ?? null) : null;
+  // The training note belongs to the training sandbox only, never to an office's own Optimizer.
+  const training = connection.profile?.id === TRAINING_PROFILE_ID;
 
   return (
     <div className="app">
@@ -76,29 +58,19 @@ export function App(): React.JSX.Element {
             </button>
           ))}
         </nav>
-        <p className="status-line" aria-live="polite">
-          {status ? (
-            <span className={status.reachable ? 'online' : 'offline'}>
-              {status.reachable
-                ? t('connection.chipOnline', { name: profileLabel(status), ms: status.roundTripMs ?? '?' })
-                : t('connection.chipOffline', { name: profileLabel(status) })}
-            </span>
-          ) : (
-            <span>{t('connection.none')}</span>
-          )}
-        </p>
+        <ConnectionLine connection={connection} />
         <label className="language">
           {t('nav.language')} <LanguageSelect />
         </label>
       </header>
       <main>
-        {info?.training && (
+        {training && (
           <p role="note" className="training">
             {t('app.training')}
           </p>
         )}
         {view === 'connection' ? (
-          <ConnectionScreen onChanged={() => void checkStatus()} />
+          <ConnectionScreen connection={connection} onChanged={() => void checkStatus()} />
         ) : view === 'templates' ? (
           <TemplatesScreen />
         ) : view === 'audit' ? (
@@ -120,7 +92,8 @@ export function App(): React.JSX.Element {
               {jobId && (
                 <JobScreen
                   jobId={jobId}
-                  training={info?.training ?? false}
+                  training={(info?.training ?? false) || training}
+                  offlineProfileId={offlineProfileId}
                   checked={checked}
                   onClose={() => setJobId(null)}
                   onOpen={setJobId}

@@ -34,9 +34,12 @@ export async function activeToken(
 }
 
 export function connectionOperations(
-  desk: Pick<Desk, 'store' | 'vault' | 'clientFor'>,
+  desk: Pick<Desk, 'store' | 'vault' | 'clientFor' | 'runner'>,
 ): ConnectionOperations {
-  const { store, vault } = desk;
+  const { store, vault, runner } = desk;
+  // The profile in use is checked in the background from the start, so every screen has a status.
+  const active = store.settings.get('activeProfileId');
+  if (typeof active === 'string' && store.profiles.get(active)) runner.watchConnection(active);
   return {
     'profiles.list': () =>
       Promise.resolve({
@@ -53,29 +56,34 @@ export function connectionOperations(
       if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
       if (!store.profiles.remove(profileId))
         throw new BridgeFailure('conflict', 'Jobs still use this Optimizer; remove them first.');
-      if (store.settings.get('activeProfileId') === profileId) store.settings.set('activeProfileId', null);
+      if (store.settings.get('activeProfileId') === profileId) {
+        store.settings.set('activeProfileId', null);
+        runner.watchConnection(null);
+      }
       return Promise.resolve(DONE);
     },
     'profiles.setActive': ({ profileId }) => {
       if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
       store.settings.set('activeProfileId', profileId);
+      runner.watchConnection(profileId);
+      void runner.checkConnection(profileId);
       return Promise.resolve(DONE);
     },
     'profiles.status': async ({ profileId }) => {
       if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
-      const client = desk.clientFor(profileId);
-      const started = performance.now();
-      try {
-        await client.hello();
-        const roundTripMs = Math.round(performance.now() - started);
-        const version = await client.version().then(
+      // The queue's own judgement, asked afresh: what this answers is what the header, the banners
+      // and the queue hear too (a `connectivity` event), never a second opinion.
+      const status = await runner.checkConnection(profileId);
+      if (!status.online)
+        return { reachable: false, version: null, roundTripMs: null, message: status.message };
+      const version = await desk
+        .clientFor(profileId)
+        .version()
+        .then(
           (v) => v.version ?? null,
           () => null,
         );
-        return { reachable: true, version, roundTripMs, message: null };
-      } catch (error) {
-        return { reachable: false, version: null, roundTripMs: null, message: (error as Error).message };
-      }
+      return { reachable: true, version, roundTripMs: status.roundTripMs, message: null };
     },
 
     'tokens.list': async ({ profileId, refresh }) => {

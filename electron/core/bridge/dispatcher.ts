@@ -48,8 +48,10 @@ export function createDispatcher(
           case 'jobs_changed':
             listener({ type: 'queue', counts: events.store.jobs.countByState() });
             break;
+          case 'connection':
+            listener({ ...event, type: 'connectivity' });
+            break;
           case 'document':
-          case 'connectivity':
           case 'attention':
             listener(event);
             break;

@@ -12,7 +12,17 @@ export type QueueEvent =
       bytes: number;
       totalBytes: number;
     }
+  /** An Optimizer stopped or started answering (a change only: the CLI prints these). */
   | { type: 'connectivity'; profileId: string; online: boolean; message?: string }
+  /** Every new answer about an Optimizer, changed or not: what the desk's status lines show. */
+  | {
+      type: 'connection';
+      profileId: string;
+      online: boolean;
+      message: string | null;
+      roundTripMs: number | null;
+      checkedAt: string | null;
+    }
   | { type: 'attention'; jobId: string; reason: 'otp_needed' | 'otp_code_needed'; message: string }
   | { type: 'idle' }
   /** Jobs came or went outside the queue's own work (removed, put back, copied): lists reload. */

@@ -8,7 +8,7 @@ import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
 import { IdImageError, purgeJobIdImages, sweepIdImages, type IdImageStore } from '../vault/id-images';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
-import { ConnectivityMonitor } from './connectivity';
+import { ConnectivityMonitor, type ConnectionStatus } from './connectivity';
 import type { QueueEvent, QueueListener } from './events';
 import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
 import type { StepContext, StepResult } from './step-context';
@@ -64,6 +64,7 @@ export class QueueRunner {
         this.emit({ type: 'connectivity', profileId, online, message });
         if (online) this.pump();
       },
+      onStatus: (profileId, status) => this.emit({ type: 'connection', profileId, ...status }),
       firstDelayMs: options.connectivityDelays?.firstMs,
       maxDelayMs: options.connectivityDelays?.maxMs,
     });
@@ -86,6 +87,21 @@ export class QueueRunner {
 
   isOnline(profileId: string): boolean {
     return this.connectivity.isOnline(profileId);
+  }
+
+  /** The live status of an Optimizer, as the queue itself judges it. */
+  connectionStatus(profileId: string): ConnectionStatus {
+    return this.connectivity.status(profileId);
+  }
+
+  /** Asks the Optimizer now; every screen hears the answer (a `connection` event). */
+  checkConnection(profileId: string): Promise<ConnectionStatus> {
+    return this.connectivity.check(profileId);
+  }
+
+  /** Keeps the profile in use checked in the background, so its status is live without any job. */
+  watchConnection(profileId: string | null): void {
+    this.connectivity.watch(profileId);
   }
 
   start(): void {
@@ -137,7 +153,9 @@ export class QueueRunner {
     if (job.auth.method !== 'otp')
       throw new Error('This job uses an external authentication method, not a code');
     const method = delivery ?? job.auth.delivery;
-    await this.options.optimizerFor(job.profileId).sendOtp(requirePk(job), method);
+    await this.noticingOffline(job.profileId, () =>
+      this.options.optimizerFor(job.profileId).sendOtp(requirePk(job), method),
+    );
     this.codes.delete(jobId);
     const sent = this.store.jobs.transition(
       jobId,
@@ -245,8 +263,12 @@ export class QueueRunner {
     if (job.requestPk) {
       const optimizer = this.options.optimizerFor(job.profileId);
       const uids = job.documents.map((d) => d.remoteUid).filter((u): u is string => u !== null);
-      remote.documents = await ignoreGone(() => optimizer.deleteDocuments(job.requestPk as string, uids));
-      remote.request = await ignoreGone(() => optimizer.cancelRequest(job.requestPk as string));
+      remote.documents = await this.noticingOffline(job.profileId, () =>
+        ignoreGone(() => optimizer.deleteDocuments(job.requestPk as string, uids)),
+      );
+      remote.request = await this.noticingOffline(job.profileId, () =>
+        ignoreGone(() => optimizer.cancelRequest(job.requestPk as string)),
+      );
     }
     this.codes.delete(jobId);
     this.signIntents.delete(jobId);
@@ -262,6 +284,17 @@ export class QueueRunner {
       await purgeJobIdImages(this.options.idImages, this.store.jobs, jobId, 'cancelled');
     this.emitJob(next);
     return next;
+  }
+
+  /** A person's action that finds the Optimizer gone says so to every screen, as a step would. */
+  private async noticingOffline<T>(profileId: string, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof OptimizerError && error.kind === 'offline')
+        this.connectivity.markOffline(profileId, error.message);
+      throw error;
+    }
   }
 
   /** Resolves once no step of this job is running in this process. */

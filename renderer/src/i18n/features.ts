@@ -2,6 +2,7 @@
 // settings, core's worded refusals); this merges them into one tree per language for i18next and for the i18n test.
 import { auditStrings } from '../audit/strings';
 import { problemStrings } from '../components/problem-strings';
+import { linkStrings } from '../connection/strings';
 import { placementStrings } from '../placement/strings';
 import { jobActionStrings } from '../queue/job-action-strings';
 import { viewerStrings } from '../review/viewer-strings';
@@ -16,6 +17,7 @@ const FEATURES = [
   settingsStrings,
   problemStrings,
   jobActionStrings,
+  linkStrings,
 ];
 
 /** Every feature's strings for one language, each under its own top-level key. */

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
+import type { ActiveConnection } from '../connection/useActiveConnection';
 
 type Profiles = OperationResult<'profiles.list'>;
 type Profile = Profiles['profiles'][number];
@@ -30,7 +31,14 @@ const slug = (name: string): string =>
     .replace(/^-+|-+$/g, '')
     .slice(0, 60) || 'optimizer';
 
-export function ConnectionScreen({ onChanged }: { onChanged: () => void }): React.JSX.Element {
+export function ConnectionScreen({
+  onChanged,
+  connection,
+}: {
+  onChanged: () => void;
+  /** The live status of the active profile, the one the header shows. */
+  connection: ActiveConnection;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const [profiles, setProfiles] = useState<Profiles | null>(null);
   const [editing, setEditing] = useState<Profile | null>(null);
@@ -108,7 +116,7 @@ export function ConnectionScreen({ onChanged }: { onChanged: () => void }): Reac
           </button>
         )}
       </section>
-      {active && <ActiveStatus profile={active} />}
+      {active && connection.profile?.id === active.id && <ActiveStatus connection={connection} />}
       {active && <TokenSection profile={active} onChanged={onChanged} />}
     </div>
   );
@@ -195,28 +203,14 @@ function ProfileForm(props: {
   );
 }
 
-function ActiveStatus({ profile }: { profile: Profile }): React.JSX.Element {
+function ActiveStatus({ connection: status }: { connection: ActiveConnection }): React.JSX.Element {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<OperationResult<'profiles.status'> | null>(null);
-  useEffect(() => {
-    let live = true;
-    const check = async (): Promise<void> => {
-      const result = await bridge.call('profiles.status', { profileId: profile.id });
-      if (live && result.ok) setStatus(result.value);
-    };
-    void check();
-    const timer = window.setInterval(() => void check(), 10_000);
-    return () => {
-      live = false;
-      window.clearInterval(timer);
-    };
-  }, [profile.id]);
   return (
     <section className="card" aria-labelledby="status-heading">
       <h3 id="status-heading">{t('connection.status')}</h3>
-      {status === null ? (
+      {status.state === 'checking' ? (
         <p>{t('common.checking')}</p>
-      ) : status.reachable ? (
+      ) : status.state === 'online' ? (
         <p className="online">
           {t('connection.reachable', {
             version: status.version ?? t('common.unknown'),

@@ -34,6 +34,8 @@ export function JobScreen(props: {
   /** Opens another job in the pane (the draft a copy made). */
   onOpen: (jobId: string) => void;
   onRemoved: (removal: Removal) => void;
+  /** The Optimizer that does not answer now, as the header shows it. */
+  offlineProfileId?: string | null;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [job, setJob] = useState<Job | null>(null);
@@ -235,6 +237,7 @@ export function JobScreen(props: {
             job={job}
             consented={consented}
             training={props.training && job.profileId === TRAINING_PROFILE_ID}
+            offline={props.offlineProfileId === job.profileId}
           />
         </>
       )}

@@ -30,7 +30,13 @@ function secondsLeft(sentAt: string | null, now: number): number {
   return Math.max(0, Math.ceil(RESEND_SECONDS - (now - Date.parse(sentAt)) / 1000));
 }
 
-export function OtpPanel(props: { job: Job; consented: boolean; training: boolean }): React.JSX.Element {
+export function OtpPanel(props: {
+  job: Job;
+  consented: boolean;
+  training: boolean;
+  /** The job's Optimizer does not answer now (the status the header shows): no code can go. */
+  offline?: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const { job } = props;
   const [code, setCode] = useState('');
@@ -86,7 +92,7 @@ export function OtpPanel(props: { job: Job; consented: boolean; training: boolea
         <button
           type="button"
           className={sent ? '' : 'primary'}
-          disabled={!props.consented || busy || wait > 0 || job.state === 'signing'}
+          disabled={!props.consented || busy || wait > 0 || job.state === 'signing' || props.offline}
           onClick={() => void send()}
         >
           {sent ? t('otp.resend') : t('otp.send')}
@@ -98,6 +104,11 @@ export function OtpPanel(props: { job: Job; consented: boolean; training: boolea
         )}
       </div>
       {!props.consented && <p className="muted">{t('otp.needsConsent')}</p>}
+      {props.offline && (
+        <p role="status" className="notice notice-attention">
+          {t('link.otpOffline')}
+        </p>
+      )}
       {sent && (
         <form
           className="otp-entry"
