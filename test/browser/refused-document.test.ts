@@ -62,7 +62,7 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
 
     const remove = pane.getByRole('button', { name: 'Remove scan-dowodu.pdf and go on with the others' });
     await remove.waitFor({ timeout: 60_000 });
-    const note = pane.getByRole('note');
+    const note = pane.getByRole('note').filter({ hasText: 'The Optimizer refused this document' });
     assert.match(
       (await note.textContent()) ?? '',
       /The Optimizer refused this document: .*scan-dowodu\.pdf is not accepted by this Optimizer/,
@@ -71,6 +71,12 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
       .getByRole('alert')
       .filter({ hasText: /refused “scan-dowodu\.pdf”/ })
       .waitFor();
+    // Retry is not offered while the refused file is there: the pane says why instead.
+    await pane
+      .getByRole('note')
+      .filter({ hasText: /Retry is not offered: .*refused “scan-dowodu\.pdf”/ })
+      .waitFor();
+    assert.equal(await pane.getByRole('button', { name: 'Retry' }).count(), 0);
     await screenshot(page, '30-refused-document');
 
     await remove.click();
