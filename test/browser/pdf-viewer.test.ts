@@ -76,6 +76,7 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     writeFileSync(join(outDir, 'contract.pdf'), await contractPdf(3));
     writeFileSync(join(outDir, 'long.pdf'), await makePdf({ pages: 300, text: 'A long annex.' }));
     writeFileSync(join(outDir, 'small.pdf'), await makePdf({ size: [400, 200] }));
+    writeFileSync(join(outDir, 'paper14.pdf'), await contractPdf(14));
     writeFileSync(
       join(outDir, 'mixed.pdf'),
       await makePdf({ pages: 3, rotate: { 1: 90 }, cropBox: { 2: [0, 0, 300, 300] } }),
@@ -134,7 +135,7 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
 
   const pane = (page: Page) => page.getByRole('group', { name: 'Document pages' });
   const shows = (page: Page, text: string) => page.getByText(text, { exact: true }).waitFor();
-  const readCount = (page: Page) => page.evaluate(() => harness.readToEnd);
+  const seenPages = (page: Page) => page.evaluate(() => harness.seenPages);
   const box = async (page: Page, label: string) => {
     const found = await page.evaluate((name) => harness.canvasBox(name), label);
     assert.ok(found, `no canvas labelled ${label}`);
@@ -206,37 +207,66 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     },
   );
 
-  it('fires onReadToEnd once the bottom of the last page is on screen, not before', TIMEOUT, async () => {
+  it('reports a page only once it has been on screen for a second, each page once', TIMEOUT, async () => {
     const { page, problems } = await open('contract.pdf');
     await drawn(page, 'Page 1 of 3');
-    // 300 px short of the end: page 3 is on screen, its bottom edge is not.
-    await page.evaluate(() =>
-      harness.scrollPagesTo(harness.pagesScrollHeight() - harness.pagesClientHeight() - 300),
-    );
-    await shows(page, 'Page 3 of 3');
-    await drawn(page, 'Page 3 of 3');
-    const last = await box(page, 'Page 3 of 3');
-    assert.ok(last.top < last.paneBottom && last.bottom > last.paneBottom, 'page 3 is partly on screen');
-    await page.waitForTimeout(300);
-    assert.equal(await readCount(page), 0, 'not read while the end of page 3 is below the fold');
+    await page.waitForFunction(() => harness.seenPages.length === 1);
+    assert.deepEqual(await seenPages(page), [1]);
+    // Straight to the end: page 2 only flies past and does not count.
     await pane(page).focus();
     await page.keyboard.press('End');
     await shows(page, 'Page 3 of 3');
-    await page.waitForFunction(() => harness.readToEnd > 0);
+    await page.waitForFunction(() => harness.seenPages.includes(3));
+    assert.deepEqual(await seenPages(page), [1, 3]);
+    // Back a page (the first PageUp goes to the top of page 3).
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await shows(page, 'Page 2 of 3');
+    await page.waitForFunction(() => harness.seenPages.includes(2));
     await page.keyboard.press('Home');
     await shows(page, 'Page 1 of 3');
-    await page.keyboard.press('End');
-    await page.waitForTimeout(300);
-    assert.equal(await readCount(page), 1, 'fires once');
+    await page.waitForTimeout(1300);
+    assert.deepEqual(await seenPages(page), [1, 3, 2], 'each page once');
+    const dwell = await page.evaluate(() => harness.seenMs);
+    assert.ok(
+      dwell.every((ms) => ms >= 1000),
+      `each page was on screen for a second first: ${dwell.join(', ')} ms`,
+    );
     await close(page, problems);
   });
 
-  it('counts a document that fits on screen as read as soon as it is drawn', TIMEOUT, async () => {
+  it('counts a page that fits on screen once it has been shown for a second', TIMEOUT, async () => {
     const { page, problems } = await open('small.pdf');
     await shows(page, 'Page 1 of 1');
-    await page.waitForFunction(() => harness.readToEnd === 1);
+    await page.waitForFunction(() => harness.seenPages.length === 1);
     await close(page, problems);
   });
+
+  it(
+    'keeps "Page x of y", the thumbnail and the pages seen with the page on screen through 14 pages',
+    TIMEOUT,
+    async () => {
+      const { page, problems } = await open('paper14.pdf');
+      await shows(page, 'Page 1 of 14');
+      await drawn(page, 'Page 1 of 14');
+      await pane(page).focus();
+      for (let n = 1; n <= 14; n++) {
+        if (n > 1) await page.keyboard.press('PageDown');
+        await shows(page, `Page ${n} of 14`);
+        assert.equal(await page.evaluate(() => harness.currentThumbnail()), `Page ${n}`);
+        const target = await box(page, `Page ${n} of 14`);
+        assert.ok(target.top < target.paneBottom && target.bottom > target.paneTop, `page ${n} is on screen`);
+        await page.waitForFunction((k) => harness.seenPages.includes(k), n);
+        const seen = await seenPages(page);
+        assert.ok(Math.max(...seen) === n, `no page beyond ${n} counted yet: ${seen.join(',')}`);
+      }
+      assert.deepEqual(
+        [...(await seenPages(page))].sort((a, b) => a - b),
+        Array.from({ length: 14 }, (_, i) => i + 1),
+      );
+      await close(page, problems);
+    },
+  );
 
   it('moves by page with PageDown, PageUp, Home and End on the focused viewer', TIMEOUT, async () => {
     const { page, problems } = await open('contract.pdf');
@@ -267,11 +297,11 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
       await page.evaluate((y) => harness.scrollPagesTo(y), Math.round((stop / 15) * (height - 2 * shown)));
       await page.waitForFunction(() => harness.inkedPixels(harness.positionText()) >= 500);
     }
-    assert.equal(await readCount(page), 0, 'not read before the end');
     await page.evaluate((y) => harness.scrollPagesTo(y), height);
     await shows(page, 'Page 300 of 300');
     await drawn(page, 'Page 300 of 300');
-    await page.waitForFunction(() => harness.readToEnd === 1);
+    await page.waitForFunction(() => harness.seenPages.includes(300));
+    assert.ok((await seenPages(page)).length < 30, 'pages that only flew past are not counted');
     const most = await page.evaluate(() => harness.maxPageCanvases);
     assert.ok(most >= 1 && most <= 10, `at most 10 page canvases at once, saw ${most}`);
     const thumbnails = await page.locator('.pdf-viewer__thumbs canvas').count();
@@ -328,7 +358,7 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     });
     await page.waitForTimeout(300);
     assert.equal(await page.locator('canvas').count(), 0);
-    assert.equal(await readCount(page), 0);
+    assert.deepEqual(await seenPages(page), []);
     // Destroying a document whose pages are still being drawn is the point of this test; on a
     // slow machine pdf.js's worker is then mid-page and says it dropped that page's work. Any
     // other warning still fails it.

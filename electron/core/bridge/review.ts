@@ -123,7 +123,7 @@ export async function markRead(
       'conflict',
       `Not every page of ${itemName(job, which)} has been on screen: pages ${pageRanges(missing)} have not.`,
       'pagesNotSeen',
-      { pages: pageRanges(missing), count: missing.length },
+      { pages: pageRanges(missing) },
     );
   // One entry per page: the first time it counted, with its share and time.
   const first = new Map<number, PageSeen>();

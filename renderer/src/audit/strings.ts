@@ -66,7 +66,12 @@ const en = {
         recovery: 'Signing checked again after an interruption',
         accepted: 'Signing accepted; the Optimizer signs in the background',
       },
-      review: { read: 'Read by the signer', consent: 'Accepted by the signer' },
+      review: {
+        read: 'Read by the signer',
+        consent: 'Accepted by the signer',
+        signer_view: 'Review turned to the signer',
+        read_override: 'Marked read by the RAO',
+      },
       id_image: { added: 'ID image added', removed: 'ID image removed' },
       id_images: { purged: 'ID images deleted', purge_failed: 'ID images could not be deleted' },
       profile: {
@@ -108,6 +113,9 @@ const en = {
       exported_one: '{{count}} event as {{format}}',
       exported_other: '{{count}} events as {{format}}',
       filteredBy: 'filtered by {{filters}}',
+      pagesSeen_one: '{{count}} page on screen ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_other: '{{count}} pages on screen ({{pages}}), {{from}}–{{to}}',
+      overrideReason: 'not read on screen; the RAO’s reason: “{{reason}}”',
     },
     verify: {
       button: 'Verify chain',
@@ -189,7 +197,12 @@ const es: Strings<typeof en> = {
         recovery: 'Firma comprobada de nuevo tras una interrupción',
         accepted: 'Firma aceptada; el Optimizer firma en segundo plano',
       },
-      review: { read: 'Leído por el firmante', consent: 'Aceptado por el firmante' },
+      review: {
+        read: 'Leído por el firmante',
+        consent: 'Aceptado por el firmante',
+        signer_view: 'Revisión girada hacia el firmante',
+        read_override: 'Marcado como leído por el operador',
+      },
       id_image: { added: 'Imagen del documento añadida', removed: 'Imagen del documento quitada' },
       id_images: {
         purged: 'Imágenes del documento borradas',
@@ -238,6 +251,10 @@ const es: Strings<typeof en> = {
       exported_many: '{{count}} eventos en {{format}}',
       exported_other: '{{count}} eventos en {{format}}',
       filteredBy: 'filtrado por {{filters}}',
+      pagesSeen_one: '{{count}} página en pantalla ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_many: '{{count}} páginas en pantalla ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_other: '{{count}} páginas en pantalla ({{pages}}), {{from}}–{{to}}',
+      overrideReason: 'no leído en pantalla; motivo del operador: «{{reason}}»',
     },
     verify: {
       button: 'Verificar cadena',
@@ -320,7 +337,12 @@ const pl: Strings<typeof en> = {
         recovery: 'Podpisywanie sprawdzone ponownie po przerwie',
         accepted: 'Podpisywanie przyjęte; Optimizer podpisuje w tle',
       },
-      review: { read: 'Przeczytane przez podpisującego', consent: 'Zaakceptowane przez podpisującego' },
+      review: {
+        read: 'Przeczytane przez podpisującego',
+        consent: 'Zaakceptowane przez podpisującego',
+        signer_view: 'Przegląd odwrócony do podpisującego',
+        read_override: 'Oznaczone jako przeczytane przez operatora',
+      },
       id_image: { added: 'Dodano zdjęcie dokumentu', removed: 'Usunięto zdjęcie dokumentu' },
       id_images: {
         purged: 'Skasowano zdjęcia dokumentu',
@@ -370,6 +392,11 @@ const pl: Strings<typeof en> = {
       exported_many: '{{count}} zdarzeń jako {{format}}',
       exported_other: '{{count}} zdarzenia jako {{format}}',
       filteredBy: 'filtr: {{filters}}',
+      pagesSeen_one: '{{count}} strona na ekranie ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_few: '{{count}} strony na ekranie ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_many: '{{count}} stron na ekranie ({{pages}}), {{from}}–{{to}}',
+      pagesSeen_other: '{{count}} strony na ekranie ({{pages}}), {{from}}–{{to}}',
+      overrideReason: 'nie przeczytane na ekranie; powód podany przez operatora: „{{reason}}”',
     },
     verify: {
       button: 'Sprawdź łańcuch',

@@ -1,6 +1,7 @@
 // How an audit event reads on the screen: its kind in words, and one line out of its data (the
 // common kinds in sentences, anything else as "name: value" pairs, long hashes shortened).
 import type { TFunction } from 'i18next';
+import { pageRanges } from '../../../shared/reading';
 
 /** The kinds core writes, grouped for the filter; `family` filters a whole group at once. */
 export const KIND_GROUPS: readonly { group: string; family?: string; kinds: readonly string[] }[] = [
@@ -32,7 +33,11 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
   },
   { group: 'upload', family: 'upload.', kinds: ['upload.sending', 'upload.done', 'upload.reconciled'] },
   { group: 'queue', kinds: ['step.retry', 'step.offline', 'sign.recovery', 'sign.accepted'] },
-  { group: 'review', family: 'review.', kinds: ['review.read', 'review.consent'] },
+  {
+    group: 'review',
+    family: 'review.',
+    kinds: ['review.signer_view', 'review.read', 'review.read_override', 'review.consent'],
+  },
   {
     group: 'idImages',
     kinds: ['id_image.added', 'id_image.removed', 'id_images.purged', 'id_images.purge_failed'],
@@ -100,6 +105,26 @@ const stateName = (t: TFunction, state: unknown): string =>
 const fieldName = (t: TFunction, field: string): string =>
   field === 'signer' ? t('signer.title') : t(`fields.${field}`, { defaultValue: field });
 
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "14 pages on screen (1–14), 10:02:01–10:02:19": the evidence a document was read. */
+function pagesSeen(t: TFunction, seen: unknown): string | null {
+  if (!Array.isArray(seen) || seen.length === 0) return null;
+  const pages = seen
+    .map((p: unknown) => (p as { page?: unknown }).page)
+    .filter((p): p is number => typeof p === 'number');
+  const times = seen
+    .map((p: unknown) => Date.parse(String((p as { at?: unknown }).at)))
+    .filter((ms) => Number.isFinite(ms));
+  if (pages.length === 0 || times.length === 0) return null;
+  return t('audit.summary.pagesSeen', {
+    count: pages.length,
+    pages: pageRanges(pages),
+    from: clock.format(Math.min(...times)),
+    to: clock.format(Math.max(...times)),
+  });
+}
+
 /** One readable line for an event's data. */
 export function summarize(t: TFunction, kind: string, data: Record<string, unknown>): string {
   const { ...rest } = data;
@@ -134,13 +159,21 @@ export function summarize(t: TFunction, kind: string, data: Record<string, unkno
         lead.push(t('audit.summary.changed', { fields: names.map((f) => fieldName(t, f)).join(', ') }));
       break;
     }
-    case 'review.read': {
+    case 'review.read':
+    case 'review.read_override': {
       const which = take<unknown>('which');
       lead.push(
         which === 'contract'
           ? t('audit.summary.contract')
           : t('audit.summary.document', { number: Number(which) + 1 }),
       );
+      const seen = pagesSeen(t, take('seen'));
+      if (seen) {
+        delete rest.pages;
+        lead.push(seen);
+      }
+      const reason = take<unknown>('reason');
+      if (typeof reason === 'string') lead.push(t('audit.summary.overrideReason', { reason }));
       break;
     }
     case 'id_image.added':

@@ -32,6 +32,11 @@ const en = {
       'Only a cancelled job, or one that stopped before it was signed, can be copied as a new draft (“{{label}}”).',
     removeRunning: '“{{label}}” is still in progress: cancel it before removing it.',
     undoExpired: 'It is too late to undo: the removed jobs are gone.',
+    readBeforeSignerView: 'Reading counts only in the signer view: open “Signer view” for the signer first.',
+    pagesNotSeen: 'Not every page has been on screen yet. Still to show: {{pages}}.',
+    consentBeforeRead: 'The signer must read every page of the service contract and of each document first.',
+    contractMissing: 'The service contract has not been fetched yet.',
+    reviewItemMissing: 'That document is not part of this job.',
   },
 };
 
@@ -63,6 +68,11 @@ const es: Strings<typeof en> = {
       'Solo un trabajo cancelado, o uno que se detuvo antes de firmarse, puede copiarse como borrador nuevo («{{label}}»).',
     removeRunning: '«{{label}}» sigue en curso: cancélelo antes de quitarlo.',
     undoExpired: 'Ya es tarde para deshacer: los trabajos quitados ya no están.',
+    readBeforeSignerView: 'La lectura solo cuenta en la vista del firmante: abra antes «Vista del firmante».',
+    pagesNotSeen: 'Aún no han estado en pantalla todas las páginas. Faltan: {{pages}}.',
+    consentBeforeRead: 'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
+    contractMissing: 'Aún no se ha descargado el contrato de servicio.',
+    reviewItemMissing: 'Ese documento no forma parte de este trabajo.',
   },
 };
 
@@ -94,6 +104,11 @@ const pl: Strings<typeof en> = {
       'Jako nowy szkic można skopiować tylko zadanie anulowane albo zatrzymane przed podpisaniem („{{label}}”).',
     removeRunning: '„{{label}}” jest wciąż w toku: anuluj je przed usunięciem.',
     undoExpired: 'Za późno na cofnięcie: usuniętych zadań już nie ma.',
+    readBeforeSignerView: 'Czytanie liczy się tylko w widoku dla podpisującego: najpierw otwórz „Widok dla podpisującego”.',
+    pagesNotSeen: 'Nie wszystkie strony były już na ekranie. Brakuje: {{pages}}.',
+    consentBeforeRead: 'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
+    contractMissing: 'Umowa o świadczenie usług nie została jeszcze pobrana.',
+    reviewItemMissing: 'Ten dokument nie należy do tego zadania.',
   },
 };
 

@@ -5,12 +5,14 @@ import { problemStrings } from '../components/problem-strings';
 import { linkStrings } from '../connection/strings';
 import { placementStrings } from '../placement/strings';
 import { jobActionStrings } from '../queue/job-action-strings';
+import { readingStrings } from '../review/reading-strings';
 import { viewerStrings } from '../review/viewer-strings';
 import { settingsStrings } from '../settings/strings';
 import { templatesStrings } from '../templates/strings';
 
 const FEATURES = [
   viewerStrings,
+  readingStrings,
   placementStrings,
   templatesStrings,
   auditStrings,

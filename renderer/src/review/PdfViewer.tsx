@@ -1,11 +1,13 @@
 // The viewer the customer reads each document in before an OTP may be sent: virtualized pages
-// and thumbnails, zoom, page position, and a signal once the end of the last page was on screen.
+// and thumbnails, zoom, the page on screen, and — when asked — each page reported once it has
+// really been on screen (page-reading.ts), as evidence that the document was read.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageCanvas, useDevicePixelRatio } from './PageCanvas';
+import { PageReadingMeter, type PageSeen } from './page-reading';
 import { isPasswordError, openPdf } from './pdfjs';
 import {
   clamp,
@@ -14,6 +16,7 @@ import {
   MAX_AUTO_ZOOM,
   MAX_ZOOM,
   MIN_ZOOM,
+  mostVisiblePage,
   PAD,
   pageIndexAt,
   pageLayout,
@@ -31,8 +34,11 @@ export interface PdfViewerProps {
   bytes: Uint8Array;
   /** Accessible name of the viewer region. */
   title: string;
-  /** Once per document, when the bottom of the last page has been rendered on screen. */
-  onReadToEnd?: () => void;
+  /**
+   * Measures reading when given: called once per page, when the page has been on screen long
+   * enough to count (see page-reading.ts). Without it nothing is measured.
+   */
+  onPageSeen?: (seen: PageSeen) => void;
   onPageCount?: (n: number) => void;
 }
 
@@ -49,10 +55,12 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
   const [failure, setFailure] = useState<{ bytes: Uint8Array; password: boolean } | null>(null);
   const [zoomMode, setZoomMode] = useState<Zoom>('auto');
   const [viewportWidth, setViewportWidth] = useState(0);
-  const [lastRendered, setLastRendered] = useState<PDFDocumentProxy | null>(null);
   const callbacks = useRef(props);
   callbacks.current = props;
-  const readFor = useRef<PDFDocumentProxy | null>(null);
+  // Pages whose drawing has reached the screen, for this document: a blank sheet is not read.
+  const drawn = useRef<{ doc: PDFDocumentProxy | null; pages: Set<number> }>({ doc: null, pages: new Set() });
+  const meter = useRef<PageReadingMeter | null>(null);
+  const measuring = props.onPageSeen !== undefined;
   const scroller = useRef<HTMLDivElement>(null);
   const thumbScroller = useRef<HTMLElement>(null);
   const pixelRatio = useDevicePixelRatio();
@@ -135,17 +143,29 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
 
   const offset = pages.scrollOffset ?? 0;
   const viewportHeight = pages.scrollRect?.height ?? 0;
-  const atBottom = total > 0 && offset + viewportHeight >= layout.total - 1;
-  const current = total === 0 ? 0 : atBottom ? total : pageIndexAt(layout, offset + viewportHeight / 3) + 1;
-  const lastBottom = (layout.tops[total - 1] ?? 0) + (layout.heights[total - 1] ?? 0);
+  const current = total === 0 ? 0 : mostVisiblePage(layout, offset, viewportHeight) + 1;
 
   useEffect(() => {
-    if (!ready || lastRendered !== ready.doc || readFor.current === ready.doc) return;
-    if (viewportHeight > 0 && offset + viewportHeight >= lastBottom - 1) {
-      readFor.current = ready.doc;
-      callbacks.current.onReadToEnd?.();
-    }
-  }, [ready, lastRendered, offset, viewportHeight, lastBottom]);
+    const el = scroller.current;
+    if (!ready || !measuring || !el) return;
+    const doc = ready.doc;
+    const reading = new PageReadingMeter(
+      el,
+      (seen) => callbacks.current.onPageSeen?.(seen),
+      (page) => drawn.current.doc === doc && drawn.current.pages.has(page),
+    );
+    meter.current = reading;
+    reading.sync(el.querySelectorAll('[data-page]'));
+    return () => {
+      reading.disconnect();
+      meter.current = null;
+    };
+  }, [ready, measuring]);
+  // Pages are virtualized: after every render the meter watches the page elements now mounted.
+  useEffect(() => {
+    const el = scroller.current;
+    if (el) meter.current?.sync(el.querySelectorAll('[data-page]'));
+  });
 
   useEffect(() => {
     if (current > 0) thumbs.scrollToIndex(current - 1, { align: 'auto' });
@@ -165,7 +185,14 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
         : ZOOM_STEPS.findLast((step) => step < zoom * 0.99);
     setZoomMode(next ?? (direction > 0 ? MAX_ZOOM : MIN_ZOOM));
   };
-  const onLastPageRendered = useCallback(() => setLastRendered(ready?.doc ?? null), [ready]);
+  const pageDrawn = useCallback(
+    (page: number) => {
+      if (!ready) return;
+      if (drawn.current.doc !== ready.doc) drawn.current = { doc: ready.doc, pages: new Set() };
+      drawn.current.pages.add(page);
+    },
+    [ready],
+  );
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const el = scroller.current;
@@ -273,6 +300,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
                   <div
                     key={key}
                     className="pdf-viewer__row"
+                    data-page={index + 1}
                     style={{ top: layout.tops[index], height: layout.heights[index] }}
                   >
                     <PageCanvas
@@ -283,7 +311,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
                       pixelRatio={pixelRatio}
                       className="pdf-viewer__page"
                       label={pageLabel(index + 1)}
-                      onRendered={index + 1 === total ? onLastPageRendered : undefined}
+                      onRendered={() => pageDrawn(index + 1)}
                     />
                   </div>
                 ))}

@@ -59,3 +59,23 @@ export function thumbHeight(size: PageSize | undefined): number {
 export function clamp(zoom: number): number {
   return Number.isFinite(zoom) ? Math.min(Math.max(zoom, MIN_ZOOM), MAX_ZOOM) : 1;
 }
+
+/**
+ * Index of the page that takes most of the pane between `y` and `y + height`: what "Page x of y"
+ * and the highlighted thumbnail name, so they always match what the reader looks at.
+ */
+export function mostVisiblePage(layout: Layout, y: number, height: number): number {
+  const first = pageIndexAt(layout, y);
+  if (height <= 0) return first;
+  let best = first;
+  let bestShown = -1;
+  for (let i = first; i < layout.tops.length && (layout.tops[i] ?? 0) < y + height; i++) {
+    const top = layout.tops[i] ?? 0;
+    const shown = Math.min(top + (layout.heights[i] ?? 0), y + height) - Math.max(top, y);
+    if (shown > bestShown) {
+      best = i;
+      bestShown = shown;
+    }
+  }
+  return best;
+}

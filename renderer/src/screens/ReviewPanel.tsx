@@ -1,14 +1,18 @@
 // Facing the signer: the service contract and every document in the viewer, a checklist that ticks
-// each one once it has been opened and read to its end (recorded by core in the audit trail), and
-// the consent box. "Send code" is enabled only when all are ticked and consent is given — and core
-// refuses to send a code otherwise.
+// each one once every page has been on screen in the signer view (measured by the viewer, checked
+// and recorded by core in the audit trail), the RAO's override with a reason, and the consent box.
+// "Send code" is enabled only when all are ticked and consent is given — and core refuses to send a
+// code otherwise.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
 import { ErrorNotice } from '../components/Notice';
+import type { PageSeen } from '../review/page-reading';
 import { PdfViewer } from '../review/PdfViewer';
+import { ReadOverride } from '../review/ReadOverride';
+import './review-panel.css';
 
 type Job = OperationResult<'jobs.get'>;
 type ReviewState = OperationResult<'review.state'>;
@@ -25,6 +29,10 @@ export function ReviewPanel(props: {
   const [file, setFile] = useState<{ item: Item; bytes: Uint8Array; name: string } | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [signerMode, setSignerMode] = useState(false);
+  // Pages seen so far per item (kept when the signer moves between documents) and page counts.
+  const seen = useRef(new Map<Item, Map<number, PageSeen>>());
+  const [progress, setProgress] = useState<Record<string, { seen: number; total: number }>>({});
+  const pageTotals = useRef(new Map<Item, number>());
   const panel = useRef<HTMLDivElement>(null);
 
   const items: { item: Item; name: string }[] = [
@@ -32,13 +40,18 @@ export function ReviewPanel(props: {
     ...job.documents.map((d) => ({ item: d.position, name: d.filename })),
   ];
 
-  useEffect(() => {
-    void bridge.call('review.state', { jobId: job.id }).then((r) => {
+  const take = useCallback(
+    (r: Awaited<ReturnType<typeof bridge.call<'review.state'>>>): void => {
       if (r.ok) {
         setState(r.value);
         props.onConsented(r.value);
       } else setError(r.error);
-    });
+    },
+    [props.onConsented],
+  );
+
+  useEffect(() => {
+    void bridge.call('review.state', { jobId: job.id }).then(take);
   }, [job.id]);
 
   useEffect(() => {
@@ -54,12 +67,24 @@ export function ReviewPanel(props: {
     };
   }, [job.id, open]);
 
-  const markRead = useCallback(
-    (item: Item) => {
-      void bridge.call('review.markRead', { jobId: job.id, which: item }).then((r) => {
-        if (r.ok) setState(r.value);
-        else setError(r.error);
-      });
+  const isRead = (item: Item): boolean => state?.read.includes(item) ?? false;
+
+  /** A page the signer has had on screen: once the whole item is covered, core is told. */
+  const pageSeen = useCallback(
+    (item: Item, page: PageSeen): void => {
+      const pages = seen.current.get(item) ?? new Map<number, PageSeen>();
+      seen.current.set(item, pages);
+      if (pages.has(page.page)) return;
+      pages.set(page.page, page);
+      const total = pageTotals.current.get(item) ?? 0;
+      setProgress((p) => ({ ...p, [String(item)]: { seen: pages.size, total } }));
+      if (total === 0 || pages.size < total) return;
+      void bridge
+        .call('review.markRead', { jobId: job.id, which: item, pages: [...pages.values()] })
+        .then((r) => {
+          if (r.ok) setState(r.value);
+          else setError(r.error);
+        });
     },
     [job.id],
   );
@@ -80,8 +105,11 @@ export function ReviewPanel(props: {
   const toggleSignerMode = (): void => {
     const next = !signerMode;
     setSignerMode(next);
-    if (next) void panel.current?.requestFullscreen?.().catch(() => {});
-    else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    if (next) {
+      // Core notes the moment the review faces the signer; reading counts from then on.
+      void bridge.call('review.signerView', { jobId: job.id }).then(take);
+      void panel.current?.requestFullscreen?.().catch(() => {});
+    } else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   };
   useEffect(() => {
     const left = (): void => {
@@ -91,7 +119,8 @@ export function ReviewPanel(props: {
     return () => document.removeEventListener('fullscreenchange', left);
   }, []);
 
-  const isRead = (item: Item): boolean => state?.read.includes(item) ?? false;
+  // Measured only facing the signer, once core knows the review does, and until the item is read.
+  const measuring = signerMode && (state?.signerView ?? false) && !isRead(open);
   const title = items.find((i) => i.item === open)?.name ?? '';
 
   return (
@@ -106,35 +135,63 @@ export function ReviewPanel(props: {
       <div className="review-body">
         <nav aria-label={t('review.checklist')} className="checklist">
           <ul className="plain-list">
-            {items.map(({ item, name }) => (
-              <li key={String(item)}>
-                <button
-                  type="button"
-                  className={`check-item${open === item ? ' active' : ''}`}
-                  aria-current={open === item ? 'true' : undefined}
-                  onClick={() => setOpen(item)}
-                >
-                  <span aria-hidden="true" className={isRead(item) ? 'tick done' : 'tick'}>
-                    {isRead(item) ? '✓' : '○'}
-                  </span>{' '}
-                  {name}
-                  <span className="visually-hidden">
-                    {' '}
-                    {isRead(item) ? t('review.read') : t('review.notRead')}
-                  </span>
-                </button>
-              </li>
-            ))}
+            {items.map(({ item, name }) => {
+              const done = isRead(item);
+              const counted = progress[String(item)];
+              return (
+                <li key={String(item)}>
+                  <button
+                    type="button"
+                    className={`check-item${open === item ? ' active' : ''}`}
+                    aria-current={open === item ? 'true' : undefined}
+                    onClick={() => setOpen(item)}
+                  >
+                    <span aria-hidden="true" className={done ? 'tick done' : 'tick'}>
+                      {done ? '✓' : '○'}
+                    </span>{' '}
+                    {name}
+                    <span className="visually-hidden"> {done ? t('review.read') : t('review.notRead')}</span>
+                    {state?.overridden.includes(item) ? (
+                      <span className="reading-note">{t('reading.overridden')}</span>
+                    ) : (
+                      !done &&
+                      counted &&
+                      counted.total > 0 && (
+                        <span className="reading-note">
+                          {t('reading.pagesSeen', { seen: counted.seen, count: counted.total })}
+                        </span>
+                      )
+                    )}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
-          <p className="muted">{t('review.howTo')}</p>
+          <p className="muted">{t('reading.howTo')}</p>
+          {!signerMode && !isRead(open) && (
+            <ReadOverride
+              jobId={job.id}
+              which={open}
+              name={title}
+              onRecorded={(s) => {
+                setError(null);
+                setState(s);
+              }}
+              onError={setError}
+            />
+          )}
         </nav>
         <div className="viewer-slot">
+          {!signerMode && !isRead(open) && (
+            <p className="muted reading-hint">{t('reading.onlyInSignerView')}</p>
+          )}
           {file && file.item === open ? (
             <PdfViewer
               key={String(open)}
               bytes={file.bytes}
               title={title}
-              onReadToEnd={() => markRead(open)}
+              onPageCount={(n) => pageTotals.current.set(open, n)}
+              onPageSeen={measuring ? (page) => pageSeen(open, page) : undefined}
             />
           ) : (
             <p role="status">{t('common.loading')}</p>

@@ -13,8 +13,10 @@ export interface CanvasBox {
 }
 
 export interface ViewerHarness {
-  /** How many times onReadToEnd fired for the document shown. */
-  readToEnd: number;
+  /** The pages onPageSeen reported for the document shown, in the order it reported them. */
+  seenPages: number[];
+  /** How long each of those pages had been on screen when it was reported, in ms. */
+  seenMs: number[];
   /** Every onPageCount value, in order. */
   pageCounts: number[];
   /** The most page canvases in the DOM at once since trackPageCanvases(). */
@@ -34,6 +36,8 @@ export interface ViewerHarness {
   pagesClientHeight(): number;
   /** The text of the "Page x of y" indicator, which is also that page canvas's label. */
   positionText(): string;
+  /** The label of the thumbnail marked as the current page ("Page 4"), '' when none is. */
+  currentThumbnail(): string;
 }
 
 export interface HarnessWindow {

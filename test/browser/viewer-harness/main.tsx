@@ -24,12 +24,14 @@ const pageCanvas = (label: string): HTMLCanvasElement | null =>
 let setDocument: (bytes: Uint8Array | null) => void = () => {};
 
 const harness: ViewerHarness = {
-  readToEnd: 0,
+  seenPages: [],
+  seenMs: [],
   pageCounts: [],
   maxPageCanvases: 0,
   async show(file) {
     const bytes = file === null ? null : await fixture(file);
-    harness.readToEnd = 0;
+    harness.seenPages = [];
+    harness.seenMs = [];
     setDocument(bytes);
   },
   async thumbnail(file, widthPx) {
@@ -86,6 +88,8 @@ const harness: ViewerHarness = {
   pagesScrollHeight: () => pagesPane()?.scrollHeight ?? 0,
   pagesClientHeight: () => pagesPane()?.clientHeight ?? 0,
   positionText: () => document.querySelector('.pdf-viewer [aria-live]')?.textContent ?? '',
+  currentThumbnail: () =>
+    document.querySelector('.pdf-viewer__thumb[aria-current="page"]')?.getAttribute('aria-label') ?? '',
 };
 (window as unknown as HarnessWindow).harness = harness;
 
@@ -101,7 +105,10 @@ function Harness(): React.JSX.Element | null {
     <PdfViewer
       bytes={bytes}
       title="Service contract"
-      onReadToEnd={() => (harness.readToEnd += 1)}
+      onPageSeen={(seen) => {
+        harness.seenPages.push(seen.page);
+        harness.seenMs.push(seen.ms);
+      }}
       onPageCount={(n) => harness.pageCounts.push(n)}
     />
   );
