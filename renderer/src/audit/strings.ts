@@ -46,6 +46,8 @@ const en = {
         paused: 'Paused',
         resumed: 'Resumed',
         removed: 'Job removed',
+        restored: 'Removed job brought back',
+        copied: 'Job copied as a new draft',
       },
       document: {
         placement_set: 'Signature position set',
@@ -177,6 +179,8 @@ const es: Strings<typeof en> = {
         paused: 'En pausa',
         resumed: 'Reanudado',
         removed: 'Trabajo eliminado',
+        restored: 'Trabajo eliminado recuperado',
+        copied: 'Trabajo copiado como nuevo borrador',
       },
       document: {
         placement_set: 'Posición de la firma fijada',
@@ -317,6 +321,8 @@ const pl: Strings<typeof en> = {
         paused: 'Wstrzymano',
         resumed: 'Wznowiono',
         removed: 'Usunięto zadanie',
+        restored: 'Przywrócono usunięte zadanie',
+        copied: 'Zadanie skopiowano jako nowy szkic',
       },
       document: {
         placement_set: 'Ustawiono położenie podpisu',

@@ -16,6 +16,8 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
       'job.paused',
       'job.resumed',
       'job.removed',
+      'job.restored',
+      'job.copied',
     ],
   },
   {
