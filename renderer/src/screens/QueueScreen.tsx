@@ -104,7 +104,7 @@ export function QueueScreen(props: {
     <div className="screen queue-screen">
       {props.offline && (
         <div role="status" className="notice notice-attention banner-offline">
-          {t('queue.offline', { count: waiting, message: props.offline })}
+          {t('queue.offline', { count: waiting, message: props.offline.replace(/[.\s]+$/, '') })}
         </div>
       )}
       <DropZone
