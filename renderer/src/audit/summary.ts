@@ -107,7 +107,12 @@ const stateName = (t: TFunction, state: unknown): string =>
 const fieldName = (t: TFunction, field: string): string =>
   field === 'signer' ? t('signer.title') : t(`fields.${field}`, { defaultValue: field });
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const clock = new Intl.DateTimeFormat(undefined, {
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** "14 pages on screen (1–14), 10:02:01–10:02:19": the evidence a document was read. */
 function pagesSeen(t: TFunction, seen: unknown): string | null {
