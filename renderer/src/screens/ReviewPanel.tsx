@@ -133,41 +133,46 @@ export function ReviewPanel(props: {
       </div>
       <ErrorNotice error={error} />
       <div className="review-body">
-        <nav aria-label={t('review.checklist')} className="checklist">
-          <ul className="plain-list">
-            {items.map(({ item, name }) => {
-              const done = isRead(item);
-              const counted = progress[String(item)];
-              return (
-                <li key={String(item)}>
-                  <button
-                    type="button"
-                    className={`check-item${open === item ? ' active' : ''}`}
-                    aria-current={open === item ? 'true' : undefined}
-                    onClick={() => setOpen(item)}
-                  >
-                    <span aria-hidden="true" className={done ? 'tick done' : 'tick'}>
-                      {done ? '✓' : '○'}
-                    </span>{' '}
-                    {name}
-                    <span className="visually-hidden"> {done ? t('review.read') : t('review.notRead')}</span>
-                    {state?.overridden.includes(item) ? (
-                      <span className="reading-note">{t('reading.overridden')}</span>
-                    ) : (
-                      !done &&
-                      counted &&
-                      counted.total > 0 && (
-                        <span className="reading-note">
-                          {t('reading.pagesSeen', { seen: counted.seen, count: counted.total })}
-                        </span>
-                      )
-                    )}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-          <p className="muted">{t('reading.howTo')}</p>
+        <div className="checklist-column">
+          <nav aria-label={t('review.checklist')} className="checklist">
+            <ul className="plain-list">
+              {items.map(({ item, name }) => {
+                const done = isRead(item);
+                const counted = progress[String(item)];
+                return (
+                  <li key={String(item)}>
+                    <button
+                      type="button"
+                      className={`check-item${open === item ? ' active' : ''}`}
+                      aria-current={open === item ? 'true' : undefined}
+                      onClick={() => setOpen(item)}
+                    >
+                      <span aria-hidden="true" className={done ? 'tick done' : 'tick'}>
+                        {done ? '✓' : '○'}
+                      </span>{' '}
+                      {name}
+                      <span className="visually-hidden">
+                        {' '}
+                        {done ? t('review.read') : t('review.notRead')}
+                      </span>
+                      {state?.overridden.includes(item) ? (
+                        <span className="reading-note">{t('reading.overridden')}</span>
+                      ) : (
+                        !done &&
+                        counted &&
+                        counted.total > 0 && (
+                          <span className="reading-note">
+                            {t('reading.pagesSeen', { seen: counted.seen, count: counted.total })}
+                          </span>
+                        )
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+            <p className="muted">{t('reading.howTo')}</p>
+          </nav>
           {!signerMode && !isRead(open) && (
             <ReadOverride
               jobId={job.id}
@@ -180,7 +185,7 @@ export function ReviewPanel(props: {
               onError={setError}
             />
           )}
-        </nav>
+        </div>
         <div className="viewer-slot">
           {!signerMode && !isRead(open) && (
             <p className="muted reading-hint">{t('reading.onlyInSignerView')}</p>
