@@ -17,6 +17,7 @@ import {
   tabTo,
   type DeskHost,
 } from '../helpers/desk-browser';
+import { PAGE_DWELL_MS } from '../helpers/review-reading';
 
 const key = (page: Page, ...keys: string[]): Promise<void> =>
   keys.reduce((done, k) => done.then(() => page.keyboard.press(k)), Promise.resolve());
@@ -96,13 +97,23 @@ describe('keyboard-only use and camera capture', { skip: SKIP_WITHOUT_KEYRING },
 
     await pane.getByRole('heading', { name: 'Review with the signer' }).waitFor({ timeout: 60_000 });
     const items = pane.getByRole('navigation', { name: 'Documents to read' }).getByRole('button');
+    // Turned to the signer, each document is read page by page from the keyboard.
+    await tabTo(page, pane.getByRole('button', { name: 'Signer view' }));
+    await key(page, 'Enter');
+    await page.locator('.review.signer-mode').waitFor();
     for (let i = 0; i < (await items.count()); i++) {
       await tabTo(page, items.nth(i));
       await key(page, 'Enter');
       await tabTo(page, pane.getByRole('group', { name: 'Document pages' }));
-      await key(page, 'End');
-      await items.nth(i).getByText('(read)').waitFor({ timeout: 15_000 });
+      for (let turns = 0; turns < 60 && (await items.nth(i).getByText('(read)').count()) === 0; turns++) {
+        await page.waitForTimeout(PAGE_DWELL_MS);
+        await key(page, 'PageDown');
+      }
+      await items.nth(i).getByText('(read)').waitFor({ timeout: 5_000 });
     }
+    await tabTo(page, pane.getByRole('button', { name: 'Back to the desk' }));
+    await key(page, 'Enter');
+    await page.locator('.review.signer-mode').waitFor({ state: 'detached' });
     await tabTo(page, pane.getByRole('checkbox', { name: 'The signer has read and accepts' }));
     await key(page, 'Space');
     await tabTo(page, pane.getByRole('button', { name: 'Send code' }));
