@@ -70,7 +70,8 @@ const es: Strings<typeof en> = {
     undoExpired: 'Ya es tarde para deshacer: los trabajos quitados ya no están.',
     readBeforeSignerView: 'La lectura solo cuenta en la vista del firmante: abra antes «Vista del firmante».',
     pagesNotSeen: 'Aún no han estado en pantalla todas las páginas. Faltan: {{pages}}.',
-    consentBeforeRead: 'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
+    consentBeforeRead:
+      'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
     contractMissing: 'Aún no se ha descargado el contrato de servicio.',
     reviewItemMissing: 'Ese documento no forma parte de este trabajo.',
   },
@@ -104,9 +105,11 @@ const pl: Strings<typeof en> = {
       'Jako nowy szkic można skopiować tylko zadanie anulowane albo zatrzymane przed podpisaniem („{{label}}”).',
     removeRunning: '„{{label}}” jest wciąż w toku: anuluj je przed usunięciem.',
     undoExpired: 'Za późno na cofnięcie: usuniętych zadań już nie ma.',
-    readBeforeSignerView: 'Czytanie liczy się tylko w widoku dla podpisującego: najpierw otwórz „Widok dla podpisującego”.',
+    readBeforeSignerView:
+      'Czytanie liczy się tylko w widoku dla podpisującego: najpierw otwórz „Widok dla podpisującego”.',
     pagesNotSeen: 'Nie wszystkie strony były już na ekranie. Brakuje: {{pages}}.',
-    consentBeforeRead: 'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
+    consentBeforeRead:
+      'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
     contractMissing: 'Umowa o świadczenie usług nie została jeszcze pobrana.',
     reviewItemMissing: 'Ten dokument nie należy do tego zadania.',
   },
