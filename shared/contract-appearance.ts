@@ -97,6 +97,11 @@ export const SETTING_KEYS = [
   'originalsRetentionDays',
   'idImageRetentionDays',
   'theme',
+  /**
+   * The signer's communication language (ES, PL, EN) where the signer's country does not settle it;
+   * null: English.
+   */
+  'signerLanguage',
   /** The placement every new draft starts with (null: none, the signature stays invisible). */
   'defaultPlacement',
 ] as const;

@@ -195,6 +195,8 @@ export const jobDetailsSchema = z.object({
   raoUsername: z.string(),
   outputDir: z.string(),
   asyncMode: z.boolean(),
+  /** The office's language for signers whose country does not settle it (null: English). */
+  officeLanguage: z.enum(['ES', 'PL', 'EN']).nullable(),
   idImages: z.array(z.enum(ID_IMAGE_SIDES)),
   missing: z.array(z.string()),
   /** The job's placement rule (null: invisible signature) and its template (null: the default). */

@@ -2,6 +2,7 @@
 // and the settings screen (which explains a problem in the RAO's language before saving). The
 // output folder's file-system checks need Node and live in core (electron/core/settings-rules.ts).
 import { placementSchema, type Placement, type SettingKey } from './contract-appearance';
+import { LANGUAGES } from './signer';
 
 export const LANGUAGE_CHOICES = ['en', 'es', 'pl'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
@@ -23,6 +24,7 @@ export const MAX_TEMPLATE_LENGTH = 200;
 export type SettingProblem =
   | { code: 'language'; allowed: readonly string[] }
   | { code: 'theme'; allowed: readonly string[] }
+  | { code: 'signerLanguage'; allowed: readonly string[] }
   | { code: 'wholeNumber'; min: number; max: number }
   | { code: 'templateEmpty' }
   | { code: 'templateTooLong'; max: number }
@@ -73,6 +75,8 @@ export function checkSettingValue(key: SettingKey, value: unknown): SettingCheck
       return oneOf(value, LANGUAGE_CHOICES, 'language');
     case 'theme':
       return oneOf(value, THEME_CHOICES, 'theme');
+    case 'signerLanguage':
+      return value === null ? { ok: true, value: null } : oneOf(value, LANGUAGES, 'signerLanguage');
     case 'concurrency':
       return wholeNumber(value, CONCURRENCY_RANGE);
     case 'originalsRetentionDays':
@@ -134,7 +138,7 @@ export const placeholderList = (): string[] => NAME_PLACEHOLDERS.map((p) => `{${
 function oneOf<T extends string>(
   value: unknown,
   allowed: readonly T[],
-  code: 'language' | 'theme',
+  code: 'language' | 'theme' | 'signerLanguage',
 ): SettingCheck<T> {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value)
     ? { ok: true, value: value as T }

@@ -39,6 +39,8 @@ export const machineConfigSchema = z
         outputDir: z.string().min(1).optional(),
         nameTemplate: z.string().min(1).max(200).optional(),
         language: z.enum(['en', 'es', 'pl']).optional(),
+        /** The signer's communication language where the signer's country does not settle it. */
+        signerLanguage: z.enum(['ES', 'PL', 'EN']).optional(),
         concurrency: z.number().int().min(1).max(16).optional(),
         /** Where every new job's stamp goes until the RAO places it otherwise. */
         defaultPlacement: placementSchema.optional(),

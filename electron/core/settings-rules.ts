@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, normalize } from 'node:path';
 import type { Placement, SettingKey } from '../../shared/contract-appearance';
 import { SETTING_KEYS } from '../../shared/contract-appearance';
+import type { CommunicationLanguage } from '../../shared/signer';
 import {
   checkSettingValue,
   type LanguageChoice,
@@ -25,6 +26,7 @@ export interface SettingValues {
   originalsRetentionDays: number;
   idImageRetentionDays: number;
   theme: ThemeChoice;
+  signerLanguage: CommunicationLanguage | null;
   defaultPlacement: Placement | null;
 }
 
@@ -40,6 +42,8 @@ export function settingDefaults(home = homedir()): SettingValues {
     // ID images normally go as soon as the request is created; this bounds abandoned drafts.
     idImageRetentionDays: 7,
     theme: 'system',
+    // Without it a signer from a country other than Spain or Poland is written to in English.
+    signerLanguage: null,
     // Until the RAO (or IT, in the machine-wide file) chooses one, signatures are invisible.
     defaultPlacement: null,
   };
@@ -123,6 +127,7 @@ export function describeProblem(key: SettingKey, problem: SettingProblem): strin
   switch (problem.code) {
     case 'language':
     case 'theme':
+    case 'signerLanguage':
       return `The ${label} must be one of ${problem.allowed.join(', ')}.`;
     case 'wholeNumber':
       return `The ${label} must be a whole number from ${problem.min} to ${problem.max}.`;
@@ -178,6 +183,7 @@ const LABELS: Record<SettingKey, string> = {
   originalsRetentionDays: 'number of days originals are kept',
   idImageRetentionDays: 'number of days ID images are kept',
   theme: 'theme',
+  signerLanguage: 'signers’ language where their country does not settle it',
   defaultPlacement: 'default placement of new jobs’ signatures',
 };
 

@@ -149,4 +149,20 @@ describe('drafts never lose input', { skip: SKIP }, () => {
     assert.equal(desk.store.jobs.get(polish).signer.given_name, ' Zofia ');
     assert.ok((await bridge.call('jobs.cancel', { jobIds: [polish, chosen] })).ok);
   });
+
+  it("sends a signer from another country in the office's language, and says so in the draft", async () => {
+    assert.ok((await bridge.call('settings.set', { key: 'signerLanguage', value: 'ES' })).ok);
+    const base = { raoUsername: 'rao-desk', outputDir: join(work, 'out') };
+    const jobId = await draftFor();
+    const { communication_language: _none, ...withoutLanguage } = SIGNER;
+    const hans = { ...withoutLanguage, id_document_country: 'DE', given_name: 'Hans' };
+    assert.ok((await bridge.call('jobs.update', { jobId, signer: hans, ...base })).ok);
+    const details = await bridge.call('jobs.details', { jobId });
+    assert.ok(details.ok);
+    assert.equal((details.value as { officeLanguage: string | null }).officeLanguage, 'ES');
+    assert.ok((await bridge.call('jobs.start', { jobIds: [jobId] })).ok);
+    assert.equal((await received(jobId)).communication_language, 'ES');
+    assert.ok((await bridge.call('settings.set', { key: 'signerLanguage', value: null })).ok);
+    assert.ok((await bridge.call('jobs.cancel', { jobIds: [jobId] })).ok);
+  });
 });

@@ -70,8 +70,18 @@ describe('settings', { skip: SKIP }, () => {
       originalsRetentionDays: 30,
       idImageRetentionDays: 7,
       theme: 'system',
+      signerLanguage: null,
       defaultPlacement: null,
     });
+  });
+
+  it("signers' language where the country does not settle it: ES, PL, EN or none", async () => {
+    assert.ok((await set('signerLanguage', 'PL')).ok);
+    assert.equal((await settings()).signerLanguage, 'PL');
+    await refused('signerLanguage', 'pl', /must be one of ES, PL, EN/);
+    await refused('signerLanguage', 'DE', /must be one of ES, PL, EN/);
+    assert.ok((await set('signerLanguage', null)).ok);
+    assert.equal((await settings()).signerLanguage, null);
   });
 
   it('default placement of new jobs: null or a rule as the placement editor makes it', async () => {

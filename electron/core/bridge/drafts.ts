@@ -2,7 +2,12 @@
 // as they arrive; the signer may be incomplete until "Start", which names every missing field.
 import { resolve } from 'node:path';
 import { signerSchema, type OperationResult } from '../../../shared/contract';
-import { isCommunicationLanguage, settleDraftSigner, type DraftSignerFields } from '../../../shared/signer';
+import {
+  isCommunicationLanguage,
+  settleDraftSigner,
+  type CommunicationLanguage,
+  type DraftSignerFields,
+} from '../../../shared/signer';
 import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
@@ -81,6 +86,12 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
 /** The office's language for signers whose country has none of its own (null: English). */
 export const officeSignerLanguage = (desk: Desk): unknown => desk.store.settings.get('signerLanguage');
 
+/** The office's setting as the screen shows it: a service language, or none (English). */
+function officeLanguageOf(desk: Desk): CommunicationLanguage | null {
+  const language = officeSignerLanguage(desk);
+  return isCommunicationLanguage(language) ? language : null;
+}
+
 /** The draft's signer as "Start" sends it (see settleDraftSigner). */
 export const settledSigner = (desk: Desk, job: JobRecord): DraftSignerFields =>
   settleDraftSigner(typedSigner(job), officeSignerLanguage(desk));
@@ -134,6 +145,7 @@ export async function draftDetails(desk: Desk, job: JobRecord): Promise<Operatio
     raoUsername: job.raoUsername,
     outputDir: job.outputDir,
     asyncMode: job.asyncMode,
+    officeLanguage: officeLanguageOf(desk),
     idImages: await desk.idImages.sides(job.id),
     missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
     placement: job.placement,

@@ -164,6 +164,7 @@ export function JobScreen(props: {
             key={job.id}
             signer={details.signer}
             auth={details.auth}
+            officeLanguage={details.officeLanguage ?? undefined}
             showAllProblems={showProblems}
             onChange={(signer, auth) => {
               if (auth) lastAuth.current = auth;

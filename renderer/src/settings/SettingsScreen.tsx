@@ -12,6 +12,7 @@ import {
   checkSettingValue,
   type ThemeChoice,
 } from '../../../shared/settings-rules';
+import { isCommunicationLanguage, LANGUAGES, type CommunicationLanguage } from '../../../shared/signer';
 import { bridge } from '../bridge';
 import {
   asText,
@@ -35,6 +36,7 @@ export function SettingsScreen(): React.JSX.Element {
   const [problems, setProblems] = useState<Problems>({});
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'partial'>('idle');
   const [theme, setTheme] = useState<ThemeChoice>('system');
+  const [signerLanguage, setSignerLanguage] = useState<CommunicationLanguage>('EN');
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -44,6 +46,7 @@ export function SettingsScreen(): React.JSX.Element {
       setSaved(s);
       setDraft(Object.fromEntries(FORM_KEYS.map((k) => [k, asText(s[k])])) as Draft);
       if (THEME_CHOICES.includes(s.theme as ThemeChoice)) setTheme(s.theme as ThemeChoice);
+      if (isCommunicationLanguage(s.signerLanguage)) setSignerLanguage(s.signerLanguage);
     });
   }, []);
 
@@ -57,6 +60,10 @@ export function SettingsScreen(): React.JSX.Element {
     setTheme(choice);
     chooseTheme(choice);
     void bridge.call('settings.set', { key: 'theme', value: choice });
+  };
+  const changeSignerLanguage = (choice: CommunicationLanguage): void => {
+    setSignerLanguage(choice);
+    void bridge.call('settings.set', { key: 'signerLanguage', value: choice });
   };
   const edit = (key: FormKey, value: string): void => {
     setDraft((d) => (d ? { ...d, [key]: value } : d));
@@ -123,6 +130,25 @@ export function SettingsScreen(): React.JSX.Element {
             </label>
           ))}
         </fieldset>
+        <label>
+          {t('settings.signerLanguage')}
+          <select
+            value={signerLanguage}
+            aria-describedby="signer-language-hint"
+            onChange={(e) => {
+              if (isCommunicationLanguage(e.target.value)) changeSignerLanguage(e.target.value);
+            }}
+          >
+            {LANGUAGES.map((code) => (
+              <option key={code} value={code}>
+                {t(`settings.signerLanguages.${code}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p id="signer-language-hint" className="muted">
+          {t('settings.signerLanguageHint')}
+        </p>
       </fieldset>
       {draft && (
         <form ref={form} onSubmit={(e) => void save(e)} noValidate aria-labelledby="settings-title">

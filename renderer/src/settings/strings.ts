@@ -15,6 +15,10 @@ const en = {
     language: 'Language',
     theme: 'Theme',
     themes: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
+    signerLanguage: 'Language for signers from other countries',
+    signerLanguageHint:
+      'The service writes to Spanish signers in Spanish and to Polish signers in Polish; other signers get this language unless the RAO chooses one.',
+    signerLanguages: { EN: 'English', ES: 'Spanish', PL: 'Polish' },
     output: 'Signed files',
     outputDir: 'Output folder',
     outputDirHint:
@@ -68,6 +72,7 @@ const en = {
     problems: {
       language: 'Choose one of: {{allowed}}.',
       theme: 'Choose one of: {{allowed}}.',
+      signerLanguage: 'Choose one of: {{allowed}}.',
       wholeNumber: 'Enter a whole number from {{min}} to {{max}}.',
       templateEmpty: 'Enter a template, for example {name}.signed.pdf.',
       templateTooLong: 'The template is longer than {{max}} characters.',
@@ -106,6 +111,10 @@ const es: Strings<typeof en> = {
     language: 'Idioma',
     theme: 'Tema',
     themes: { system: 'Seguir al sistema', light: 'Claro', dark: 'Oscuro' },
+    signerLanguage: 'Idioma para firmantes de otros países',
+    signerLanguageHint:
+      'El servicio escribe en español a los firmantes españoles y en polaco a los polacos; los demás reciben este idioma salvo que el operador elija otro.',
+    signerLanguages: { EN: 'Inglés', ES: 'Español', PL: 'Polaco' },
     output: 'Archivos firmados',
     outputDir: 'Carpeta de salida',
     outputDirHint:
@@ -163,6 +172,7 @@ const es: Strings<typeof en> = {
     problems: {
       language: 'Elija uno de: {{allowed}}.',
       theme: 'Elija uno de: {{allowed}}.',
+      signerLanguage: 'Elija uno de: {{allowed}}.',
       wholeNumber: 'Escriba un número entero de {{min}} a {{max}}.',
       templateEmpty: 'Escriba una plantilla, por ejemplo {name}.firmado.pdf.',
       templateTooLong: 'La plantilla tiene más de {{max}} caracteres.',
@@ -202,6 +212,10 @@ const pl: Strings<typeof en> = {
     language: 'Język',
     theme: 'Motyw',
     themes: { system: 'Zgodnie z systemem', light: 'Jasny', dark: 'Ciemny' },
+    signerLanguage: 'Język dla podpisujących z innych krajów',
+    signerLanguageHint:
+      'Usługa pisze do podpisujących z Hiszpanii po hiszpańsku, a z Polski po polsku; pozostali otrzymują ten język, chyba że operator wybierze inny.',
+    signerLanguages: { EN: 'Angielski', ES: 'Hiszpański', PL: 'Polski' },
     output: 'Podpisane pliki',
     outputDir: 'Folder docelowy',
     outputDirHint:
@@ -261,6 +275,7 @@ const pl: Strings<typeof en> = {
     problems: {
       language: 'Wybierz jedną z wartości: {{allowed}}.',
       theme: 'Wybierz jedną z wartości: {{allowed}}.',
+      signerLanguage: 'Wybierz jedną z wartości: {{allowed}}.',
       wholeNumber: 'Wpisz liczbę całkowitą od {{min}} do {{max}}.',
       templateEmpty: 'Wpisz szablon, na przykład {name}.podpisany.pdf.',
       templateTooLong: 'Szablon ma więcej niż {{max}} znaków.',
