@@ -112,8 +112,11 @@ describe('settings screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     assert.deepEqual((await axe(page)).blocking, [], 'dark theme');
     await screenshot(page, '21-settings-dark');
 
+    // The language for signers from other countries is saved at once, like the theme.
+    await screen.getByLabel('Language for signers from other countries').selectOption('PL');
+
     // The language switches the whole interface at once.
-    await screen.getByLabel('Language').selectOption('es');
+    await screen.locator('select[name="language"]').selectOption('es');
     const ajustes = page.getByRole('region', { name: 'Ajustes' });
     await ajustes.getByLabel('Plantilla del nombre de archivo').waitFor();
     await page.getByRole('navigation').getByRole('button', { name: 'Cola' }).waitFor();
@@ -146,6 +149,7 @@ describe('settings screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
       '1',
     );
     assert.ok(await screen.getByRole('radio', { name: 'Oscuro' }).isChecked());
+    assert.equal(await screen.getByLabel('Idioma para firmantes de otros países').inputValue(), 'PL');
     assert.deepEqual(
       await theme(page),
       { theme: 'dark', scheme: 'dark' },
