@@ -36,6 +36,7 @@ describe('the communication language', () => {
   });
 });
 
+// Its own profile and RAO in the shared test keychain: test files run two at a time.
 describe('drafts never lose input', { skip: SKIP }, () => {
   let sandbox: SandboxHandle;
   let desk: Desk;
@@ -50,7 +51,7 @@ describe('drafts never lose input', { skip: SKIP }, () => {
       desk,
     );
     const profile = {
-      id: 'office',
+      id: 'office-drafts',
       name: 'Office',
       baseUrl: sandbox.baseUrl,
       env: 'sandbox' as const,
@@ -60,9 +61,9 @@ describe('drafts never lose input', { skip: SKIP }, () => {
       defaultProfile: 'PFnubeAFCiudadano',
     };
     assert.ok((await bridge.call('profiles.save', profile)).ok);
-    assert.ok((await bridge.call('profiles.setActive', { profileId: 'office' })).ok);
-    assert.ok((await bridge.call('profiles.status', { profileId: 'office' })).ok);
-    const token = { profileId: 'office', username: 'rao-desk', password: 'pw', pin: '1234' };
+    assert.ok((await bridge.call('profiles.setActive', { profileId: 'office-drafts' })).ok);
+    assert.ok((await bridge.call('profiles.status', { profileId: 'office-drafts' })).ok);
+    const token = { profileId: 'office-drafts', username: 'rao-drafts', password: 'pw', pin: '1234' };
     assert.ok((await bridge.call('tokens.create', token)).ok);
     desk.runner.start();
   });
@@ -130,7 +131,7 @@ describe('drafts never lose input', { skip: SKIP }, () => {
 
   it('sends a Polish signer in PL with the interface in Spanish, and a chosen language as chosen', async () => {
     assert.ok((await bridge.call('settings.set', { key: 'language', value: 'es' })).ok);
-    const base = { raoUsername: 'rao-desk', outputDir: join(work, 'out') };
+    const base = { raoUsername: 'rao-drafts', outputDir: join(work, 'out') };
     const polish = await draftFor();
     const { communication_language: _none, ...withoutLanguage } = SIGNER;
     const zofia = { ...withoutLanguage, id_document_country: 'pl', given_name: ' Zofia ' };
@@ -152,7 +153,7 @@ describe('drafts never lose input', { skip: SKIP }, () => {
 
   it("sends a signer from another country in the office's language, and says so in the draft", async () => {
     assert.ok((await bridge.call('settings.set', { key: 'signerLanguage', value: 'ES' })).ok);
-    const base = { raoUsername: 'rao-desk', outputDir: join(work, 'out') };
+    const base = { raoUsername: 'rao-drafts', outputDir: join(work, 'out') };
     const jobId = await draftFor();
     const { communication_language: _none, ...withoutLanguage } = SIGNER;
     const hans = { ...withoutLanguage, id_document_country: 'DE', given_name: 'Hans' };

@@ -50,7 +50,7 @@ describe('review evidence in core', { skip: SKIP }, () => {
       desk,
     );
     const profile = {
-      id: 'office',
+      id: 'office-review',
       name: 'Office',
       baseUrl: sandbox.baseUrl,
       env: 'sandbox' as const,
@@ -60,8 +60,8 @@ describe('review evidence in core', { skip: SKIP }, () => {
       defaultProfile: null,
     };
     assert.ok((await bridge.call('profiles.save', profile)).ok);
-    assert.ok((await bridge.call('profiles.status', { profileId: 'office' })).ok);
-    const token = { profileId: 'office', username: 'rao-desk', password: 'pw', pin: '1234' };
+    assert.ok((await bridge.call('profiles.status', { profileId: 'office-review' })).ok);
+    const token = { profileId: 'office-review', username: 'rao-review', password: 'pw', pin: '1234' };
     assert.ok((await bridge.call('tokens.create', token)).ok);
     desk.runner.start();
     const paper = join(work, 'paper.pdf');
@@ -69,8 +69,8 @@ describe('review evidence in core', { skip: SKIP }, () => {
     const annex = join(work, 'annex.pdf');
     writeFileSync(annex, await makePdf({ pages: 2 }));
     const created = await bridge.call('jobs.create', {
-      profileId: 'office',
-      raoUsername: 'rao-desk',
+      profileId: 'office-review',
+      raoUsername: 'rao-review',
       signer: SIGNER,
       auth: { method: 'otp', delivery: 'sms' },
       outputDir: join(work, 'out'),

@@ -11,6 +11,7 @@ import {
 import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
+import { asNewDocument } from '../store/job-records';
 import { BridgeFailure } from './errors';
 
 /** Most documents one request may hold (the One-Shot API's limit). */
@@ -168,17 +169,7 @@ export async function arrangeDocuments(
   if (new Set(kept).size !== kept.length)
     throw new BridgeFailure('validation', 'The document order names a document twice.');
   const added = addPaths.length > 0 ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
-  const documents = [
-    ...kept.map((d) => ({
-      sha256: d.sha256,
-      filename: d.filename,
-      size: d.size,
-      pages: d.pages,
-      signature: d.signature ?? undefined,
-      placement: d.placement,
-    })),
-    ...added,
-  ];
+  const documents = [...kept.map(asNewDocument), ...added];
   if (documents.length > MAX_DOCUMENTS)
     throw new BridgeFailure('validation', `A request holds at most ${MAX_DOCUMENTS} documents.`);
   return documents;

@@ -6,6 +6,7 @@ import { allows } from '../../../shared/job-actions';
 import type { Desk } from '../desk';
 import { resolveJobStamps } from '../placement/resolve-job';
 import type { JobRecord, NewJob } from '../store/index';
+import { asNewDocument } from '../store/job-records';
 import { refusal } from './errors';
 
 export async function copyAsDraft(desk: Pick<Desk, 'store'>, job: JobRecord): Promise<JobRecord> {
@@ -40,14 +41,7 @@ export async function copyAsDraft(desk: Pick<Desk, 'store'>, job: JobRecord): Pr
     nameTemplate: job.nameTemplate,
     asyncMode: job.asyncMode,
     state: 'draft',
-    documents: job.documents.map((d) => ({
-      sha256: d.sha256,
-      filename: d.filename,
-      size: d.size,
-      pages: d.pages,
-      signature: d.signature ?? undefined,
-      placement: d.placement,
-    })),
+    documents: job.documents.map(asNewDocument),
   });
   store.jobs.event(copy.id, 'job.copied', { from: job.id, fromState: job.state });
   if (job.placement !== null || job.templateId !== null)

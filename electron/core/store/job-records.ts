@@ -164,6 +164,18 @@ export interface DraftChanges {
 
 export const DEFAULT_NAME_TEMPLATE = '{name}.signed.pdf';
 
+/** A stored document as a new job's document: the same file, name, stamp and hand-drawn box. */
+export function asNewDocument(d: JobDocument): NewJob['documents'][number] {
+  return {
+    sha256: d.sha256,
+    filename: d.filename,
+    size: d.size,
+    pages: d.pages,
+    signature: d.signature ?? undefined,
+    placement: d.placement,
+  };
+}
+
 export const parse = <T>(json: string | null): T | null => (json === null ? null : (JSON.parse(json) as T));
 
 /** A stored stamp; one written before stamps carried notes reads as having none. */
