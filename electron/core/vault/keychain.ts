@@ -249,7 +249,7 @@ export async function checkKeychainAvailable(
  * not a broken keychain: the same call again sees the keychain as it now is.
  */
 const VANISHED_ITEM = /UnknownMethod|UnknownObject|no such (interface|object)/i;
-const VANISHED_ITEM_RETRIES = 8;
+const VANISHED_ITEM_RETRIES = 12;
 
 async function runPastVanishedItems<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -257,7 +257,10 @@ async function runPastVanishedItems<T>(run: () => Promise<T>): Promise<T> {
       return await run();
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
-      if (attempt >= VANISHED_ITEM_RETRIES || !VANISHED_ITEM.test(detail)) throw error;
+      if (!VANISHED_ITEM.test(detail)) throw error;
+      // Still churning: a failed read, never "no keychain" (list() then trusts its index).
+      if (attempt >= VANISHED_ITEM_RETRIES)
+        throw new KeychainError('The keychain kept changing while it was being read.', detail);
       // Let the other program's deletion finish; a little longer each time it is caught again.
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }
