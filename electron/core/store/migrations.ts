@@ -95,4 +95,10 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE jobs ADD COLUMN otp_wrong_attempts INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE job_documents ADD COLUMN refusal TEXT;
   `,
+  // 4: this database's own name in the OS keychain, under which its jobs' external-authentication
+  // values are kept (JobStore.useKeychain moves any value older versions left in auth_json there).
+  `
+  CREATE TABLE keychain_scope (id TEXT PRIMARY KEY);
+  INSERT INTO keychain_scope (id) VALUES (lower(hex(randomblob(16))));
+  `,
 ];
