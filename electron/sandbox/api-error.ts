@@ -6,7 +6,8 @@ export type FieldProblem =
   | { loc: (string | number)[]; kind: 'missing' }
   | { loc: (string | number)[]; kind: 'enum'; allowed: readonly string[]; input: unknown }
   | { loc: (string | number)[]; kind: 'type'; expected: ExpectedType; input: unknown }
-  | { loc: (string | number)[]; kind: 'json'; reason: string };
+  | { loc: (string | number)[]; kind: 'json'; reason: string }
+  | { loc: (string | number)[]; kind: 'range'; bound: 'ge' | 'le'; limit: number; input: unknown };
 
 export type ExpectedType = 'integer' | 'str' | 'bool' | 'dict' | 'list';
 
@@ -61,6 +62,17 @@ export function badType(
   input: unknown,
 ): FieldProblem {
   return { loc: [where, name], kind: 'type', expected, input };
+}
+
+/** A number outside the bounds a field declares (pydantic's `ge`/`le` constraints). */
+export function outOfRange(
+  where: 'body',
+  name: string,
+  bound: 'ge' | 'le',
+  limit: number,
+  input: unknown,
+): FieldProblem {
+  return { loc: [where, name], kind: 'range', bound, limit, input };
 }
 
 /** A problem found deeper in the body than one field (`body.signature.appearance.page`). */

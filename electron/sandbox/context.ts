@@ -18,8 +18,30 @@ export interface SandboxSettings {
   refuseNamesContaining?: string;
 }
 
+/**
+ * How far the training clock may be moved in all: enough to expire any code or token, small enough
+ * that every date stays printable (an offset of 1e308 s made every later answer a 500).
+ */
+export const MAX_CLOCK_OFFSET_SECONDS = 10 * 366 * 24 * 60 * 60;
+
 export class SandboxClock {
   constructor(private offsetMs = 0) {}
+
+  /**
+   * The offset kept in the store, or none when what is stored is not a sane offset (a corrupt file
+   * or one written before the bound existed): the sandbox keeps answering on the real clock.
+   */
+  static fromStored(stored: string | undefined, log: (line: string) => void): SandboxClock {
+    if (stored === undefined) return new SandboxClock();
+    const offsetMs = Number(stored);
+    if (!Number.isSafeInteger(offsetMs) || offsetMs < 0 || offsetMs > MAX_CLOCK_OFFSET_SECONDS * 1000) {
+      log(
+        `Ignoring the stored clock offset ${JSON.stringify(stored.slice(0, 40))}: not a sane offset; using the real clock`,
+      );
+      return new SandboxClock();
+    }
+    return new SandboxClock(offsetMs);
+  }
 
   now(): number {
     return Date.now() + this.offsetMs;

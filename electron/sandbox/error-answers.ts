@@ -92,6 +92,13 @@ function pydanticV1(p: FieldProblem): Record<string, unknown> {
       };
     case 'json':
       return { loc: p.loc, msg: `Expecting value: ${p.reason}`, type: 'value_error.jsondecode' };
+    case 'range':
+      return {
+        loc: p.loc,
+        msg: `ensure this value is ${p.bound === 'le' ? 'less' : 'greater'} than or equal to ${p.limit}`,
+        type: `value_error.number.not_${p.bound}`,
+        ctx: { limit_value: p.limit },
+      };
   }
 }
 
@@ -123,6 +130,14 @@ function pydanticV2(p: FieldProblem): Record<string, unknown> {
         msg: 'JSON decode error',
         input: {},
         ctx: { error: p.reason },
+      };
+    case 'range':
+      return {
+        type: p.bound === 'le' ? 'less_than_equal' : 'greater_than_equal',
+        loc: p.loc,
+        msg: `Input should be ${p.bound === 'le' ? 'less' : 'greater'} than or equal to ${p.limit}`,
+        input: p.input,
+        ctx: { [p.bound]: p.limit },
       };
   }
 }

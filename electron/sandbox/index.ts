@@ -94,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     store,
     ca,
     files: new DocumentFiles(dataDir),
-    clock: new SandboxClock(Number(store.getMeta('clock_offset_ms') ?? 0)),
+    clock: SandboxClock.fromStored(store.getMeta('clock_offset_ms'), log),
     settings: {
       signMs: options.signMs ?? 0,
       asyncSignMs: options.asyncSignMs ?? options.signMs ?? 0,

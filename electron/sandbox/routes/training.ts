@@ -2,9 +2,9 @@
 // the signer's phone, the CA certificate, call statistics, the dialect spoken and a clock that can be
 // moved forward. They answer in one shape whatever the dialect.
 // Faults are never injected here, so tests can always read them.
-import { ApiError, ValidationError, badType } from '../api-error';
+import { ApiError, ValidationError, badType, outOfRange } from '../api-error';
 import { readJsonObject } from '../body';
-import type { SandboxContext } from '../context';
+import { MAX_CLOCK_OFFSET_SECONDS, type SandboxContext } from '../context';
 import { json, type Router } from '../router';
 import { parsePk } from './common';
 
@@ -36,8 +36,14 @@ export function registerTrainingRoutes(router: Router, ctx: SandboxContext): voi
   router.on('POST', '/sandbox/clock', async ({ req }) => {
     const body = await readJsonObject(req, true);
     const seconds = body.advance_seconds;
-    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    if (typeof seconds !== 'number' || !Number.isSafeInteger(seconds)) {
       throw new ValidationError([badType('body', 'advance_seconds', 'integer', seconds)]);
+    }
+    if (seconds < 0) throw new ValidationError([outOfRange('body', 'advance_seconds', 'ge', 0, seconds)]);
+    // The bound is on the clock's total offset, so many small moves cannot add up to an absurd one.
+    const room = MAX_CLOCK_OFFSET_SECONDS - Math.floor(ctx.clock.offset / 1000);
+    if (seconds > room) {
+      throw new ValidationError([outOfRange('body', 'advance_seconds', 'le', room, seconds)]);
     }
     ctx.clock.advance(seconds * 1000);
     ctx.store.setMeta('clock_offset_ms', String(ctx.clock.offset));
