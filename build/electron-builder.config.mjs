@@ -1,5 +1,6 @@
 // electron-builder configuration: installers for Windows (NSIS and MSI), macOS (dmg) and Linux
-// (AppImage and deb), the app in an integrity-checked asar, fuses flipped after packing, and
+// (AppImage and deb), the app in an asar (integrity-checked at run time on macOS and Windows only),
+// fuses flipped after packing, and
 // updates from a generic feed the office (or its IT) hosts: set ONESHOT_UPDATE_URL when building.
 export default {
   appId: 'com.oneshotdesk.app',

@@ -10,9 +10,10 @@ export const FUSES = {
   [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
   // --inspect would let anyone on the workstation attach a debugger to the main process.
   [FuseV1Options.EnableNodeCliInspectArguments]: false,
-  // A modified app.asar (e.g. a patched signer) must not load.
+  // A modified app.asar (e.g. a patched signer) must not load. Electron enforces this on macOS and
+  // Windows only; on Linux there is no runtime check and the package's signature is all there is.
   [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
-  // Only the packaged, integrity-checked app.asar may be loaded, never a loose folder beside it.
+  // Only the packaged app.asar may be loaded, never a loose folder beside it.
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   // Cookies and local storage are encrypted with an OS-protected key.
   [FuseV1Options.EnableCookieEncryption]: true,

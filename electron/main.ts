@@ -2,7 +2,7 @@
 // core (store, vault, queue) behind the contract's bridge, and on a first run the training
 // sandbox so a new office can practise without legal effect.
 import { join } from 'node:path';
-import { app, ipcMain, Notification, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, Menu, Notification, session, type BrowserWindow } from 'electron';
 import type { BridgeEvent } from '../shared/contract';
 import { isTerminal } from '../shared/job';
 import { registerAppScheme, serveRenderer } from './app-protocol';
@@ -16,6 +16,7 @@ import { appWindowFrame, registerBridge } from './ipc';
 import { applySessionPolicy, createCameraGate } from './session-policy';
 import { startUpdates } from './updates';
 import { createMainWindow } from './window';
+import { packagedMenuTemplate } from './window-options';
 
 // Privileged schemes must be declared before the app is ready.
 registerAppScheme();
@@ -86,7 +87,9 @@ async function start(): Promise<void> {
   const unsubscribeProgress = dispatcher.subscribe(trackBatchProgress());
   desk.runner.start();
 
-  win = createMainWindow({ preload, settings: desk.store.settings });
+  const menu = packagedMenuTemplate(app.isPackaged, process.platform);
+  if (menu !== undefined) Menu.setApplicationMenu(menu && Menu.buildFromTemplate(menu));
+  win = createMainWindow({ preload, settings: desk.store.settings, isPackaged: app.isPackaged });
   win.on('closed', () => (win = undefined));
   app.on('window-all-closed', () => app.quit());
 

@@ -2,6 +2,7 @@
 // the system browser), and its size and place remembered between launches.
 import { BrowserWindow, screen, shell, type Rectangle } from 'electron';
 import { APP_START_URL } from './app-protocol';
+import { windowWebPreferences } from './window-options';
 
 export interface WindowBoundsStore {
   get(key: string): unknown;
@@ -41,7 +42,12 @@ export function openExternalLink(url: string): void {
   if (parsed.protocol === 'https:') void shell.openExternal(parsed.href);
 }
 
-export function createMainWindow(options: { preload: string; settings: WindowBoundsStore }): BrowserWindow {
+export function createMainWindow(options: {
+  preload: string;
+  settings: WindowBoundsStore;
+  /** A packaged build: no DevTools. */
+  isPackaged: boolean;
+}): BrowserWindow {
   const win = new BrowserWindow({
     ...DEFAULT_SIZE,
     ...savedBounds(options.settings),
@@ -50,15 +56,10 @@ export function createMainWindow(options: { preload: string; settings: WindowBou
     show: false,
     title: 'One-Shot Desk',
     webPreferences: {
-      preload: options.preload,
+      ...windowWebPreferences(options),
+      // electronegativity reads only this literal, so the two settings it checks are spelt out here too.
       contextIsolation: true,
       sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
