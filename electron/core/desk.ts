@@ -34,6 +34,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   if (!options.keychain) await checkKeychainAvailable();
   const keychain = options.keychain ?? new OsKeychain();
   const store = openStore(options.dataDir);
+  // External-authentication values live in the keychain: older clear ones move there, spent ones go.
+  await store.jobs.useKeychain(keychain).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   const clients = new Map<string, OptimizerClient>();
   const clientFor = (profileId: string): OptimizerClient => {
     let client = clients.get(profileId);

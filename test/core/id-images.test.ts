@@ -426,7 +426,7 @@ describe('create with sealed ID images, against the sandbox', () => {
     const pdf = join(dataDir, `src-${randomUUID()}.pdf`);
     writeFileSync(pdf, await makePdf({ pages: 1, text: 'id images' }));
     const stored = await h.store.documents.import(pdf);
-    return h.store.jobs.create({
+    return h.store.jobs.add({
       profileId: 'sandbox',
       raoUsername: 'sandbox-rao',
       label: 'id images',
@@ -566,7 +566,7 @@ describe('create with sealed ID images, against the sandbox', () => {
 
       // A draft keeps its images; a removed job's and a job already created (a crash came between
       // the commit and the purge) are swept when the runner starts.
-      const draft = h.store.jobs.create({
+      const draft = await h.store.jobs.add({
         profileId: 'sandbox',
         raoUsername: 'sandbox-rao',
         label: 'draft',

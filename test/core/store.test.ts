@@ -89,16 +89,17 @@ describe('store', () => {
     assert.equal(store.jobs.transition(job.id, 'creating').error, null);
   });
 
-  it("never stores an OTP job's code and keeps external-method data for unattended runs", () => {
+  it("never stores an OTP job's code, and refuses an external value without a keychain", () => {
     const store = freshStore();
     const otpJob = store.jobs.create(
       newJob({ auth: { method: 'otp', delivery: 'whatsapp', code: '918273' } as unknown as NewJob['auth'] }),
     );
     assert.deepEqual(otpJob.auth, { method: 'otp', delivery: 'whatsapp' });
-    const ext = store.jobs.create(
-      newJob({ auth: { method: 'external', type: 'biometric', value: 'bio-1' } }),
+    // The value's only home is the OS keychain (test/core/external-auth-keychain.test.ts).
+    assert.throws(
+      () => store.jobs.create(newJob({ auth: { method: 'external', type: 'biometric', value: 'bio-1' } })),
+      /kept only in the OS keychain/,
     );
-    assert.deepEqual(ext.auth, { method: 'external', type: 'biometric', value: 'bio-1' });
     store.close();
     // Closing checkpoints the WAL into the main file.
     const file = readFileSync(join(store.dataDir, 'oneshot.db')).toString('latin1');

@@ -10,6 +10,7 @@ import type { QueueEvent } from '../../electron/core/queue/events';
 import type { QueueOptimizer } from '../../electron/core/queue/optimizer-port';
 import { QueueRunner, type QueueRunnerOptions } from '../../electron/core/queue/runner';
 import { openStore, type JobRecord, type Store } from '../../electron/core/store/index';
+import { OsKeychain } from '../../electron/core/vault/index';
 import type { SignerAuth } from '../../shared/signer';
 import type { SignatureParams } from '../../shared/signature';
 import { makePdf } from '../fixtures/pdfs';
@@ -40,7 +41,6 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-// eslint-disable-next-line @typescript-eslint/require-await -- async so that setup errors reject like the rest
 export async function queueHarness(
   baseUrl: string,
   options: {
@@ -52,6 +52,8 @@ export async function queueHarness(
 ): Promise<Harness> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'queue-'));
   const store = openStore(dataDir);
+  // External values live in the real keychain (the test runner's own keyring), as at the desk.
+  await store.jobs.useKeychain(new OsKeychain());
   store.profiles.save({
     id: 'sandbox',
     name: 'Sandbox',
@@ -132,7 +134,7 @@ export async function queueHarness(
         docs.push({ sha256: stored.sha256, filename, size: stored.size, pages });
       }
       counter++;
-      return store.jobs.create({
+      return store.jobs.add({
         profileId: 'sandbox',
         raoUsername: 'sandbox-rao',
         label: `job ${counter}`,

@@ -79,7 +79,7 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
         `No token for ${job.raoUsername} on this Optimizer: create one under Connection first.`,
       ];
   }
-  if (job.auth.method === 'external' && (job.auth.type.trim() === '' || job.auth.value.trim() === ''))
+  if (job.auth.method === 'external' && (job.auth.type.trim() === '' || !job.externalValueKept))
     fields.auth = ['An external authentication method needs its type and value.'];
   return fields;
 }

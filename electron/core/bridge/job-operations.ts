@@ -123,7 +123,10 @@ export function jobOperations(desk: Desk): JobOperations {
       // Until the undo window has passed, the job's sealed ID images are kept with it.
       const timer = setTimeout(() => {
         removals.delete(undoToken);
-        for (const r of removed) void purgeJobIdImages(desk.idImages, store.jobs, r.job.id, 'removed');
+        for (const r of removed) {
+          void purgeJobIdImages(desk.idImages, store.jobs, r.job.id, 'removed');
+          void store.jobs.forgetExternalValue(r.job.id, 'removed');
+        }
       }, UNDO_WINDOW_MS);
       timer.unref();
       removals.set(undoToken, { jobs: removed, timer });

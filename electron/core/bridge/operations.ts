@@ -106,7 +106,8 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       if (!store.profiles.get(job.profileId))
         throw new BridgeFailure('not_found', 'No such Optimizer profile.');
       const documents = await acceptDocuments(desk, paths);
-      const created = store.jobs.create({
+      // An external value goes to the keychain first; without one the job is refused, not kept in clear.
+      const created = await store.jobs.add({
         ...job,
         label: jobLabel(job.signer, documents),
         state: start ? 'queued' : 'draft',
@@ -140,7 +141,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
           ? await arrangeDocuments(desk, job, order, addPaths ?? [])
           : undefined;
       // An external method's value is kept only when it is given; the view never shows it.
-      const updated = store.jobs.updateDraft(jobId, {
+      const updated = await store.jobs.editDraft(jobId, {
         signer,
         auth,
         raoUsername,

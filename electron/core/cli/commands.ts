@@ -105,7 +105,7 @@ async function queueJobs(
 ): Promise<string[]> {
   const batchId = jobs.length > 1 ? randomUUID() : undefined;
   for (const job of jobs) for (const d of job.documents) await desk.store.documents.import(d.path);
-  const records = desk.store.jobs.createMany(
+  const records = await desk.store.jobs.addMany(
     jobs.map((job) => ({
       profileId: where.profileId,
       raoUsername: where.raoUsername,

@@ -41,8 +41,10 @@ export async function sign(ctx: StepContext, job: JobRecord): Promise<StepResult
   if (job.signAcceptedAt !== null) return awaitIssued(ctx, job, pk);
   if (!ctx.signIntents.has(job.id)) return recover(ctx, job, pk);
 
+  // Read before the intent is spent: a keychain that fails now leaves the sign for a retry.
+  const external = job.auth.method === 'external' ? await ctx.store.jobs.externalValue(job.id) : undefined;
   ctx.signIntents.delete(job.id);
-  const body = signBody(ctx, job);
+  const body = signBody(ctx, job, external);
   if (!body) return needNewCode(ctx, job, 'no code is held for this job');
   try {
     await ctx.optimizer.sign(pk, body, { signal: ctx.signal });
@@ -250,12 +252,18 @@ function needNewCode(ctx: StepContext, job: JobRecord, why: string): StepResult 
   return 'wait';
 }
 
-function signBody(ctx: StepContext, job: JobRecord): SignRequestBody | undefined {
+function signBody(
+  ctx: StepContext,
+  job: JobRecord,
+  external: { value: string; secret?: string } | undefined,
+): SignRequestBody | undefined {
   const body: Partial<SignRequestBody> = {};
   if (job.auth.method === 'external') {
-    body.secret = job.auth.secret ?? job.auth.value;
+    // The value lives in the keychain, never in the job record (store/jobs.ts externalValue).
+    if (!external) return undefined;
+    body.secret = external.secret ?? external.value;
     body.ext_unlock_type = job.auth.type;
-    body.ext_unlock_value = job.auth.value;
+    body.ext_unlock_value = external.value;
   } else {
     const code = ctx.codes.get(job.id);
     if (!code) return undefined;

@@ -56,7 +56,10 @@ export interface JobRecord {
   nextAttemptAt: number | null;
   paused: boolean;
   signer: SignerIdentity & { images?: SignerImages };
+  /** An external method's `value` here is always '': the value itself is in the OS keychain. */
   auth: SignerAuth;
+  /** An external method whose value is kept in the OS keychain under this job. */
+  externalValueKept: boolean;
   signature: SignatureParams | null;
   /** Where stamps go on this job's documents (null: an invisible signature). */
   placement: Placement | null;
@@ -225,7 +228,8 @@ export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecor
     nextAttemptAt: row.next_attempt_at,
     paused: row.paused === 1,
     signer: JSON.parse(row.signer_json) as JobRecord['signer'],
-    auth: JSON.parse(row.auth_json) as SignerAuth,
+    auth: readAuth(row.auth_json),
+    externalValueKept: valueKept(row.auth_json),
     signature: parse<SignatureParams>(row.signature_json),
     placement: parse<Placement>(row.placement_json),
     templateId: row.template_id,
@@ -260,10 +264,47 @@ export function toJobRecord(row: JobRow, docs: readonly DocumentRow[]): JobRecor
   };
 }
 
+/** What auth_json holds: the method and its type or channel, and whether a value is in the keychain. */
+export type StoredAuth =
+  | { method: 'otp'; delivery: Extract<SignerAuth, { method: 'otp' }>['delivery'] }
+  | { method: 'external'; type: string; kept?: boolean };
+
 /**
- * External-method jobs keep their type and value (they must survive a crash to run unattended);
- * neither is a credential of the RAO. OTP jobs keep only the delivery channel — never a code.
+ * What SQLite may keep of a job's method: never an OTP, never an external value (that goes to the
+ * OS keychain under the job, see vault/external-auth.ts); `kept` says that the keychain has one.
  */
-export function publicAuth(auth: SignerAuth): SignerAuth {
-  return auth.method === 'otp' ? { method: 'otp', delivery: auth.delivery } : auth;
+export function publicAuth(auth: SignerAuth, kept = false): StoredAuth {
+  if (auth.method === 'otp') return { method: 'otp', delivery: auth.delivery };
+  return kept ? { method: 'external', type: auth.type, kept: true } : { method: 'external', type: auth.type };
+}
+
+/** The external value (and code) a new or edited job carries, if any: it is for the keychain. */
+export function externalSecretOf(auth: SignerAuth | undefined): { value: string; secret?: string } | null {
+  if (auth?.method !== 'external' || auth.value.trim() === '') return null;
+  return auth.secret !== undefined ? { value: auth.value, secret: auth.secret } : { value: auth.value };
+}
+
+function storedAuth(json: string): StoredAuth & { value?: unknown } {
+  return JSON.parse(json) as StoredAuth & { value?: unknown };
+}
+
+function valueKept(json: string): boolean {
+  const auth = storedAuth(json);
+  return auth.method === 'external' && auth.kept === true;
+}
+
+/** The record's method: an external one without its value (read it from the keychain to sign). */
+function readAuth(json: string): SignerAuth {
+  const auth = storedAuth(json);
+  return auth.method === 'otp'
+    ? { method: 'otp', delivery: auth.delivery }
+    : { method: 'external', type: auth.type, value: '' };
+}
+
+/** Where JobStore keeps external values: the OS keychain (vault/external-auth.ts ExternalAuthVault). */
+export interface ExternalValueKeeper {
+  keep(jobId: string, secret: { value: string; secret?: string }): Promise<void>;
+  read(jobId: string): Promise<{ value: string; secret?: string } | null>;
+  forget(jobId: string): Promise<boolean>;
+  jobIds(): Promise<string[]>;
 }

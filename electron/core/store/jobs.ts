@@ -4,11 +4,15 @@ import { randomUUID } from 'node:crypto';
 import { canTransition, TransitionError, type JobState, type JobStep } from '../../../shared/job';
 import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
 import type { SignatureParams } from '../../../shared/signature';
+import { ExternalAuthVault } from '../vault/external-auth';
+import type { Keychain } from '../vault/keychain';
 import { appendEvent } from './audit';
 import type { Db } from './database';
 import {
   DEFAULT_NAME_TEMPLATE,
+  externalSecretOf,
   publicAuth,
+  type ExternalValueKeeper,
   toJobRecord,
   type DocumentChanges,
   type DocumentRow,
@@ -51,21 +55,170 @@ function whereClause(filter: JobFilter): { where: string; args: unknown[] } {
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }
 
+/** States from which a job never signs again: its external value has done its work. */
+const VALUE_SPENT: ReadonlySet<JobState> = new Set([
+  'signed',
+  'downloading',
+  'saved',
+  'cleaning',
+  'done',
+  'cancelled',
+]);
+
+export class ExternalValueMissingError extends Error {
+  override readonly name = 'ExternalValueMissingError';
+}
+
 export class JobStore {
-  constructor(readonly db: Db) {}
+  /** External values' home (the OS keychain); none until `useKeychain`. */
+  private externalValues: ExternalValueKeeper | undefined;
+
+  constructor(readonly db: Db) {
+    // Deleted rows and blanked values are overwritten in the file, not left in free pages.
+    db.pragma('secure_delete = ON');
+  }
+
+  /**
+   * Keeps external-authentication values in this keychain from now on, moves any that an older
+   * version left in SQLite there (then rewrites the file so no copy stays in it or its WAL), and
+   * deletes the values of jobs that no longer need them (a crash or a failed delete left them).
+   */
+  async useKeychain(keychain: Keychain): Promise<{ moved: number; swept: number }> {
+    const vault = new ExternalAuthVault(keychain, this.keychainScope());
+    this.externalValues = vault;
+    const moved = await this.moveClearValues(vault);
+    const swept = await this.sweepExternalValues(vault);
+    return { moved, swept };
+  }
 
   /** Several jobs in one transaction: a batch is queued whole or not at all. */
   createMany(jobs: NewJob[]): JobRecord[] {
-    const ids = this.db.transaction(() => jobs.map((job) => this.insert(job)))();
+    for (const job of jobs) refuseClearValue(job.auth);
+    const ids = this.db.transaction(() => jobs.map((job) => this.insert(job, randomUUID(), false)))();
     return ids.map((id) => this.get(id));
   }
 
+  /** A job without an external value (see `add` for one with it). */
   create(job: NewJob): JobRecord {
-    return this.get(this.db.transaction(() => this.insert(job))());
+    refuseClearValue(job.auth);
+    return this.get(this.db.transaction(() => this.insert(job, randomUUID(), false))());
   }
 
-  private insert(job: NewJob): string {
-    const id = randomUUID();
+  /**
+   * Creates jobs whose external values go to the keychain first, under each job's id: a keychain
+   * that cannot keep them refuses the whole lot (KeychainUnavailableError) and nothing is created.
+   */
+  async addMany(jobs: NewJob[]): Promise<JobRecord[]> {
+    const ids = jobs.map(() => randomUUID());
+    const kept: string[] = [];
+    try {
+      for (const [i, job] of jobs.entries()) {
+        const secret = externalSecretOf(job.auth);
+        if (!secret) continue;
+        await this.requireKeeper().keep(ids[i] as string, secret);
+        kept.push(ids[i] as string);
+      }
+      this.db.transaction(() =>
+        jobs.forEach((job, i) => this.insert(job, ids[i] as string, kept.includes(ids[i] as string))),
+      )();
+    } catch (error) {
+      const keeper = this.externalValues;
+      if (keeper) await Promise.all(kept.map((id) => keeper.forget(id).catch(() => false)));
+      throw error;
+    }
+    return ids.map((id) => this.get(id));
+  }
+
+  async add(job: NewJob): Promise<JobRecord> {
+    return (await this.addMany([job]))[0] as JobRecord;
+  }
+
+  /**
+   * The external value and code to sign with, from the keychain. Throws ExternalValueMissingError
+   * when none is kept (typed on another computer, or deleted from the keychain by hand).
+   */
+  async externalValue(jobId: string): Promise<{ value: string; secret?: string }> {
+    const secret = await this.requireKeeper().read(jobId);
+    if (!secret)
+      throw new ExternalValueMissingError(
+        "This job's external-authentication value is no longer in the keychain: copy the job as a draft and type the value again.",
+      );
+    return secret;
+  }
+
+  /** Deletes a job's external value (if any) and records it; a failure is recorded, not thrown. */
+  async forgetExternalValue(jobId: string, reason: string): Promise<void> {
+    const keeper = this.externalValues;
+    if (!keeper) return;
+    try {
+      if (await keeper.forget(jobId)) this.tryEvent(jobId, 'external_auth.deleted', { reason });
+    } catch (error) {
+      this.tryEvent(jobId, 'external_auth.delete_failed', {
+        reason,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  private tryEvent(jobId: string, kind: string, data: Record<string, unknown>): void {
+    try {
+      this.event(jobId, kind, data);
+    } catch {
+      // The store closed meanwhile (shutdown): the deletion itself happened or the sweep retries.
+    }
+  }
+
+  private requireKeeper(): ExternalValueKeeper {
+    if (!this.externalValues)
+      throw new Error(
+        'External-authentication values are kept only in the OS keychain, and this store has none (useKeychain).',
+      );
+    return this.externalValues;
+  }
+
+  /** This database's own name in the keychain, so that two data folders never sweep each other. */
+  private keychainScope(): string {
+    const row = this.db.prepare('SELECT id FROM keychain_scope LIMIT 1').get() as { id: string } | undefined;
+    if (!row) throw new Error('The database has no keychain scope (migration 4 missing).');
+    return row.id;
+  }
+
+  /** Values an older version kept in auth_json go to the keychain; SQLite keeps `{method, type}`. */
+  private async moveClearValues(vault: ExternalValueKeeper): Promise<number> {
+    const rows = this.db
+      .prepare(
+        "SELECT id, state, auth_json FROM jobs WHERE json_extract(auth_json, '$.method') = 'external' AND json_type(auth_json, '$.value') IS NOT NULL",
+      )
+      .all() as { id: string; state: JobState; auth_json: string }[];
+    if (rows.length === 0) return 0;
+    const blank = this.db.prepare('UPDATE jobs SET auth_json = ? WHERE id = ?');
+    for (const row of rows) {
+      const auth = JSON.parse(row.auth_json) as NewJob['auth'];
+      const secret = VALUE_SPENT.has(row.state) ? null : externalSecretOf(auth);
+      if (secret) await vault.keep(row.id, secret);
+      blank.run(JSON.stringify(publicAuth(auth, secret !== null)), row.id);
+    }
+    // The old values are still in the file's history: rewrite the file, then empty the WAL.
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return rows.length;
+  }
+
+  /** Deletes kept values whose job is gone or past signing. Only at start: an undo may be pending later. */
+  private async sweepExternalValues(vault: ExternalValueKeeper): Promise<number> {
+    let swept = 0;
+    for (const jobId of await vault.jobIds()) {
+      const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(jobId) as
+        | { state: JobState }
+        | undefined;
+      if (row && !VALUE_SPENT.has(row.state)) continue;
+      if (await vault.forget(jobId)) swept++;
+      if (row) this.tryEvent(jobId, 'external_auth.deleted', { reason: 'sweep' });
+    }
+    return swept;
+  }
+
+  private insert(job: NewJob, id: string, kept: boolean): string {
     const now = new Date().toISOString();
     const state = job.state ?? 'queued';
     this.db
@@ -82,7 +235,7 @@ export class JobStore {
         job.label,
         state,
         JSON.stringify(job.signer),
-        JSON.stringify(publicAuth(job.auth)),
+        JSON.stringify(publicAuth(job.auth, kept)),
         job.signature ? JSON.stringify(job.signature) : null,
         job.outputDir,
         job.nameTemplate ?? DEFAULT_NAME_TEMPLATE,
@@ -137,6 +290,31 @@ export class JobStore {
    * new order, plus new ones). Only a draft: once queued the request may already exist upstream.
    */
   updateDraft(id: string, changes: DraftChanges): JobRecord {
+    refuseClearValue(changes.auth);
+    return this.writeDraft(id, changes, undefined);
+  }
+
+  /**
+   * updateDraft for changes that may carry an external value: a new value goes to the keychain
+   * first; an external method given without a value keeps the one already kept; another method
+   * deletes it.
+   */
+  async editDraft(id: string, changes: DraftChanges): Promise<JobRecord> {
+    const secret = externalSecretOf(changes.auth);
+    if (secret) {
+      this.requireDraft(id);
+      await this.requireKeeper().keep(id, secret);
+      return this.writeDraft(id, changes, true);
+    }
+    if (changes.auth?.method === 'otp') {
+      const record = this.writeDraft(id, changes, false);
+      await this.forgetExternalValue(id, 'method_changed');
+      return record;
+    }
+    return this.writeDraft(id, changes, changes.auth ? this.get(id).externalValueKept : undefined);
+  }
+
+  private writeDraft(id: string, changes: DraftChanges, kept: boolean | undefined): JobRecord {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as
         | { state: JobState }
@@ -150,7 +328,8 @@ export class JobStore {
         values.push(value);
       };
       if (changes.signer !== undefined) put('signer_json', JSON.stringify(changes.signer));
-      if (changes.auth !== undefined) put('auth_json', JSON.stringify(publicAuth(changes.auth)));
+      if (changes.auth !== undefined)
+        put('auth_json', JSON.stringify(publicAuth(changes.auth, kept === true)));
       if (changes.raoUsername !== undefined) put('rao_username', changes.raoUsername);
       if (changes.outputDir !== undefined) put('output_dir', changes.outputDir);
       if (changes.asyncMode !== undefined) put('async_mode', changes.asyncMode ? 1 : 0);
@@ -307,6 +486,8 @@ export class JobStore {
       else this.applyChanges(id, changes);
       appendEvent(this.db, id, 'job.state', { from: row.state, to, ...data });
     })();
+    // Past signing the value is never sent again; a crash before this keeps it for the resume.
+    if (VALUE_SPENT.has(to)) void this.forgetExternalValue(id, to);
     return this.get(id);
   }
 
@@ -392,6 +573,7 @@ export class JobStore {
       this.db.prepare('DELETE FROM jobs WHERE id = ?').run(id);
       appendEvent(this.db, id, 'job.removed', {});
     })();
+    void this.forgetExternalValue(id, 'removed');
   }
 
   /** A job's documents, numbered from 0 in the order given. */
@@ -445,4 +627,12 @@ export class JobStore {
       .all(row.id) as DocumentRow[];
     return toJobRecord(row, docs);
   }
+}
+
+/** The synchronous paths never take an external value: it would have nowhere to go but SQLite. */
+function refuseClearValue(auth: NewJob['auth'] | undefined): void {
+  if (externalSecretOf(auth))
+    throw new Error(
+      'An external-authentication value is kept only in the OS keychain: create or edit this job with add(), addMany() or editDraft().',
+    );
 }
