@@ -5,6 +5,7 @@
 // back out: results carry labels and states only.
 import { z } from 'zod';
 import { type EventName, type OperationName } from './contract-names';
+import { AUDIT_RESULTS } from './audit-results';
 import { JOB_ACTIONS } from './job-actions';
 import { OTP_DELIVERY } from './signer';
 import {
@@ -341,7 +342,13 @@ export const OPERATIONS = {
     nothing,
     z.object({
       ok: z.boolean(),
+      /** What the check found; the audit screen words each one. */
+      result: z.enum(AUDIT_RESULTS),
       events: z.number().int(),
+      /** Checked with the keychain's audit key and signed head (false: plain hashes only). */
+      sealed: z.boolean(),
+      /** The row count the keychain's head records, when rows are missing. */
+      expected: z.number().int().optional(),
       brokenAt: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
     }),
   ),

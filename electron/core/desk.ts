@@ -8,6 +8,7 @@ import { verifySignedPdf } from './pdf/index';
 import { QueueRunner } from './queue/runner';
 import { RetentionSchedule } from './retention';
 import type { BackoffPolicy } from './queue/backoff';
+import { attachAuditSeal } from './store/audit-seal';
 import { openStore, type OptimizerProfileRecord, type Store } from './store/index';
 import { checkKeychainAvailable, IdImageStore, OsKeychain, TokenVault, type Keychain } from './vault/index';
 
@@ -34,6 +35,11 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   if (!options.keychain) await checkKeychainAvailable();
   const keychain = options.keychain ?? new OsKeychain();
   const store = openStore(options.dataDir);
+  // Before anything can append: every row from here on is keyed by the keychain's audit key.
+  const auditSeal = await attachAuditSeal(store.db, keychain).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   // External-authentication values live in the keychain: older clear ones move there, spent ones go.
   await store.jobs.useKeychain(keychain).catch((error: unknown) => {
     store.close();
@@ -86,6 +92,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       await runner.stop();
       await retention.stop();
       await Promise.all([...clients.values()].map((c) => c.close()));
+      // The last rows' head reaches the keychain before the database closes.
+      await auditSeal.idle();
       store.close();
     },
   };

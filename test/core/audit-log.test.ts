@@ -226,7 +226,11 @@ describe('audit log: list, verify, export', () => {
       }[];
     };
     assert.deepEqual(file.filter, { kind: 'job.' });
-    assert.deepEqual(file.verdict, { ok: true, events: 11 }, 'nine events and two exports');
+    assert.deepEqual(
+      file.verdict,
+      { ok: true, result: 'intact', events: 11, sealed: false },
+      'nine events and two exports, plain hashes (no keychain seal on this store)',
+    );
     assert.deepEqual(
       file.events.map((e) => e.seq),
       [2, 3, 4, 6, 7, 9],
@@ -267,7 +271,7 @@ describe('audit log: list, verify, export', () => {
 
   it('audit verify detects a tampered row and names it', async () => {
     const events = (await call('audit.list', {})).total;
-    assert.deepEqual(await call('audit.verify', {}), { ok: true, events });
+    assert.deepEqual(await call('audit.verify', {}), { ok: true, result: 'intact', events, sealed: false });
     const outside = new Database(join(store.dataDir, 'oneshot.db'));
     outside.exec('DROP TRIGGER events_append_only_update');
     outside
@@ -277,7 +281,9 @@ describe('audit log: list, verify, export', () => {
 
     assert.deepEqual(await call('audit.verify', {}), {
       ok: false,
+      result: 'broken',
       events: 5,
+      sealed: false,
       brokenAt: { seq: 5, reason: 'its content was changed after it was written' },
     });
     const exported = JSON.parse(

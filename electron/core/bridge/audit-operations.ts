@@ -7,10 +7,10 @@ import {
   AuditQueryError,
   GENESIS_HASH,
   queryEvents,
-  verifyAuditChain,
   type AuditEntry,
   type AuditVerdict,
 } from '../store/audit';
+import { auditSeal, verifyAuditLog } from '../store/audit-seal';
 import { BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 
@@ -44,13 +44,15 @@ export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
         total,
       });
     },
-    'audit.verify': () => Promise.resolve(verifyAuditChain(db)),
-    'audit.export': ({ format, ...filter }) => {
+    'audit.verify': () => verifyAuditLog(db),
+    'audit.export': async ({ format, ...filter }) => {
       const { events } = query(filter);
       const now = new Date();
       const filename = `oneshot-audit-${localDay(now)}.${format}`;
       const content =
-        format === 'csv' ? auditCsv(events) : auditJson(events, filter, verifyAuditChain(db), now);
+        format === 'csv'
+          ? auditCsv(events)
+          : auditJson(events, filter, await verifyAuditLog(db), now, auditSeal(db)?.keyedFrom ?? null);
       // Signers' names and ID numbers leave the desk in this file: the log says when, in what form,
       // how many events and which filters were used — not the filter values (a name searched for).
       const filters = Object.entries(filter)
@@ -60,7 +62,7 @@ export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
       db.transaction(() =>
         appendEvent(db, null, 'audit.exported', { format, events: events.length, filters }),
       )();
-      return Promise.resolve({ filename, content });
+      return { filename, content };
     },
   };
 }
@@ -99,6 +101,7 @@ export function auditJson(
   filter: AuditFilter,
   verdict: AuditVerdict,
   exportedAt: Date,
+  keyedFrom: number | null = null,
 ): string {
   return `${JSON.stringify(
     {
@@ -111,6 +114,11 @@ export function auditJson(
         // How each hash was made, in JavaScript terms; the first row's prevHash is the genesis.
         hashOf: 'hex(sha256(JSON.stringify([prevHash, seq, at, jobId, kind, dataJson])))',
         genesis: GENESIS_HASH,
+        // From this row on the hash is HMAC-SHA256 of the same text under the desk's audit key,
+        // which stays in its keychain: links can be checked here, seals only on the desk.
+        ...(keyedFrom !== null
+          ? { keyedFrom, keyedHashOf: 'hex(hmac-sha256(auditKey, JSON.stringify([…the same])))' }
+          : {}),
       },
       events: events.map((e) => ({
         seq: e.seq,

@@ -5,8 +5,9 @@ import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { isTerminal } from '../../../shared/job';
 import { cliProfile, openDesk, type Desk } from '../desk';
+import { verifyAuditLog } from '../store/audit-seal';
 import { listEvents } from '../store/index';
-import type { JobRecord } from '../store/index';
+import type { AuditVerdict, JobRecord } from '../store/index';
 import { InputError } from './input-error';
 import {
   checkDocuments,
@@ -264,12 +265,12 @@ async function dropRefused(desk: Desk, jobs: readonly JobRecord[], io: Io): Prom
 /** Opens the data folder for a command that only reads it. */
 async function withDesk(
   values: Record<string, string | boolean | undefined>,
-  run: (desk: Desk) => number,
+  run: (desk: Desk) => number | Promise<number>,
 ): Promise<number> {
   required(values, ['data']);
   const desk = await openDesk({ dataDir: values.data as string });
   try {
-    return run(desk);
+    return await run(desk);
   } finally {
     await desk.close();
   }
@@ -314,19 +315,38 @@ export function statusCommand(values: Record<string, string | boolean | undefine
 }
 
 export function auditCommand(values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
-  return withDesk(values, (desk) => {
+  return withDesk(values, async (desk) => {
     if (!values.verify) {
       for (const e of listEvents(desk.store.db)) {
         io.out(`${e.seq}\t${e.at}\t${e.jobId ?? '-'}\t${e.kind}\t${JSON.stringify(e.data)}`);
       }
       return 0;
     }
-    const verdict = desk.store.verifyAuditChain();
-    if (verdict.ok) {
-      io.out(`Audit log intact: ${verdict.events} event(s), every row chained to the one before.`);
-      return 0;
-    }
-    io.out(`Audit log BROKEN at row ${verdict.brokenAt?.seq}: ${verdict.brokenAt?.reason}.`);
-    return 1;
+    const verdict = await verifyAuditLog(desk.store.db);
+    io.out(auditVerdictLine(verdict));
+    return verdict.ok ? 0 : 1;
   });
+}
+
+/** One line per verdict, each naming what was found and, where it helps, what to do. */
+export function auditVerdictLine(v: AuditVerdict): string {
+  const at = v.brokenAt ? ` at row ${v.brokenAt.seq}: ${v.brokenAt.reason}` : '';
+  switch (v.result) {
+    case 'intact':
+      return `Audit log intact: ${v.events} event(s), every row chained to the one before${v.sealed ? ' and sealed with the keychain’s audit key' : ''}.`;
+    case 'truncated':
+      return `Audit log TRUNCATED: ${v.events} event(s) left where the keychain’s signed head counts ${v.expected ?? '?'}${at}.`;
+    case 'emptied':
+      return `Audit log EMPTIED: no event left where the keychain’s signed head counts ${v.expected ?? '?'}.`;
+    case 'forged':
+      return `Audit log FORGED${at}.`;
+    case 'recomputed':
+      return `Audit log EDITED AND RECOMPUTED${at}.`;
+    case 'broken':
+      return `Audit log BROKEN${at}.`;
+    case 'keyMissing':
+      return 'Audit log CANNOT BE VERIFIED: the keychain no longer holds its audit key (service oneshot-desk/audit). Restore the keychain from a backup to check it.';
+    case 'headMissing':
+      return `Audit log rows check (${v.events} event(s)), but the keychain lost its signed head: rows cut off the end could not be detected.`;
+  }
 }

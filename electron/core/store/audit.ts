@@ -1,6 +1,9 @@
-// The append-only audit log: every row carries the SHA-256 of the row before it, so a removed,
-// reordered or edited row breaks the chain and verifyAuditChain() says where.
-import { createHash } from 'node:crypto';
+// The append-only audit log: every row carries the hash of the row before it, so a removed,
+// reordered or edited row breaks the chain and verifyAuditChain() says where. Once the desk has
+// attached its keychain seal (audit-seal.ts) the hashes are HMAC-SHA256 under a key nobody with
+// the database alone holds, and a signed head in the keychain says how long the log was.
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { AUDIT_RESULTS, type AuditResult } from '../../../shared/audit-results';
 import { signerDisplayName, type SignerIdentity } from '../../../shared/signer';
 import type { Db } from './database';
 
@@ -26,6 +29,7 @@ interface EventRow {
   hash: string;
 }
 
+/** The plain SHA-256 of a row, as every row was hashed before the log had a key. */
 function rowHash(
   prevHash: string,
   seq: number,
@@ -37,6 +41,62 @@ function rowHash(
   return createHash('sha256')
     .update(JSON.stringify([prevHash, seq, at, jobId, kind, dataJson]))
     .digest('hex');
+}
+
+/** The same text keyed: only the holder of the keychain's audit key can make it. */
+function rowMac(
+  key: Buffer,
+  prevHash: string,
+  seq: number,
+  at: string,
+  jobId: string | null,
+  kind: string,
+  dataJson: string,
+): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([prevHash, seq, at, jobId, kind, dataJson]))
+    .digest('hex');
+}
+
+/** Two hex digests compared in constant time. */
+export function sameHex(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'utf8');
+  const y = Buffer.from(b, 'utf8');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * What appendEvent needs from the keychain seal of one database: the key (null once the keychain
+ * has lost it: rows are then hashed plainly and verify says the key is missing), and a call after
+ * every append so the signed head follows the log.
+ */
+export interface AuditSealHook {
+  key: Buffer | null;
+  appended(): void;
+}
+
+const seals = new WeakMap<Db, AuditSealHook>();
+
+export function setAuditSeal(db: Db, seal: AuditSealHook): void {
+  seals.set(db, seal);
+}
+
+export function auditSealOf(db: Db): AuditSealHook | undefined {
+  return seals.get(db);
+}
+
+/** The table that names this data folder's key in the keychain; absent until a seal is attached. */
+export const SEAL_TABLE_SQL =
+  'CREATE TABLE IF NOT EXISTS audit_seal (installation TEXT NOT NULL, keyed_from INTEGER NOT NULL)';
+
+/** The seal recorded in the database, if the log was ever keyed. */
+export function sealRecord(db: Db): { installation: string; keyedFrom: number } | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_seal'").get();
+  if (!table) return null;
+  const row = db.prepare('SELECT installation, keyed_from FROM audit_seal LIMIT 1').get() as
+    | { installation: string; keyed_from: number }
+    | undefined;
+  return row ? { installation: row.installation, keyedFrom: row.keyed_from } : null;
 }
 
 /** Appends one event; call inside the transaction that makes the change it records. */
@@ -53,9 +113,18 @@ export function appendEvent(
   const seq = (last?.seq ?? 0) + 1;
   const at = new Date().toISOString();
   const dataJson = JSON.stringify(data);
+  const seal = seals.get(db);
+  // A keyed log opened without its seal (openStore alone) cannot add a row that would verify:
+  // refuse rather than write one that the next check would call forged.
+  if (!seal && sealRecord(db))
+    throw new Error('This audit log is sealed with a key in the keychain; open it through the desk.');
+  const hash = seal?.key
+    ? rowMac(seal.key, prevHash, seq, at, jobId, kind, dataJson)
+    : rowHash(prevHash, seq, at, jobId, kind, dataJson);
   db.prepare(
     'INSERT INTO events (seq, at, job_id, kind, data_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(seq, at, jobId, kind, dataJson, prevHash, rowHash(prevHash, seq, at, jobId, kind, dataJson));
+  ).run(seq, at, jobId, kind, dataJson, prevHash, hash);
+  seal?.appended();
 }
 
 const toEvent = (r: EventRow): AuditEvent => ({
@@ -216,41 +285,128 @@ function page(
   return { events, total };
 }
 
+export { AUDIT_RESULTS, type AuditResult };
+
 export interface AuditVerdict {
   ok: boolean;
+  result: AuditResult;
+  /** Rows read (up to the first problem in the middle of the log). */
   events: number;
-  /** The first row that does not fit the chain, and why. */
+  /** True when rows were checked against the keychain's key and head, false for plain hashes. */
+  sealed: boolean;
+  /** How many rows the keychain's head counts, when it differs from what is there. */
+  expected?: number;
+  /** The first row that does not fit, and why (English, for logs; the UI words the result). */
   brokenAt?: { seq: number; reason: string };
 }
 
-export function verifyAuditChain(db: Db): AuditVerdict {
+/** The keychain's record of the log: its last row and that row's hash, signed with the key. */
+export interface AuditHead {
+  count: number;
+  hash: string;
+  /** The first row hashed with the key (earlier rows are the plain chain they were migrated from). */
+  keyedFrom: number;
+  mac: string;
+}
+
+export function headMac(key: Buffer, head: Omit<AuditHead, 'mac'>): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify(['oneshot-audit-head', head.count, head.hash, head.keyedFrom]))
+    .digest('hex');
+}
+
+/** What the keychain holds for one log, read just before a check. */
+export interface AuditAnchor {
+  key: Buffer | null;
+  head: AuditHead | null;
+  /** From the head when there is one, else from the database's seal record. */
+  keyedFrom: number;
+}
+
+const verdict = (
+  result: AuditResult,
+  events: number,
+  sealed: boolean,
+  extra: Pick<AuditVerdict, 'expected' | 'brokenAt'> = {},
+): AuditVerdict => ({ ok: result === 'intact', result, events, sealed, ...extra });
+
+/**
+ * Walks every row. Without an anchor only the plain chain is checked (a log never keyed); with one,
+ * rows from `keyedFrom` must carry the key's HMAC and the log must end where the signed head says.
+ */
+export function verifyAuditChain(db: Db, anchor?: AuditAnchor): AuditVerdict {
+  const sealed = anchor !== undefined;
+  const total = (): number => (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  if (anchor && !anchor.key) return verdict('keyMissing', total(), sealed);
+  const key = anchor?.key ?? null;
+  const head = anchor?.head ?? null;
+  if (key && head && !sameHex(headMac(key, head), head.mac))
+    return verdict('recomputed', total(), sealed, {
+      expected: head.count,
+      brokenAt: { seq: head.count, reason: 'the signed head does not match its seal' },
+    });
+  const keyedFrom = anchor?.keyedFrom ?? Infinity;
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
+  let lastSeq = 0;
+  let hashAtHead = head?.count === 0 ? GENESIS_HASH : null;
+  // The first row whose seal fails; whether every row from it on fails, each with a plain hash
+  // that is right (the mark of a chain recomputed without the key).
+  let firstBad: number | null = null;
+  let failsToTheEnd = true;
+  let plainlyRehashed = true;
   for (const row of db.prepare('SELECT * FROM events ORDER BY seq').iterate() as IterableIterator<EventRow>) {
     count++;
     if (row.seq !== expectedSeq)
-      return {
-        ok: false,
-        events: count,
+      return verdict('broken', count, sealed, {
         brokenAt: { seq: row.seq, reason: `row ${expectedSeq} is missing` },
-      };
-    if (row.prev_hash !== prevHash) {
-      return {
-        ok: false,
-        events: count,
+      });
+    if (row.prev_hash !== prevHash)
+      return verdict('broken', count, sealed, {
         brokenAt: { seq: row.seq, reason: 'it does not point at the row before it' },
-      };
-    }
-    if (rowHash(row.prev_hash, row.seq, row.at, row.job_id, row.kind, row.data_json) !== row.hash) {
-      return {
-        ok: false,
-        events: count,
+      });
+    const plain = rowHash(row.prev_hash, row.seq, row.at, row.job_id, row.kind, row.data_json);
+    if (key && row.seq >= keyedFrom) {
+      const mac = rowMac(key, row.prev_hash, row.seq, row.at, row.job_id, row.kind, row.data_json);
+      if (!sameHex(mac, row.hash)) {
+        firstBad ??= row.seq;
+        if (plain !== row.hash) plainlyRehashed = false;
+      } else if (firstBad !== null) failsToTheEnd = false;
+    } else if (plain !== row.hash) {
+      return verdict('broken', count, sealed, {
         brokenAt: { seq: row.seq, reason: 'its content was changed after it was written' },
-      };
+      });
     }
+    if (row.seq === head?.count) hashAtHead = row.hash;
     prevHash = row.hash;
+    lastSeq = row.seq;
     expectedSeq++;
   }
-  return { ok: true, events: count };
+  if (!anchor) return verdict('intact', count, sealed);
+  if (firstBad !== null) {
+    // Rows the head had already counted, rewritten from one on with plain hashes that chain.
+    const recomputed = failsToTheEnd && plainlyRehashed && head !== null && firstBad <= head.count;
+    return verdict(recomputed ? 'recomputed' : 'forged', count, sealed, {
+      brokenAt: {
+        seq: firstBad,
+        reason: recomputed
+          ? 'it and every row after it were rehashed without the key'
+          : 'its seal does not match: it was not written by this desk',
+      },
+    });
+  }
+  if (!head) return verdict('headMissing', count, sealed);
+  if (count === 0 && head.count > 0) return verdict('emptied', 0, sealed, { expected: head.count });
+  if (lastSeq < head.count)
+    return verdict('truncated', count, sealed, {
+      expected: head.count,
+      brokenAt: { seq: lastSeq + 1, reason: `rows ${lastSeq + 1} to ${head.count} are missing` },
+    });
+  if (hashAtHead === null || !sameHex(hashAtHead, head.hash))
+    return verdict('truncated', count, sealed, {
+      expected: head.count,
+      brokenAt: { seq: head.count, reason: `the rows up to ${head.count} were cut and written again` },
+    });
+  return verdict('intact', count, sealed);
 }

@@ -7,6 +7,7 @@ import { ProfileStore } from './profiles';
 import { SettingsStore } from './settings';
 import { TemplateStore } from './templates';
 import { verifyAuditChain, listEvents, type AuditVerdict, type AuditEvent } from './audit';
+import { verifyAuditLogNow } from './audit-seal';
 
 export { DocumentStore, JobStore, ProfileStore, SettingsStore, TemplateStore, verifyAuditChain, listEvents };
 export type { AuditVerdict, AuditEvent, Db };
@@ -21,6 +22,7 @@ export interface Store {
   settings: SettingsStore;
   templates: TemplateStore;
   documents: DocumentStore;
+  /** With the key and head of the desk's keychain seal once attached (audit-seal.ts). */
   verifyAuditChain(): AuditVerdict;
   close(): void;
 }
@@ -35,7 +37,7 @@ export function openStore(dataDir: string): Store {
     settings: new SettingsStore(db),
     templates: new TemplateStore(db),
     documents: new DocumentStore(dataDir),
-    verifyAuditChain: () => verifyAuditChain(db),
+    verifyAuditChain: () => verifyAuditLogNow(db),
     close: () => db.close(),
   };
 }
