@@ -83,7 +83,9 @@ export const OPERATIONS = {
     nothing,
     z.object({ profiles: z.array(profileSchema), activeId: z.string().nullable() }),
   ),
-  'profiles.save': op(profileSchema, profileSchema),
+  // A profile whose address, CA or pin changes while it holds RAO tokens is saved only with a choice:
+  // keep them (they will be sent to the new address) or forget them (removed from this computer).
+  'profiles.save': op(profileSchema.extend({ tokens: z.enum(['keep', 'forget']).optional() }), profileSchema),
   'profiles.remove': op(z.object({ profileId: id }), done),
   'profiles.setActive': op(z.object({ profileId: id }), done),
   'profiles.status': op(

@@ -45,23 +45,26 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     store.close();
     throw error;
   });
-  const clients = new Map<string, OptimizerClient>();
+  // One client per profile, for the profile as saved now: a changed address, CA or pin gets a new
+  // client at the next call (the old one closes once its calls in flight have finished).
+  const clients = new Map<string, { reach: string; client: OptimizerClient }>();
   const clientFor = (profileId: string): OptimizerClient => {
-    let client = clients.get(profileId);
-    if (!client) {
-      const profile = store.profiles.get(profileId);
-      if (!profile) throw new Error(`No Optimizer profile "${profileId}"`);
-      client = new OptimizerClient(
-        {
-          id: profile.id,
-          baseUrl: profile.baseUrl,
-          caPem: profile.caPem ?? undefined,
-          pinSha256: profile.pinSha256 ?? undefined,
-        },
-        { timeouts: options.timeouts },
-      );
-      clients.set(profileId, client);
-    }
+    const profile = store.profiles.get(profileId);
+    if (!profile) throw new Error(`No Optimizer profile "${profileId}"`);
+    const reach = profileReach(profile);
+    const cached = clients.get(profileId);
+    if (cached?.reach === reach) return cached.client;
+    if (cached) void cached.client.close().catch(() => {});
+    const client = new OptimizerClient(
+      {
+        id: profile.id,
+        baseUrl: profile.baseUrl,
+        caPem: profile.caPem ?? undefined,
+        pinSha256: profile.pinSha256 ?? undefined,
+      },
+      { timeouts: options.timeouts },
+    );
+    clients.set(profileId, { reach, client });
     return client;
   };
   const vault = new TokenVault({ keychain, optimizer: (profileId) => clientFor(profileId) });
@@ -91,12 +94,23 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     async close() {
       await runner.stop();
       await retention.stop();
-      await Promise.all([...clients.values()].map((c) => c.close()));
+      await Promise.all([...clients.values()].map(({ client }) => client.close()));
       // The last rows' head reaches the keychain before the database closes.
       await auditSeal.idle();
       store.close();
     },
   };
+}
+
+/** Where a profile's calls go and whom they trust: what a token uid is sent to. */
+export function profileReach(
+  profile: Pick<OptimizerProfileRecord, 'baseUrl' | 'caPem' | 'pinSha256'>,
+): string {
+  return JSON.stringify([
+    profile.baseUrl.replace(/\/+$/, ''),
+    profile.caPem?.trim() ?? null,
+    profile.pinSha256 ?? null,
+  ]);
 }
 
 /** The profile the CLI uses for an Optimizer URL: one per URL, so resume finds it again. */

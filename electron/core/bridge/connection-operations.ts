@@ -1,8 +1,8 @@
 // The connection to an Optimizer: its profiles (where it is, how it is trusted, which is in use)
 // and the RAO tokens held for it in the keychain, with the one the RAO chose.
-import type { Desk } from '../desk';
+import { profileReach, type Desk } from '../desk';
 import { TRAINING_PROFILE_ID } from '../training';
-import { BridgeFailure } from './errors';
+import { BridgeFailure, refusal } from './errors';
 import type { OperationImpl } from './operations';
 
 type ConnectionOperations = Pick<
@@ -46,9 +46,30 @@ export function connectionOperations(
         profiles: store.profiles.list().map(({ createdAt: _c, ...p }) => p),
         activeId: (store.settings.get('activeProfileId') as string | undefined) ?? null,
       }),
-    'profiles.save': (profile) => {
-      const { createdAt: _c, ...saved } = store.profiles.save(profile);
-      return Promise.resolve(saved);
+    'profiles.save': async ({ tokens: choice, ...profile }) => {
+      const before = store.profiles.get(profile.id);
+      let tokens: 'kept' | 'forgotten' | undefined;
+      if (before && profileReach(before) !== profileReach(profile)) {
+        // The stored token uids would go to the new address at the next call: never without asking.
+        const held = await vault.list(profile.id);
+        if (held.length > 0) {
+          if (choice === undefined)
+            throw refusal(
+              'conflict',
+              `This profile holds tokens for ${held.length} RAO(s). Keep them (they will be sent to ${profile.baseUrl}) or forget them.`,
+              'profileTokensAtNewAddress',
+              { count: held.length, baseUrl: profile.baseUrl },
+            );
+          if (choice === 'forget') {
+            // Only from this computer: the old Optimizer is not asked, it may be gone or untrusted.
+            for (const t of held) await vault.remove(profile.id, t.username, { localOnly: true });
+            store.settings.set(activeTokenKey(profile.id), null);
+          }
+          tokens = choice === 'keep' ? 'kept' : 'forgotten';
+        }
+      }
+      const { createdAt: _c, ...saved } = store.profiles.save(profile, { tokens });
+      return saved;
     },
     'profiles.remove': ({ profileId }) => {
       if (profileId === TRAINING_PROFILE_ID)

@@ -64,8 +64,14 @@ export class ProfileStore {
     })();
   }
 
-  /** Inserts or replaces a profile. */
-  save(profile: Omit<OptimizerProfileRecord, 'createdAt'>): OptimizerProfileRecord {
+  /**
+   * Inserts or replaces a profile. `tokens` records what the RAO chose for the tokens it held when
+   * its address, CA or pin changed.
+   */
+  save(
+    profile: Omit<OptimizerProfileRecord, 'createdAt'>,
+    options: { tokens?: 'kept' | 'forgotten' } = {},
+  ): OptimizerProfileRecord {
     const existing = this.get(profile.id);
     this.db.transaction(() => {
       this.db
@@ -84,6 +90,7 @@ export class ProfileStore {
         env: profile.env,
         customCa: profile.caPem !== null,
         pinned: profile.pinSha256 !== null,
+        ...(options.tokens ? { tokens: options.tokens } : {}),
       });
     })();
     return this.get(profile.id) as OptimizerProfileRecord;
