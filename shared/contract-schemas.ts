@@ -130,6 +130,8 @@ export const jobViewSchema = z.object({
       retryable: z.boolean(),
       /** For a refused code: how many more tries the desk allows before a new code is needed. */
       attemptsLeft: z.number().int().min(0).optional(),
+      /** The failure as a code and its values (e.g. an output folder and why it can't be written). */
+      problem: z.object({ code: z.string(), values: z.record(z.string(), z.string()) }).optional(),
     })
     .nullable(),
   paused: z.boolean(),

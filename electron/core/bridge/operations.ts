@@ -22,7 +22,7 @@ import { appearanceOperations } from './appearance-operations';
 import { jobOperations } from './job-operations';
 import { auditOperations } from './audit-operations';
 import { activeToken, connectionOperations } from './connection-operations';
-import { settingsOperations } from './settings-operations';
+import { acceptedOutputDir, settingsOperations } from './settings-operations';
 import { templateOperations } from './template-operations';
 
 type Args<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['args']>;
@@ -105,10 +105,12 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'jobs.create': async ({ paths, start, ...job }) => {
       if (!store.profiles.get(job.profileId))
         throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+      const outputDir = await acceptedOutputDir(job.outputDir);
       const documents = await acceptDocuments(desk, paths);
       // An external value goes to the keychain first; without one the job is refused, not kept in clear.
       const created = await store.jobs.add({
         ...job,
+        outputDir,
         label: jobLabel(job.signer, documents),
         state: start ? 'queued' : 'draft',
         documents,
@@ -136,6 +138,11 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'jobs.details': ({ jobId }) => draftDetails(desk, requireJob(jobId)),
     'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, asyncMode, order, addPaths }) => {
       const job = requireDraft(jobId);
+      // Checked when it changes: an unchanged folder sent back with other edits never costs them.
+      const folder =
+        outputDir !== undefined && outputDir !== job.outputDir
+          ? await acceptedOutputDir(outputDir)
+          : outputDir;
       const documents =
         order !== undefined || addPaths !== undefined
           ? await arrangeDocuments(desk, job, order, addPaths ?? [])
@@ -145,7 +152,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         signer,
         auth,
         raoUsername,
-        outputDir,
+        outputDir: folder,
         asyncMode,
         documents,
         label: jobLabel(signer ?? job.signer, documents ?? job.documents),

@@ -2,7 +2,9 @@
 // stored, and the queue's concurrency applied to the running queue at once.
 import type { Desk } from '../desk';
 import { problemForBridge } from '../../../shared/settings-rules';
-import { checkSetting, describeProblem, effectiveSettings } from '../settings-rules';
+import type { SettingKey } from '../../../shared/contract-appearance';
+import type { SettingProblem } from '../../../shared/settings-rules';
+import { checkOutputDir, checkSetting, describeProblem, effectiveSettings } from '../settings-rules';
 import { BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 
@@ -19,18 +21,26 @@ export function settingsOperations(desk: Pick<Desk, 'store' | 'runner'>): Settin
     'settings.get': () => Promise.resolve({ settings: effectiveSettings(store.settings.all()) }),
     'settings.set': async ({ key, value }) => {
       const verdict = await checkSetting(key, value);
-      if (!verdict.ok) {
-        const message = describeProblem(key, verdict.problem);
-        throw new BridgeFailure(
-          'validation',
-          message,
-          { [key]: [message] },
-          problemForBridge(verdict.problem),
-        );
-      }
+      if (!verdict.ok) throw settingRefusal(key, verdict.problem);
       store.settings.set(key, verdict.value);
       if (key === 'concurrency') runner.setConcurrency(verdict.value as number);
       return DONE;
     },
   };
+}
+
+/** A refused value as the bridge answers it: the message, the field, and the problem to word. */
+function settingRefusal(key: SettingKey, problem: SettingProblem): BridgeFailure {
+  const message = describeProblem(key, problem);
+  return new BridgeFailure('validation', message, { [key]: [message] }, problemForBridge(problem));
+}
+
+/**
+ * A job's output folder, wherever it enters (jobs.create, jobs.update), passes the checks Settings
+ * applies and is refused the same way; the normalised path is what gets stored.
+ */
+export async function acceptedOutputDir(value: string): Promise<string> {
+  const verdict = await checkOutputDir(value);
+  if (!verdict.ok) throw settingRefusal('outputDir', verdict.problem);
+  return verdict.value as string;
 }

@@ -21,6 +21,7 @@ export function jobView(job: JobRecord): JobView {
           message: job.error.message,
           retryable: job.error.retryable,
           ...(job.error.attemptsLeft === undefined ? {} : { attemptsLeft: job.error.attemptsLeft }),
+          ...(job.error.problem === undefined ? {} : { problem: job.error.problem }),
         }
       : null,
     paused: job.paused,

@@ -223,10 +223,21 @@ export class Transport {
     } finally {
       clearTimeout(timer);
       userSignal?.removeEventListener('abort', onUserAbort);
-      response?.body.destroy();
+      if (response) discardBody(response.body);
       call.multipart?.stream.destroy();
     }
   }
+}
+
+/**
+ * Drops an answer's body that was not read to its end (a local file that could not be written, an
+ * error answer cut short). Destroying an unfinished undici body makes it emit an abort error; with
+ * no listener that error would be uncaught and end the whole process, so it is listened for here.
+ */
+function discardBody(body: Dispatcher.ResponseData['body']): void {
+  if (body.destroyed) return;
+  body.on('error', () => {});
+  body.destroy();
 }
 
 function headerOf(response: Dispatcher.ResponseData, name: string): string {

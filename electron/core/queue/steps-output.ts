@@ -8,6 +8,7 @@ import { signerDisplayName } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import { syncDirectory } from '../store/document-store';
 import type { JobDocument, JobRecord } from '../store/index';
+import { folderErrorFrom, requireWritableFolder } from './output-folder';
 import { applyNameTemplate, freeName } from './output-names';
 import type { StepContext, StepResult } from './step-context';
 import { requirePk } from './steps-request';
@@ -18,10 +19,34 @@ export class VerificationError extends Error {}
 export async function saveSignedDocuments(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'signed') job = ctx.store.jobs.transition(job.id, 'downloading');
   const pk = requirePk(job);
-  await mkdir(job.outputDir, { recursive: true });
-  for (const doc of job.documents) {
-    if (doc.verifiedAt) continue;
-    await saveOne(ctx, job, pk, doc);
+  try {
+    // Settings' own check first, so nothing is downloaded into a folder that cannot take it.
+    await requireWritableFolder(job.outputDir);
+    await mkdir(job.outputDir, { recursive: true });
+    for (const doc of job.documents) {
+      if (doc.verifiedAt) continue;
+      await saveOne(ctx, job, pk, doc);
+    }
+  } catch (error) {
+    const folderError = ctx.signal.aborted ? null : folderErrorFrom(error, job.outputDir);
+    if (!folderError) throw error;
+    // A folder that cannot be written stays so until a person acts (a read-only or unplugged disk,
+    // a forbidden folder): backing off and retrying would only repeat it. The job stops as failed
+    // at `downloading` — retryable, so Retry (desk) and `resume` (CLI) go on once the folder is
+    // fixed — and never reaches `cleaning`, so the signed copies stay on the Optimizer.
+    const described = {
+      kind: 'output_folder',
+      message: folderError.message,
+      retryable: true,
+      problem: folderError.problem,
+    };
+    ctx.store.jobs.transition(
+      job.id,
+      'failed',
+      { error: described.kind, message: described.message },
+      { error: described, attempts: 0, nextAttemptAt: null },
+    );
+    return 'wait';
   }
   ctx.store.jobs.transition(job.id, 'saved', {}, { attempts: 0, nextAttemptAt: null });
   return 'continue';

@@ -12,6 +12,8 @@ export interface JobError {
   status?: number;
   /** For a refused code: how many more tries the desk allows before a new code is needed. */
   attemptsLeft?: number;
+  /** The same failure as a code and its values (a folder, a cause), for the interface to word. */
+  problem?: { code: string; values: Record<string, string> };
 }
 
 export interface JobDocument {

@@ -1,0 +1,12 @@
+// `--out DIR`: the folder for the signed files gets the checks Settings and the bridge apply, before
+// anything is sent to the Optimizer, so a folder that cannot take the files is bad input (exit 2).
+import { resolve } from 'node:path';
+import { checkOutputDir, describeProblem } from '../settings-rules';
+import { InputError } from './input-error';
+
+/** The absolute folder `--out` names (relative to the working directory), or InputError. */
+export async function checkOutOption(out: string): Promise<string> {
+  const verdict = await checkOutputDir(resolve(out));
+  if (verdict.ok) return verdict.value as string;
+  throw new InputError(`--out ${out}: ${describeProblem('outputDir', verdict.problem)}`);
+}
