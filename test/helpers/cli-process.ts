@@ -8,10 +8,11 @@ export interface CliRun {
   stderrSoFar(): string;
 }
 
-export function startCli(args: string[]): CliRun {
+export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): CliRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/main.ts', ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...(options.env ? { env: options.env } : {}),
   });
   let stdout = '';
   let stderr = '';

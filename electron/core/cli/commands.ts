@@ -12,13 +12,21 @@ import { InputError } from './input-error';
 import {
   checkDocuments,
   labelOf,
-  parseExtAuth,
   readAppearanceFile,
   readManifest,
   readSignerFile,
   type CheckedJob,
 } from './inputs';
 import { runJobs, summarize, type RunSummary } from './run-jobs';
+import {
+  checkOneStdinReader,
+  extAuthFromOptions,
+  readStdinLine,
+  tokenFromOptions,
+  TOKEN_ENV,
+  EXT_AUTH_ENV,
+  type SecretSources,
+} from './secrets';
 
 export interface Io {
   out(line: string): void;
@@ -28,9 +36,16 @@ export interface Io {
 interface Connection {
   optimizer: string;
   ca?: string;
-  token: string;
+  /** Given by one of the ways in secrets.ts; absent: the keychain's token for this Optimizer. */
+  token?: string;
+  /** Which RAO's remembered token to use when no token is given. */
+  rao?: string;
   out: string;
   data: string;
+}
+
+function secretSources(io: Io): SecretSources {
+  return { env: process.env, readStdinLine: () => readStdinLine(), warn: (line) => io.err(line) };
 }
 
 function required<T extends Record<string, unknown>>(values: T, names: (keyof T & string)[]): void {
@@ -64,12 +79,20 @@ function checkUrl(url: string): void {
     throw new InputError(`--optimizer must be an http(s) URL`);
 }
 
-/** Registers the Optimizer profile and puts the token in the keychain (checked with the Optimizer). */
+/**
+ * Registers the Optimizer profile and puts the token in the keychain (checked with the Optimizer),
+ * where later runs find it by `--rao USERNAME`; without a token given, uses the one remembered.
+ */
 async function connect(desk: Desk, c: Connection): Promise<{ profileId: string; raoUsername: string }> {
   const profile = desk.store.profiles.save(cliProfile(c.optimizer, readCa(c.ca)));
+  const token = c.token;
+  if (token === undefined)
+    return { profileId: profile.id, raoUsername: await rememberedRao(desk, profile.id, c) };
   try {
-    const info = await withRetries(() => desk.clientFor(profile.id).getToken(c.token));
-    await withRetries(() => desk.vault.adoptToken(profile.id, info.username, c.token));
+    const info = await withRetries(() => desk.clientFor(profile.id).getToken(token));
+    if (c.rao !== undefined && info.username.trim() !== c.rao.trim())
+      throw new InputError(`--rao ${c.rao}: the token given belongs to the RAO "${info.username}"`);
+    await withRetries(() => desk.vault.adoptToken(profile.id, info.username, token));
     return { profileId: profile.id, raoUsername: info.username };
   } catch (error) {
     const kind = (error as { kind?: unknown }).kind;
@@ -80,6 +103,23 @@ async function connect(desk: Desk, c: Connection): Promise<{ profileId: string; 
     }
     throw error;
   }
+}
+
+/** The RAO whose token the keychain keeps for this Optimizer: --rao, or the only one kept. */
+async function rememberedRao(desk: Desk, profileId: string, c: Connection): Promise<string> {
+  const kept = (await desk.vault.list(profileId)).map((t) => t.username);
+  const ways = `give the token once with ${TOKEN_ENV}=…, --token-file FILE or --token-stdin (the keychain then remembers it)`;
+  if (c.rao !== undefined) {
+    if (kept.includes(c.rao.trim())) return c.rao.trim();
+    throw new InputError(
+      `--rao ${c.rao}: the keychain keeps no token of this RAO for ${c.optimizer}${kept.length ? ` (it keeps: ${kept.join(', ')})` : ''}; ${ways}`,
+    );
+  }
+  if (kept.length === 1) return kept[0] as string;
+  if (kept.length === 0) throw new InputError(`no token: ${ways}`);
+  throw new InputError(
+    `the keychain keeps tokens of ${kept.join(', ')} for ${c.optimizer}: choose one with --rao USERNAME`,
+  );
 }
 
 /** Read-only calls before the queue takes over are retried a few times on passing faults. */
@@ -159,17 +199,21 @@ export async function signCommand(
     appearance?: string;
     json?: boolean;
   };
-  required(values, ['optimizer', 'token', 'signer', 'out', 'data']);
+  required(values, ['optimizer', 'signer', 'out', 'data']);
   checkUrl(c.optimizer);
-  if (c['ext-auth'] && c['otp-stdin']) throw new InputError('use either --ext-auth or --otp-stdin, not both');
-  if (!c['ext-auth'] && !c['otp-stdin']) {
+  checkOneStdinReader(values);
+  const sources = secretSources(io);
+  const ext = await extAuthFromOptions(values, sources);
+  if (ext && c['otp-stdin']) throw new InputError('use either an external method or --otp-stdin, not both');
+  if (!ext && !c['otp-stdin']) {
     throw new InputError(
-      'the signer must unlock the signature: add --otp-stdin (type the code sent to their phone) or --ext-auth TYPE:VALUE',
+      `the signer must unlock the signature: add --otp-stdin (type the code sent to their phone) or an external method (--ext-auth-file FILE, --ext-auth-stdin or ${EXT_AUTH_ENV}=TYPE:VALUE)`,
     );
   }
+  c.token = await tokenFromOptions(values, sources);
   readCa(c.ca);
   const signer = readSignerFile(c.signer);
-  const auth = c['ext-auth'] ? parseExtAuth(c['ext-auth']) : ({ method: 'otp', delivery: 'sms' } as const);
+  const auth = ext ?? ({ method: 'otp', delivery: 'sms' } as const);
   const signature = c.appearance ? readAppearanceFile(c.appearance) : undefined;
   const documents = await checkDocuments(files);
   const desk = await openDesk({ dataDir: c.data });
@@ -194,8 +238,10 @@ export async function batchCommand(
   io: Io,
 ): Promise<number> {
   const c = values as unknown as Connection & { manifest: string; jobs?: string; json?: boolean };
-  required(values, ['optimizer', 'token', 'manifest', 'out', 'data']);
+  required(values, ['optimizer', 'manifest', 'out', 'data']);
   checkUrl(c.optimizer);
+  checkOneStdinReader(values);
+  c.token = await tokenFromOptions(values, secretSources(io));
   readCa(c.ca);
   const concurrency = c.jobs === undefined ? 4 : Number(c.jobs);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)

@@ -85,13 +85,8 @@ export function readAppearanceFile(path: string): SignatureParams {
   return checkAppearance(readJsonFile(path, 'appearance'), path);
 }
 
-/** "type:value" from --ext-auth. */
-export function parseExtAuth(text: string): SignerAuth {
-  const i = text.indexOf(':');
-  if (i <= 0 || i === text.length - 1)
-    throw new InputError(`--ext-auth must be TYPE:VALUE, e.g. biometric:4f1c…, got "${text}"`);
-  return { method: 'external', type: text.slice(0, i), value: text.slice(i + 1) };
-}
+/** "type:value" from --ext-auth (and its file, stdin and environment forms): see secrets.ts. */
+export { parseExtAuth } from './secrets';
 
 /** Expands folders to the PDFs they hold (not recursively), then checks every file. */
 export async function checkDocuments(paths: string[], where = ''): Promise<CheckedDocument[]> {

@@ -7,10 +7,17 @@ import { InputError } from './input-error';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
-  sign    --optimizer URL [--ca PEM] --token UID --signer signer.json --out DIR --data DIR
-          (--ext-auth TYPE:VALUE | --otp-stdin) [--appearance signature.json] [--async] [--json] <pdf or folder>...
-  batch   --optimizer URL [--ca PEM] --token UID --manifest batch.json --out DIR --data DIR [--jobs N] [--async] [--json]
+  sign    --optimizer URL [--ca PEM] [TOKEN] --signer signer.json --out DIR --data DIR
+          (EXTERNAL | --otp-stdin) [--appearance signature.json] [--async] [--json] <pdf or folder>...
+  batch   --optimizer URL [--ca PEM] [TOKEN] --manifest batch.json --out DIR --data DIR [--jobs N] [--async] [--json]
   resume  --data DIR [--otp-stdin] [--drop-refused] [--jobs N] [--json]
+
+  TOKEN, the RAO's token uid, one of: ONESHOT_TOKEN=UID in the environment, --token-file FILE (chmod 600),
+          --token-stdin, or nothing / --rao USERNAME: the token the keychain remembers for this Optimizer
+          (every token given once is remembered). --token UID still works but other users can read it.
+  EXTERNAL, an approved method as TYPE:VALUE, one of: ONESHOT_EXT_AUTH=TYPE:VALUE, --ext-auth-file FILE
+          (chmod 600), --ext-auth-stdin. --ext-auth TYPE:VALUE still works but other users can read it.
+          Only one of --token-stdin, --ext-auth-stdin, --otp-stdin can be used at a time.
 
   --async         sign in the service's async mode: the sign call returns early, the desk polls the request
   --drop-refused  take out of each job the documents the Optimizer refused, and go on with the others
@@ -21,10 +28,15 @@ const OPTIONS = {
   optimizer: { type: 'string' },
   ca: { type: 'string' },
   token: { type: 'string' },
+  'token-file': { type: 'string' },
+  'token-stdin': { type: 'boolean' },
+  rao: { type: 'string' },
   signer: { type: 'string' },
   out: { type: 'string' },
   data: { type: 'string' },
   'ext-auth': { type: 'string' },
+  'ext-auth-file': { type: 'string' },
+  'ext-auth-stdin': { type: 'boolean' },
   'otp-stdin': { type: 'boolean' },
   appearance: { type: 'string' },
   manifest: { type: 'string' },
