@@ -37,6 +37,8 @@ const en = {
     consentBeforeRead: 'The signer must read every page of the service contract and of each document first.',
     contractMissing: 'The service contract has not been fetched yet.',
     reviewItemMissing: 'That document is not part of this job.',
+    profileTokensAtNewAddress:
+      'This profile holds tokens for {{count}} RAO(s). Choose Keep, and they will be sent to the new address {{baseUrl}}, or Forget, and they are removed from this computer.',
   },
 };
 
@@ -74,6 +76,8 @@ const es: Strings<typeof en> = {
       'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
     contractMissing: 'Aún no se ha descargado el contrato de servicio.',
     reviewItemMissing: 'Ese documento no forma parte de este trabajo.',
+    profileTokensAtNewAddress:
+      'Este perfil guarda tokens de {{count}} RAO. Elija Conservar, y se enviarán a la nueva dirección {{baseUrl}}, u Olvidar, y se quitan de este equipo.',
   },
 };
 
@@ -112,6 +116,8 @@ const pl: Strings<typeof en> = {
       'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
     contractMissing: 'Umowa o świadczenie usług nie została jeszcze pobrana.',
     reviewItemMissing: 'Ten dokument nie należy do tego zadania.',
+    profileTokensAtNewAddress:
+      'Ten profil przechowuje tokeny {{count}} RAO. Wybierz Zachowaj, a zostaną wysłane pod nowy adres {{baseUrl}}, albo Zapomnij, a zostaną usunięte z tego komputera.',
   },
 };
 

@@ -127,6 +127,15 @@ export const en = {
     password: 'Password',
     pin: 'PIN',
     createToken: 'Create token',
+    tokensQuestionTitle: 'Keep the RAO tokens?',
+    tokensQuestion_one:
+      'This profile holds tokens for {{count}} RAO. Keep them? They will be sent to the new address {{baseUrl}}.',
+    tokensQuestion_other:
+      'This profile holds tokens for {{count}} RAOs. Keep them? They will be sent to the new address {{baseUrl}}.',
+    tokensForgetHint:
+      'Forget removes them from this computer; the RAOs then create new tokens for this Optimizer.',
+    keepTokens: 'Keep',
+    forgetTokens: 'Forget',
   },
   queue: {
     dropHere: 'Drop PDFs here',

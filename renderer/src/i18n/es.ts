@@ -130,6 +130,17 @@ export const es = {
     password: 'Contraseña',
     pin: 'PIN',
     createToken: 'Crear token',
+    tokensQuestionTitle: '¿Conservar los tokens de los RAO?',
+    tokensQuestion_one:
+      'Este perfil guarda tokens de {{count}} RAO. ¿Conservarlos? Se enviarán a la nueva dirección {{baseUrl}}.',
+    tokensQuestion_many:
+      'Este perfil guarda tokens de {{count}} RAO. ¿Conservarlos? Se enviarán a la nueva dirección {{baseUrl}}.',
+    tokensQuestion_other:
+      'Este perfil guarda tokens de {{count}} RAO. ¿Conservarlos? Se enviarán a la nueva dirección {{baseUrl}}.',
+    tokensForgetHint:
+      'Olvidar los quita de este equipo; después los RAO crean tokens nuevos para este Optimizer.',
+    keepTokens: 'Conservar',
+    forgetTokens: 'Olvidar',
   },
   queue: {
     dropHere: 'Arrastre aquí los PDF',

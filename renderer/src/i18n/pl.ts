@@ -128,6 +128,18 @@ export const pl = {
     password: 'Hasło',
     pin: 'PIN',
     createToken: 'Utwórz token',
+    tokensQuestionTitle: 'Zachować tokeny RAO?',
+    tokensQuestion_one:
+      'Ten profil przechowuje tokeny {{count}} RAO. Zachować je? Zostaną wysłane pod nowy adres {{baseUrl}}.',
+    tokensQuestion_few:
+      'Ten profil przechowuje tokeny {{count}} RAO. Zachować je? Zostaną wysłane pod nowy adres {{baseUrl}}.',
+    tokensQuestion_many:
+      'Ten profil przechowuje tokeny {{count}} RAO. Zachować je? Zostaną wysłane pod nowy adres {{baseUrl}}.',
+    tokensQuestion_other:
+      'Ten profil przechowuje tokeny {{count}} RAO. Zachować je? Zostaną wysłane pod nowy adres {{baseUrl}}.',
+    tokensForgetHint: 'Zapomnij usuwa je z tego komputera; potem RAO tworzą nowe tokeny dla tego Optimizera.',
+    keepTokens: 'Zachowaj',
+    forgetTokens: 'Zapomnij',
   },
   queue: {
     dropHere: 'Upuść tutaj pliki PDF',

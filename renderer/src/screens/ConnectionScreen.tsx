@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
+import { TokensAtNewAddress } from '../connection/TokensAtNewAddress';
 import type { ActiveConnection } from '../connection/useActiveConnection';
 
 type Profiles = OperationResult<'profiles.list'>;
@@ -43,6 +44,10 @@ export function ConnectionScreen({
   const [profiles, setProfiles] = useState<Profiles | null>(null);
   const [editing, setEditing] = useState<Profile | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
+  /** A save core held back because the profile's tokens would go to a new address. */
+  const [question, setQuestion] = useState<{ profile: Profile; count: number; baseUrl: string } | null>(null);
+  /** Bumped after a save that may have forgotten tokens, so the token list reads them again. */
+  const [saves, setSaves] = useState(0);
 
   const load = useCallback(async () => {
     const result = await bridge.call('profiles.list', {});
@@ -63,11 +68,27 @@ export function ConnectionScreen({
     await load();
     onChanged();
   };
-  const save = async (profile: Profile): Promise<void> => {
-    const result = await bridge.call('profiles.save', { ...profile, id: profile.id || slug(profile.name) });
+  const save = async (profile: Profile, tokens?: 'keep' | 'forget'): Promise<void> => {
+    const result = await bridge.call('profiles.save', {
+      ...profile,
+      id: profile.id || slug(profile.name),
+      ...(tokens ? { tokens } : {}),
+    });
+    setQuestion(null);
+    const problem = result.ok ? undefined : result.error.problem;
+    if (problem?.code === 'profileTokensAtNewAddress') {
+      setError(null);
+      setQuestion({
+        profile,
+        count: Number(problem.values.count),
+        baseUrl: String(problem.values.baseUrl),
+      });
+      return;
+    }
     setError(result.ok ? null : result.error);
     if (result.ok) {
       setEditing(null);
+      setSaves((n) => n + 1);
       if (!profiles?.activeId) await bridge.call('profiles.setActive', { profileId: result.value.id });
       await load();
       onChanged();
@@ -108,8 +129,24 @@ export function ConnectionScreen({
             </li>
           ))}
         </ul>
+        {question && (
+          <TokensAtNewAddress
+            count={question.count}
+            baseUrl={question.baseUrl}
+            onKeep={() => void save(question.profile, 'keep')}
+            onForget={() => void save(question.profile, 'forget')}
+            onCancel={() => setQuestion(null)}
+          />
+        )}
         {editing ? (
-          <ProfileForm profile={editing} onSave={(p) => void save(p)} onCancel={() => setEditing(null)} />
+          <ProfileForm
+            profile={editing}
+            onSave={(p) => void save(p)}
+            onCancel={() => {
+              setQuestion(null);
+              setEditing(null);
+            }}
+          />
         ) : (
           <button type="button" onClick={() => setEditing(EMPTY_PROFILE)}>
             {t('connection.addProfile')}
@@ -117,7 +154,7 @@ export function ConnectionScreen({
         )}
       </section>
       {active && connection.profile?.id === active.id && <ActiveStatus connection={connection} />}
-      {active && <TokenSection profile={active} onChanged={onChanged} />}
+      {active && <TokenSection key={`${active.id}#${saves}`} profile={active} onChanged={onChanged} />}
     </div>
   );
 }
