@@ -9,6 +9,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { createDispatcher } from './core/bridge/dispatcher';
 import { coreOperations } from './core/bridge/operations';
 import { openDesk } from './core/desk';
+import { guardProcess } from './core/process-guard';
 import { desktopPort } from './desktop';
 import { applyMachineConfig, chooseUpdateFeed, readMachineConfig } from './core/machine-config';
 import { startTrainingIfNeeded } from './core/training';
@@ -20,6 +21,12 @@ import { packagedMenuTemplate } from './window-options';
 
 // Privileged schemes must be declared before the app is ready.
 registerAppScheme();
+
+// Anything unexpected is recorded in <userData>/logs/desk.log; the window and the queue go on.
+guardProcess({
+  dataDir: () => (app.isReady() ? app.getPath('userData') : undefined),
+  afterFault: 'keepRunning',
+});
 
 /** Opened by the bridge's `camera.allow`, which the UI calls from the RAO's "Use camera" click. */
 const camera = createCameraGate();

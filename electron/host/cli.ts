@@ -1,6 +1,7 @@
 // `npm run start:web -- [--port N] [--data DIR] [--no-open]`: One-Shot Desk in a browser, for
 // machines without the Electron binary. Serves the built renderer and the bridge contract on
-// 127.0.0.1 only, behind a key that is new at every launch and travels in the URL's fragment.
+// 127.0.0.1 only, behind a key that is new at every launch; the address printed and opened carries
+// a one-time code for it (in the fragment), never the key, so no command line ever shows the key.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -10,6 +11,7 @@ import { createDispatcher } from '../core/bridge/dispatcher';
 import { coreOperations } from '../core/bridge/operations';
 import { openDesk } from '../core/desk';
 import { applyMachineConfig, readMachineConfig } from '../core/machine-config';
+import { guardProcess } from '../core/process-guard';
 import { startTrainingIfNeeded } from '../core/training';
 import { startHost } from './server';
 
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
     throw new Error(`--port must be 0..65535, got ${values.port}`);
   const dataDir = resolve(values.data ?? defaultDataDir());
   mkdirSync(dataDir, { recursive: true });
+  // Anything unexpected is recorded in <data>/logs/desk.log; the host keeps serving.
+  guardProcess({ dataDir: () => dataDir, afterFault: 'keepRunning' });
 
   const desk = await openDesk({ dataDir });
   // The office's machine-wide file (if any) pre-sets profiles; a bad one is reported, not fatal.
@@ -76,14 +80,15 @@ async function main(): Promise<void> {
     staticDir: existsSync(staticDir) ? staticDir : undefined,
   });
   desk.runner.start();
-  process.stdout.write(`One-Shot Desk (browser mode): ${host.launchUrl}\n`);
+  // Each address carries its own one-time code: the one printed and the one the browser opens with.
+  process.stdout.write(`One-Shot Desk (browser mode): ${host.newLaunchUrl()}\n`);
   if (!existsSync(staticDir))
     process.stderr.write('The renderer is not built yet: run `npm run build` first to see the interface.\n');
   if (training.active)
     process.stderr.write(
       'No Optimizer is configured: the built-in training sandbox is running (no legal value).\n',
     );
-  if (!values['no-open']) openWithSystem(host.launchUrl);
+  if (!values['no-open']) openWithSystem(host.newLaunchUrl());
 
   const shutdown = (): void => {
     void host
