@@ -9,6 +9,7 @@ import { verifyAuditLog } from '../store/audit-seal';
 import { listEvents } from '../store/index';
 import type { AuditVerdict, JobRecord } from '../store/index';
 import { InputError } from './input-error';
+import { checkOutOption } from './output-option';
 import {
   checkDocuments,
   labelOf,
@@ -212,6 +213,7 @@ export async function signCommand(
   }
   c.token = await tokenFromOptions(values, sources);
   readCa(c.ca);
+  await checkOutOption(c.out);
   const signer = readSignerFile(c.signer);
   const auth = ext ?? ({ method: 'otp', delivery: 'sms' } as const);
   const signature = c.appearance ? readAppearanceFile(c.appearance) : undefined;
@@ -243,6 +245,7 @@ export async function batchCommand(
   checkOneStdinReader(values);
   c.token = await tokenFromOptions(values, secretSources(io));
   readCa(c.ca);
+  await checkOutOption(c.out);
   const concurrency = c.jobs === undefined ? 4 : Number(c.jobs);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
     throw new InputError(`--jobs must be a whole number from 1 to 32`);

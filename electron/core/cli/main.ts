@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { KeychainUnavailableError } from '../vault/index';
 import { auditCommand, batchCommand, resumeCommand, signCommand, statusCommand, type Io } from './commands';
 import { InputError } from './input-error';
+import { dataDirOption, guardProcess } from '../process-guard';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -99,6 +100,9 @@ const io: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
+
+// Anything unexpected is recorded in <--data>/logs/desk.log, said in one line, and ends the run with 1.
+guardProcess({ dataDir: () => dataDirOption(process.argv), afterFault: 'exit' });
 
 runCli(process.argv.slice(2), io).then(
   (code) => process.exit(code),
