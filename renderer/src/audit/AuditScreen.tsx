@@ -145,16 +145,25 @@ export function AuditScreen(): React.JSX.Element {
       <div role="status" className="audit-status">
         {busy === 'verify' && <p>{t('audit.verify.running')}</p>}
         {verdict?.ok && (
-          <p className="notice notice-good">{t('audit.verify.intact', { count: verdict.events })}</p>
+          <p className="notice notice-good">
+            {t('audit.verify.intact', { count: verdict.events })}
+            {!verdict.sealed && ` ${t('audit.verify.unsealed')}`}
+          </p>
         )}
         {saved && <p>{t('audit.export.done', { filename: saved })}</p>}
       </div>
-      {verdict && !verdict.ok && verdict.brokenAt && (
+      {verdict && !verdict.ok && (
         <div role="alert" className="notice notice-bad">
-          {t('audit.verify.broken', {
-            seq: verdict.brokenAt.seq,
-            reason: reasonText(t, verdict.brokenAt.reason),
-          })}
+          {verdict.result === 'broken'
+            ? t('audit.verify.broken', {
+                seq: verdict.brokenAt?.seq,
+                reason: reasonText(t, verdict.brokenAt?.reason ?? ''),
+              })
+            : t(`audit.verify.results.${verdict.result}`, {
+                seq: verdict.brokenAt?.seq,
+                count: verdict.events,
+                expected: verdict.expected,
+              })}
         </div>
       )}
       <ErrorNotice error={error} />

@@ -91,7 +91,10 @@ const en = {
         defaultChanged: 'Default template changed',
       },
       retention: { applied: 'Old local copies removed', failed: 'Old local copies could not be removed' },
-      audit: { exported: 'Audit log exported' },
+      audit: {
+        exported: 'Audit log exported',
+        keyed: 'Audit log sealed with the keychain’s key from here on',
+      },
     },
     columns: {
       seq: 'No.',
@@ -125,6 +128,21 @@ const en = {
       intact_one: '{{count}} event, chain intact.',
       intact_other: '{{count}} events, chain intact.',
       broken: 'The chain is broken at event {{seq}}: {{reason}}.',
+      unsealed: 'Checked with plain hashes only: this log has no key in the keychain.',
+      results: {
+        truncated:
+          'Events were removed from the end of the log: {{count}} are left, but the keychain’s signed record counts {{expected}}. Keep this computer as it is and tell your security officer.',
+        emptied:
+          'Every event was deleted from the log, but the keychain’s signed record counts {{expected}}. Keep this computer as it is and tell your security officer.',
+        forged:
+          'Event {{seq}} was not written by this desk: its seal does not match the keychain’s key. Keep this computer as it is and tell your security officer.',
+        recomputed:
+          'Event {{seq}} was changed and every later event rehashed to hide it: their seals do not match the keychain’s key. Keep this computer as it is and tell your security officer.',
+        keyMissing:
+          'The log cannot be checked: the keychain no longer holds its key (service “oneshot-desk/audit”). Restore the keychain from a backup, then check again.',
+        headMissing:
+          'Every event checks, but the keychain lost the signed record of how long the log was, so removed events at the end could not be seen. Restore the keychain from a backup, then check again.',
+      },
       reasons: {
         changed: 'its content was changed after it was written',
         missing: 'event {{missing}} is missing',
@@ -230,7 +248,10 @@ const es: Strings<typeof en> = {
         applied: 'Copias locales antiguas eliminadas',
         failed: 'No se pudieron eliminar las copias locales antiguas',
       },
-      audit: { exported: 'Registro de auditoría exportado' },
+      audit: {
+        exported: 'Registro de auditoría exportado',
+        keyed: 'Registro de auditoría sellado desde aquí con la clave del llavero',
+      },
     },
     columns: {
       seq: 'N.º',
@@ -267,6 +288,21 @@ const es: Strings<typeof en> = {
       intact_many: '{{count}} eventos, cadena intacta.',
       intact_other: '{{count}} eventos, cadena intacta.',
       broken: 'La cadena está rota en el evento {{seq}}: {{reason}}.',
+      unsealed: 'Comprobado solo con hashes simples: este registro no tiene clave en el llavero.',
+      results: {
+        truncated:
+          'Se eliminaron eventos del final del registro: quedan {{count}}, pero el registro firmado del llavero cuenta {{expected}}. Deje este equipo como está y avise a su responsable de seguridad.',
+        emptied:
+          'Se borraron todos los eventos del registro, pero el registro firmado del llavero cuenta {{expected}}. Deje este equipo como está y avise a su responsable de seguridad.',
+        forged:
+          'El evento {{seq}} no lo escribió este puesto: su sello no coincide con la clave del llavero. Deje este equipo como está y avise a su responsable de seguridad.',
+        recomputed:
+          'El evento {{seq}} se modificó y se recalcularon todos los posteriores para ocultarlo: sus sellos no coinciden con la clave del llavero. Deje este equipo como está y avise a su responsable de seguridad.',
+        keyMissing:
+          'No se puede comprobar el registro: el llavero ya no guarda su clave (servicio «oneshot-desk/audit»). Restaure el llavero desde una copia de seguridad y vuelva a comprobarlo.',
+        headMissing:
+          'Todos los eventos son correctos, pero el llavero perdió el registro firmado de la longitud del registro, así que no se verían eventos eliminados al final. Restaure el llavero desde una copia de seguridad y vuelva a comprobarlo.',
+      },
       reasons: {
         changed: 'su contenido se modificó después de escribirse',
         missing: 'falta el evento {{missing}}',
@@ -372,7 +408,10 @@ const pl: Strings<typeof en> = {
         applied: 'Usunięto stare kopie lokalne',
         failed: 'Nie udało się usunąć starych kopii lokalnych',
       },
-      audit: { exported: 'Wyeksportowano dziennik audytu' },
+      audit: {
+        exported: 'Wyeksportowano dziennik audytu',
+        keyed: 'Od tego miejsca dziennik audytu jest pieczętowany kluczem z pęku kluczy',
+      },
     },
     columns: {
       seq: 'Nr',
@@ -412,6 +451,21 @@ const pl: Strings<typeof en> = {
       intact_many: '{{count}} zdarzeń, łańcuch nienaruszony.',
       intact_other: '{{count}} zdarzenia, łańcuch nienaruszony.',
       broken: 'Łańcuch jest przerwany przy zdarzeniu {{seq}}: {{reason}}.',
+      unsealed: 'Sprawdzono tylko zwykłymi skrótami: ten dziennik nie ma klucza w pęku kluczy.',
+      results: {
+        truncated:
+          'Z końca dziennika usunięto zdarzenia: zostało ich {{count}}, a podpisany zapis w pęku kluczy liczy {{expected}}. Zostaw ten komputer bez zmian i powiadom osobę odpowiedzialną za bezpieczeństwo.',
+        emptied:
+          'Usunięto wszystkie zdarzenia z dziennika, a podpisany zapis w pęku kluczy liczy {{expected}}. Zostaw ten komputer bez zmian i powiadom osobę odpowiedzialną za bezpieczeństwo.',
+        forged:
+          'Zdarzenia {{seq}} nie zapisało to stanowisko: jego pieczęć nie zgadza się z kluczem z pęku kluczy. Zostaw ten komputer bez zmian i powiadom osobę odpowiedzialną za bezpieczeństwo.',
+        recomputed:
+          'Zdarzenie {{seq}} zmieniono, a wszystkie późniejsze przeliczono, aby to ukryć: ich pieczęcie nie zgadzają się z kluczem z pęku kluczy. Zostaw ten komputer bez zmian i powiadom osobę odpowiedzialną za bezpieczeństwo.',
+        keyMissing:
+          'Nie można sprawdzić dziennika: pęk kluczy nie przechowuje już jego klucza (usługa „oneshot-desk/audit”). Przywróć pęk kluczy z kopii zapasowej i sprawdź ponownie.',
+        headMissing:
+          'Wszystkie zdarzenia są poprawne, ale pęk kluczy utracił podpisany zapis długości dziennika, więc usunięte zdarzenia na końcu nie byłyby widoczne. Przywróć pęk kluczy z kopii zapasowej i sprawdź ponownie.',
+      },
       reasons: {
         changed: 'jego treść zmieniono po zapisaniu',
         missing: 'brakuje zdarzenia {{missing}}',

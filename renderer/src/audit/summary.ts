@@ -59,7 +59,7 @@ export const KIND_GROUPS: readonly { group: string; family?: string; kinds: read
     ],
   },
   { group: 'retention', family: 'retention.', kinds: ['retention.applied', 'retention.failed'] },
-  { group: 'audit', family: 'audit.', kinds: ['audit.exported'] },
+  { group: 'audit', family: 'audit.', kinds: ['audit.exported', 'audit.keyed'] },
 ];
 
 const KNOWN = new Set(KIND_GROUPS.flatMap((g) => g.kinds));
