@@ -6,6 +6,7 @@ import { settleDraftSigner } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import type { CreateRequestImages, UploadedDocument } from '../optimizer/types';
 import type { JobDocument, JobRecord } from '../store/index';
+import { ensurePrivateDir } from '../store/private-files';
 import { purgeJobIdImages } from '../vault/id-images';
 import type { StepContext, StepResult } from './step-context';
 
@@ -208,7 +209,10 @@ function sameDocument(
 export async function fetchContract(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   const pk = requirePk(job);
   if (job.state === 'uploaded') {
-    const path = join(ctx.store.dataDir, 'contracts', `${job.id}.pdf`);
+    const folder = join(ctx.store.dataDir, 'contracts');
+    // The contract carries the signer's identity: 0700 like the rest of the data folder.
+    await ensurePrivateDir(folder);
+    const path = join(folder, `${job.id}.pdf`);
     await ctx.optimizer.downloadContract(pk, path, undefined, { signal: ctx.signal });
     job = ctx.store.jobs.transition(
       job.id,

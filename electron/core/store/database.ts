@@ -1,16 +1,37 @@
 // Opens `<dataDir>/oneshot.db` (better-sqlite3, WAL) and brings its schema up to date with
 // numbered migrations, each applied in its own transaction.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { MIGRATIONS } from './migrations';
+import {
+  ensurePrivateDirSync,
+  PRIVATE_FILE_MODE,
+  privateDirIfPresentSync,
+  privateFileSync,
+} from './private-files';
+
+/** The data folder's own sub-folders: originals, contracts, ID images, staged drops, training. */
+const DATA_FOLDERS = ['documents', 'contracts', 'id-images', 'incoming', 'training-sandbox'];
 
 export type Db = Database.Database;
 
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'oneshot.db'));
+  ensurePrivateDirSync(dataDir);
+  // Folders an older version made under the umask: closed again (their files become unreachable
+  // to others with them; each file is made 0600 when next written).
+  for (const folder of DATA_FOLDERS) privateDirIfPresentSync(join(dataDir, folder));
+  const path = join(dataDir, 'oneshot.db');
+  // The database file is made 0600 before SQLite opens it. SQLite creates its WAL and SHM files
+  // later, with the database file's own mode, and fchmods them to it past the umask, so they are
+  // 0600 too each time they come back (the WAL is removed at a clean close). Setting the process
+  // umask around the open instead would change it for every thread of the process meanwhile.
+  closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  privateFileSync(path);
+  const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  // WAL and SHM files left 0644 by an older version: SQLite reuses them as they are.
+  for (const suffix of ['-wal', '-shm', '-journal']) privateFileSync(path + suffix);
   // A transition is written before the network call it announces: it must survive a power cut.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');

@@ -3,9 +3,10 @@
 // change what is signed. A copy is streamed, hashed on the way, fsynced and renamed into place.
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 import { pipeline } from 'node:stream/promises';
 
 export interface StoredDocument {
@@ -31,7 +32,7 @@ export class DocumentStore {
   }
 
   async import(source: string): Promise<StoredDocument> {
-    await mkdir(this.dir, { recursive: true });
+    await ensurePrivateDir(this.dir);
     const tmp = join(this.dir, `.import-${randomUUID()}`);
     const hash = createHash('sha256');
     let size = 0;
@@ -45,13 +46,17 @@ export class DocumentStore {
             done(null, chunk);
           },
         }),
-        createWriteStream(tmp),
+        // 0600 from creation (the umask can only take bits away); kept through the rename.
+        createWriteStream(tmp, { mode: PRIVATE_FILE_MODE }),
       );
       const sha256 = hash.digest('hex');
       const path = this.pathOf(sha256);
       if (existsSync(path) && (await stat(path)).size === size) {
         await rm(tmp, { force: true });
+        // The same content kept by an older version, maybe 0644.
+        await chmod(path, PRIVATE_FILE_MODE);
       } else {
+        await chmod(tmp, PRIVATE_FILE_MODE);
         const handle = await open(tmp, 'r');
         await handle.sync();
         await handle.close();

@@ -2,7 +2,7 @@
 // call: personal data, so each is sealed with AES-256-GCM under a key kept in the OS keychain, bound
 // to its job and side, and purged once the Optimizer has the request (ARCHITECTURE §5).
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, rmdir, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   checkImage,
@@ -15,6 +15,7 @@ import {
   type IdImageContentType,
   type IdImageSide,
 } from './id-image-rules';
+import { ensurePrivateDir } from '../store/private-files';
 import type { Keychain } from './keychain';
 
 export {
@@ -95,7 +96,9 @@ export class IdImageStore {
     const cipher = createCipheriv('aes-256-gcm', key, ivOf(header), { authTagLength: TAG_BYTES });
     cipher.setAAD(aadOf(header, jobId, side));
     const sealed = Buffer.concat([header, cipher.update(image), cipher.final(), cipher.getAuthTag()]);
-    await mkdir(folder, { recursive: true, mode: 0o700 });
+    // 0700 whatever the umask, the id-images folder too (it may predate this rule).
+    await ensurePrivateDir(this.dir);
+    await ensurePrivateDir(folder);
     await writeAtomically(join(folder, `${side}.bin`), sealed);
   }
 
