@@ -1,8 +1,19 @@
 // A signed file's name from the office's template ("{name}.signed.pdf", "{date} {name}"…).
 
-/** Characters no common file system accepts in a name, and control characters. */
+/**
+ * Characters no common file system accepts in a name (Windows' set, which includes the path
+ * separators), C0 and C1 control characters, and the bidi controls that could make a name read
+ * differently from what it is ("invoice\u202Efdp.exe" shown as "invoiceexe.pdf").
+ */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-const UNSAFE = /[<>:"/\\|?*\u0000-\u001f]/g;
+const UNSAFE = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Names Windows reserves for devices, whatever the extension or case ("nul.signed.pdf" too). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(\.|$)/i;
+
+/** Most file systems allow 255 bytes (UTF-8) in a name; room is left for " (99)" and a ".part". */
+const MAX_NAME_BYTES = 240;
+const MAX_NAME_CHARS = 200;
 
 export interface NameFacts {
   /** The original file name, e.g. "contract.pdf". */
@@ -23,14 +34,38 @@ export function applyNameTemplate(template: string, facts: NameFacts): string {
   const dot = base.lastIndexOf('.');
   const name = dot > 0 ? base.slice(0, dot) : base;
   const values: Record<string, string> = {
-    name,
+    // "..pdf" or ".pdf" has no name of its own once its dots go (they would hide the file).
+    name: name.replace(/^[.\s]+/, '') || 'document',
     signer: facts.signer,
     pk: facts.requestPk,
     date: facts.date.toISOString().slice(0, 10),
     n: String(facts.index + 1),
   };
   let result = template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
-  result = result.replace(UNSAFE, '_').trim();
-  if (!/\.pdf$/i.test(result)) result += '.pdf';
-  return result.length > 200 ? `${result.slice(0, 196)}.pdf` : result;
+  result = result.normalize('NFC').replace(UNSAFE, '_').trim();
+  // A leading dot hides the file (a document named "..pdf" must not give "..signed.pdf").
+  result = result.replace(/^[.\s]+/, '');
+  if (!/\.pdf$/i.test(result)) result = `${result.replace(/[.\s]+$/, '')}.pdf`;
+  if (result === '.pdf' || /^\.pdf$/i.test(result)) result = 'document.pdf';
+  if (WINDOWS_RESERVED.test(result)) result = `_${result}`;
+  return shorten(result);
+}
+
+/** Cut before ".pdf", by whole characters (never half an emoji), to the length and byte limits. */
+function shorten(name: string): string {
+  const encoder = new TextEncoder();
+  if (name.length <= MAX_NAME_CHARS && encoder.encode(name).length <= MAX_NAME_BYTES) return name;
+  const ext = name.slice(-4);
+  const stem = Array.from(name.slice(0, -4));
+  let bytes = encoder.encode(ext).length;
+  let units = ext.length;
+  let kept = '';
+  for (const char of stem) {
+    const size = encoder.encode(char).length;
+    if (bytes + size > MAX_NAME_BYTES || units + char.length > MAX_NAME_CHARS) break;
+    kept += char;
+    bytes += size;
+    units += char.length;
+  }
+  return `${kept.replace(/[.\s]+$/, '')}${ext}`;
 }
