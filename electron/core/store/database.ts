@@ -11,8 +11,8 @@ import {
   privateFileSync,
 } from './private-files';
 
-/** The data folder's own sub-folders: originals, contracts, ID images, staged drops, training. */
-const DATA_FOLDERS = ['documents', 'contracts', 'id-images', 'incoming', 'training-sandbox'];
+/** The data folder's own sub-folders: originals, contracts, ID images, staged drops, logs, training. */
+const DATA_FOLDERS = ['documents', 'contracts', 'id-images', 'incoming', 'logs', 'training-sandbox'];
 
 export type Db = Database.Database;
 
