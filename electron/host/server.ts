@@ -1,6 +1,8 @@
 // The browser host: a loopback HTTP server that serves the built renderer and the app's operations
 // (POST /api/<operation>, events over WebSocket) so the UI can run in a plain browser, guarded
-// against other pages in that browser by Host/Origin checks and a per-launch key.
+// against other pages in that browser by Host/Origin checks and a per-launch key. The key itself
+// never goes on a command line (the browser opener's): the address carries a one-time code, valid
+// once and for a minute, that the page exchanges for the key (POST /launch).
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -37,24 +39,34 @@ export interface HostOptions {
   operations: HostOperations;
   /** Content-Security-Policy for every response; defaults to DEFAULT_CSP. */
   csp?: string;
+  /** How long a launch code may wait to be exchanged; default LAUNCH_CODE_TTL_MS. */
+  launchCodeTtlMs?: number;
 }
 
 export interface HostHandle {
   /** http://127.0.0.1:PORT */
   url: string;
   key: string;
-  /** `${url}/#key=${key}`: the key travels in the fragment, which the browser never sends to a server. */
-  launchUrl: string;
+  /**
+   * `${url}/#code=<one-time code>`, new at every call: what the browser is opened with and what is
+   * printed. The page exchanges the code for the key once; a second use or a late one is refused.
+   */
+  newLaunchUrl(): string;
   port: number;
   stop(): Promise<void>;
 }
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+export const LAUNCH_CODE_TTL_MS = 60_000;
+const MAX_LAUNCH_BODY_BYTES = 1024;
 // Operation names are identifiers such as `jobs.list`; anything else cannot be one.
 const OPERATION_NAME = /^[A-Za-z][A-Za-z0-9_.:-]{0,127}$/;
 
 export async function startHost(options: HostOptions): Promise<HostHandle> {
   const key = newHostKey();
+  /** Launch codes not yet used, with the moment each one expires. */
+  const launchCodes = new Map<string, number>();
+  const codeTtlMs = options.launchCodeTtlMs ?? LAUNCH_CODE_TTL_MS;
   const csp = options.csp ?? DEFAULT_CSP;
   const { operations, staticDir } = options;
   // Known only once listening (port 0 picks one); until then no Host header can match.
@@ -72,11 +84,52 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
       return;
     }
     const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+    if (path === '/launch') {
+      await handleLaunch(req, res);
+      return;
+    }
     if (path === '/api' || path.startsWith('/api/')) {
       await handleApi(req, res, path.slice('/api/'.length));
       return;
     }
     await serveStatic(req, res, staticDir);
+  }
+
+  /** A launch code for the key: once, before it expires; a wrong, used or late code learns nothing. */
+  async function handleLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      sendError(res, 405, 'method_not_allowed', 'Method not allowed');
+      return;
+    }
+    if (!isJsonContentType(req.headers)) {
+      sendError(res, 415, 'unsupported_media_type', 'Content-Type must be application/json');
+      return;
+    }
+    const body = await readBody(req, MAX_LAUNCH_BODY_BYTES);
+    if (body === 'too_large') {
+      res.setHeader('Connection', 'close');
+      sendError(res, 413, 'payload_too_large', 'Request body too large');
+      return;
+    }
+    let code: unknown;
+    try {
+      code = (JSON.parse(body.toString('utf8')) as { code?: unknown } | null)?.code;
+    } catch {
+      code = undefined;
+    }
+    const expiresAt = typeof code === 'string' ? launchCodes.get(code) : undefined;
+    if (typeof code === 'string') launchCodes.delete(code);
+    if (expiresAt === undefined || Date.now() > expiresAt) {
+      sendError(
+        res,
+        401,
+        'unauthorized',
+        'This address has already been used or has expired (each one works once, within a minute): use the tab it opened, or start npm run start:web again for a new one.',
+      );
+      return;
+    }
+    sendJson(res, 200, JSON.stringify({ ok: true, value: { key } }));
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
@@ -156,7 +209,13 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   return {
     url,
     key,
-    launchUrl: `${url}/#key=${key}`,
+    newLaunchUrl() {
+      const now = Date.now();
+      for (const [code, expiresAt] of launchCodes) if (now > expiresAt) launchCodes.delete(code);
+      const code = newHostKey();
+      launchCodes.set(code, now + codeTtlMs);
+      return `${url}/#code=${code}`;
+    },
     port,
     stop() {
       stopping ??= new Promise<void>((resolve) => {
@@ -170,15 +229,15 @@ export async function startHost(options: HostOptions): Promise<HostHandle> {
   };
 }
 
-/** Reads the whole body, or 'too_large' as soon as it exceeds MAX_BODY_BYTES (without reading the rest). */
-async function readBody(req: IncomingMessage): Promise<Buffer | 'too_large'> {
+/** Reads the whole body, or 'too_large' as soon as it exceeds `max` (without reading the rest). */
+async function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<Buffer | 'too_large'> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) return 'too_large';
+  if (declared > max) return 'too_large';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) return 'too_large';
+    if (size > max) return 'too_large';
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

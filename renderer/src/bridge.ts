@@ -27,48 +27,68 @@ declare global {
 
 const KEY_STORAGE = 'oneshot-host-key';
 
-/** The browser host's key arrives in the URL fragment (never sent to a server); keep it for reloads. */
-function hostKey(): string {
-  const match = /key=([A-Za-z0-9_-]+)/.exec(window.location.hash);
-  if (match?.[1]) {
-    sessionStorage.setItem(KEY_STORAGE, match[1]);
-    history.replaceState(null, '', window.location.pathname);
-    return match[1];
+const NEEDS_ADDRESS = 'This page needs the address printed by npm run start:web.';
+
+/**
+ * The browser host's key, kept for reloads of this tab. The address the host opens carries a
+ * one-time code (so the key is on no command line), exchanged here once; `#key=` is still taken
+ * as is (the fragment never reaches a server). Either leaves the address bar at once.
+ */
+async function hostKey(): Promise<{ key: string; refusal?: string }> {
+  const hash = window.location.hash;
+  const code = /code=([A-Za-z0-9_-]+)/.exec(hash)?.[1];
+  const given = /key=([A-Za-z0-9_-]+)/.exec(hash)?.[1];
+  if (code || given) history.replaceState(null, '', window.location.pathname);
+  if (given) {
+    sessionStorage.setItem(KEY_STORAGE, given);
+    return { key: given };
   }
-  return sessionStorage.getItem(KEY_STORAGE) ?? '';
+  const stored = sessionStorage.getItem(KEY_STORAGE) ?? '';
+  if (!code) return { key: stored };
+  const res = await fetch('/launch', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const answer = (await res.json().catch(() => null)) as Result<{ key: string }> | null;
+  if (res.ok && answer?.ok) {
+    sessionStorage.setItem(KEY_STORAGE, answer.value.key);
+    return { key: answer.value.key };
+  }
+  return { key: stored, refusal: answer && !answer.ok ? answer.error.message : NEEDS_ADDRESS };
 }
 
 function hostBridge(): Bridge {
-  const key = hostKey();
+  const ready = hostKey().catch(() => ({ key: '', refusal: NEEDS_ADDRESS }));
   return {
     call(name, args) {
-      return fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
-        body: JSON.stringify(args ?? {}),
-      }).then(async (res) => {
-        if (res.status === 401) {
-          return {
-            ok: false,
-            error: {
-              code: 'forbidden',
-              message: 'This page needs the address printed by npm run start:web.',
-            },
-          };
-        }
-        return (await res.json()) as Result<unknown>;
-      }) as never;
+      return ready.then(({ key, refusal }) =>
+        fetch(`/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${key}` },
+          body: JSON.stringify(args ?? {}),
+        }).then(async (res) => {
+          if (res.status === 401) {
+            return { ok: false, error: { code: 'forbidden', message: refusal ?? NEEDS_ADDRESS } };
+          }
+          return (await res.json()) as Result<unknown>;
+        }),
+      ) as never;
     },
     subscribe(listener) {
       let socket: WebSocket | undefined;
       let closed = false;
       let retry: number | undefined;
       const connect = (): void => {
-        socket = new WebSocket(`ws://${window.location.host}/api/events?key=${encodeURIComponent(key)}`);
-        socket.onmessage = (message) => listener(JSON.parse(String(message.data)) as BridgeEvent);
-        socket.onclose = () => {
-          if (!closed) retry = window.setTimeout(connect, 2000);
-        };
+        void ready.then(({ key }) => {
+          if (closed) return;
+          const ws = new WebSocket(`ws://${window.location.host}/api/events?key=${encodeURIComponent(key)}`);
+          ws.onmessage = (message) => listener(JSON.parse(String(message.data)) as BridgeEvent);
+          ws.onclose = () => {
+            if (!closed) retry = window.setTimeout(connect, 2000);
+          };
+          socket = ws;
+        });
       };
       connect();
       return () => {

@@ -95,11 +95,20 @@ export async function startDeskHost(
     child.once('exit', (code) => reject(new Error(`start:web exited with ${code}: ${err}`)));
     setTimeout(() => reject(new Error(`start:web printed nothing in 60 s: ${err}`)), 60_000).unref();
   });
-  // The exact line the README promises: the address with its key in the fragment.
-  const url = /^One-Shot Desk \(browser mode\): (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)$/.exec(
-    line,
-  )?.[1];
-  assert.ok(url, `unexpected first line: ${line}`);
+  // The exact line the README promises: the address with a one-time code in the fragment.
+  const printed =
+    /^One-Shot Desk \(browser mode\): (http:\/\/127\.0\.0\.1:\d+)\/#code=([A-Za-z0-9_-]+)$/.exec(line);
+  assert.ok(printed?.[1] && printed[2], `unexpected first line: ${line}`);
+  // The code works once; tests open several pages, so it is exchanged here, as the page would, and
+  // each page gets the key in the fragment (which the page also accepts, and which no server sees).
+  const exchanged = await fetch(`${printed[1]}/launch`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code: printed[2] }),
+  });
+  const answer = (await exchanged.json()) as { ok: boolean; value?: { key: string } };
+  assert.ok(answer.ok && answer.value, `the printed code was refused: ${JSON.stringify(answer)}`);
+  const url = `${printed[1]}/#key=${answer.value.key}`;
   return {
     url,
     dataDir,

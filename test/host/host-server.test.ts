@@ -135,10 +135,13 @@ describe('browser host', () => {
     await host.stop();
   });
 
-  it('binds 127.0.0.1 and puts a 32-byte base64url key only in the launch URL fragment', () => {
+  it('binds 127.0.0.1 with a 32-byte base64url key; launch URLs carry a new one-time code, never the key', () => {
     assert.equal(host.url, `http://127.0.0.1:${host.port}`);
     assert.match(host.key, /^[A-Za-z0-9_-]{43}$/);
-    assert.equal(host.launchUrl, `${host.url}/#key=${host.key}`);
+    const [a, b] = [host.newLaunchUrl(), host.newLaunchUrl()];
+    assert.match(a, new RegExp(`^${host.url}/#code=[A-Za-z0-9_-]{43}$`));
+    assert.notEqual(a, b);
+    assert.ok(!a.includes(host.key));
   });
 
   describe('operations', () => {
