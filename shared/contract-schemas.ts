@@ -2,6 +2,7 @@
 // renderer sees them, and the small shapes the operations share. The operations themselves are in
 // contract.ts, which re-exports what other code uses from here.
 import { z } from 'zod';
+import { COUNTRY_PROBLEM, isCountryCode } from './countries';
 import { JOB_STATES } from './job';
 import { ID_DOCUMENT_TYPES, LANGUAGES, OTP_DELIVERY } from './signer';
 import { SUBFILTERS } from './signature';
@@ -15,7 +16,7 @@ export const signerSchema = z.object({
   surname_1: text(200).min(1),
   surname_2: text(200).optional(),
   id_document_type: z.enum(ID_DOCUMENT_TYPES),
-  id_document_country: z.string().regex(/^[A-Za-z]{2}$/),
+  id_document_country: z.string().refine(isCountryCode, COUNTRY_PROBLEM),
   serial_number: text(100).min(1),
   email: z.email(),
   mobile_phone_number: z.string().regex(/^\+[1-9][0-9 -]{6,18}[0-9]$/),

@@ -11,4 +11,13 @@ export const COUNTRY_CODES = (
   'VG VI VN VU WF WS YE YT ZA ZM ZW'
 ).split(' ');
 
-export const isCountryCode = (value: string): boolean => COUNTRY_CODES.includes(value.toUpperCase());
+/**
+ * Whether the text is an assigned ISO 3166-1 alpha-2 code, in either case. The one check every
+ * entry point uses (the signer's fields, the bridge's schema, the CLI): two letters alone let "XX"
+ * reach the Optimizer.
+ */
+export const isCountryCode = (value: string): boolean =>
+  /^[A-Za-z]{2}$/.test(value) && COUNTRY_CODES.includes(value.toUpperCase());
+
+/** What a person reads when a country is not one. */
+export const COUNTRY_PROBLEM = 'must be an ISO 3166-1 country code: two letters, e.g. ES';

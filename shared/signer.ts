@@ -1,6 +1,7 @@
 // Who signs and how they prove it: the create-request fields of the One-Shot API and the checks
 // the Optimizer applies to them, so that bad input is caught before the network (as the RAO types,
 // and when a batch manifest is read). Pure: no Node, no DOM.
+import { COUNTRY_PROBLEM, isCountryCode } from './countries';
 
 export const ID_DOCUMENT_TYPES = ['IDC', 'PAS', 'PNO', 'TIN', 'CI', 'CE'] as const;
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
@@ -126,7 +127,7 @@ export function checkSignerField(field: keyof SignerIdentity, value: unknown): s
     case 'mobile_phone_number':
       return isInternationalPhone(text) ? [] : ['needs the international prefix, e.g. +34600123456'];
     case 'id_document_country':
-      return /^[A-Za-z]{2}$/.test(text) ? [] : ['must be a two-letter ISO 3166-1 country code, e.g. ES'];
+      return isCountryCode(text) ? [] : [COUNTRY_PROBLEM];
     case 'id_document_type':
       return (ID_DOCUMENT_TYPES as readonly string[]).includes(text)
         ? []

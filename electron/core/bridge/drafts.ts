@@ -12,10 +12,27 @@ import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { asNewDocument } from '../store/job-records';
+import { requestLimitProblems, type LimitedDocument } from '../../../shared/request-limits';
+import type { SignatureParams } from '../../../shared/signature';
 import { BridgeFailure } from './errors';
 
-/** Most documents one request may hold (the One-Shot API's limit). */
-const MAX_DOCUMENTS = 100;
+/**
+ * Refuses a job that would break the Optimizer's limits on one request (documents, the stamp's
+ * page) while it is still here: the service would refuse it only once the request exists.
+ */
+export function refuseOverLimits(
+  documents: readonly LimitedDocument[],
+  signature: SignatureParams | null | undefined,
+): void {
+  const problems = requestLimitProblems(documents, signature);
+  if (problems.length > 0) throw new BridgeFailure('validation', problems.join(' '), { documents: problems });
+}
+
+/** The signature a draft keeps at Start: one given at creation, unless the RAO placed stamps or chose a template. */
+const standingSignature = (job: JobRecord): SignatureParams | null =>
+  job.placement !== null || job.templateId !== null || job.documents.some((d) => d.placement)
+    ? null
+    : job.signature;
 
 export type AcceptedDocument = NewJob['documents'][number];
 
@@ -70,6 +87,8 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
       (fields[key] ??= []).push(issue.message);
     }
   if (job.documents.length === 0) fields.documents = ['Add at least one PDF.'];
+  const limits = requestLimitProblems(job.documents, standingSignature(job));
+  if (limits.length > 0) (fields.documents ??= []).push(...limits);
   if (job.outputDir.trim() === '') fields.outputDir = ['Choose the folder for the signed files.'];
   if (job.raoUsername.trim() === '') fields.raoUsername = ['Choose the RAO whose token signs this job.'];
   else {
@@ -170,8 +189,7 @@ export async function arrangeDocuments(
     throw new BridgeFailure('validation', 'The document order names a document twice.');
   const added = addPaths.length > 0 ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
   const documents = [...kept.map(asNewDocument), ...added];
-  if (documents.length > MAX_DOCUMENTS)
-    throw new BridgeFailure('validation', `A request holds at most ${MAX_DOCUMENTS} documents.`);
+  refuseOverLimits(documents, standingSignature(job));
   return documents;
 }
 

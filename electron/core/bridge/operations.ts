@@ -12,7 +12,14 @@ import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
 import type { JobRecord } from '../store/index';
 import { TRAINING_PROFILE_ID } from '../training';
 import type { DesktopPort } from './desktop';
-import { acceptDocuments, arrangeDocuments, draftDetails, jobLabel, newDraft } from './drafts';
+import {
+  acceptDocuments,
+  arrangeDocuments,
+  draftDetails,
+  jobLabel,
+  newDraft,
+  refuseOverLimits,
+} from './drafts';
 import { BridgeFailure, refusal } from './errors';
 import { reviewOperations, reviewState } from './review';
 import { expandFolders, StagingArea } from './staging';
@@ -107,6 +114,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
         throw new BridgeFailure('not_found', 'No such Optimizer profile.');
       const outputDir = await acceptedOutputDir(job.outputDir);
       const documents = await acceptDocuments(desk, paths);
+      refuseOverLimits(documents, job.signature);
       // An external value goes to the keychain first; without one the job is refused, not kept in clear.
       const created = await store.jobs.add({
         ...job,

@@ -12,6 +12,7 @@ import { InputError } from './input-error';
 import { checkOutOption } from './output-option';
 import {
   checkDocuments,
+  checkRequestLimits,
   labelOf,
   readAppearanceFile,
   readManifest,
@@ -218,6 +219,7 @@ export async function signCommand(
   const auth = ext ?? ({ method: 'otp', delivery: 'sms' } as const);
   const signature = c.appearance ? readAppearanceFile(c.appearance) : undefined;
   const documents = await checkDocuments(files);
+  checkRequestLimits(documents, signature);
   const desk = await openDesk({ dataDir: c.data });
   try {
     const where = await connect(desk, c);

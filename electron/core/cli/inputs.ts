@@ -2,6 +2,7 @@
 // the PDFs — before anything is stored or sent.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path';
+import { requestLimitProblems } from '../../../shared/request-limits';
 import { parseSignatureParams, type SignatureParams } from '../../../shared/signature';
 import { ID_IMAGE_FIELDS, parseSigner, type SignerAuth, type SignerIdentity } from '../../../shared/signer';
 import { inspectLocalPdf } from '../pdf/index';
@@ -126,6 +127,16 @@ export async function checkDocuments(paths: string[], where = ''): Promise<Check
   return checked;
 }
 
+/** The Optimizer's limits on one request (documents, the stamp's page), before anything is sent. */
+export function checkRequestLimits(
+  documents: readonly CheckedDocument[],
+  signature: SignatureParams | undefined,
+  where = '',
+): void {
+  const problems = requestLimitProblems(documents, signature);
+  if (problems.length > 0) throw new InputError(`${where}${problems.join(' ')}`);
+}
+
 /** batch.json: a list of { signer (object or path), documents, ext_auth, appearance? }. */
 export async function readManifest(path: string): Promise<CheckedJob[]> {
   const data = readJsonFile(path, 'manifest');
@@ -164,6 +175,7 @@ export async function readManifest(path: string): Promise<CheckedJob[]> {
     );
     const signature =
       entry.appearance === undefined ? undefined : checkAppearance(entry.appearance, `${where} appearance`);
+    checkRequestLimits(documents, signature, `${where}: `);
     jobs.push({ label: labelOf(signer), signer, auth, signature, documents });
   }
   return jobs;

@@ -12,7 +12,7 @@ import { ConnectivityMonitor, type ConnectionStatus } from './connectivity';
 import type { QueueEvent, QueueListener } from './events';
 import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
 import type { StepContext, StepResult } from './step-context';
-import { createRequest, fetchContract, requirePk, uploadDocuments } from './steps-request';
+import { createRequest, fetchContract, RequestLimitError, requirePk, uploadDocuments } from './steps-request';
 import { sign } from './steps-sign';
 import { cleanRemote, saveSignedDocuments } from './steps-output';
 
@@ -482,6 +482,7 @@ function describe(error: unknown): { kind: string; message: string; retryable: b
   }
   // A sealed image that is lost or altered stays so: retrying would only delay saying it.
   if (error instanceof IdImageError) return { kind: error.code, message: error.message, retryable: false };
+  if (error instanceof RequestLimitError) return { kind: 'limits', message: error.message, retryable: false };
   const message = error instanceof Error ? error.message : String(error);
   // Local I/O trouble (a full disk, a locked file) is worth retrying; a verification failure is too:
   // the next download may be whole.
