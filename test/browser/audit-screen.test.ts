@@ -212,4 +212,29 @@ describe('the audit log screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     assert.deepEqual(blocking, []);
     assert.deepEqual(problems, []);
   });
+
+  it('says rows were cut off the end, against the count the keychain keeps, after a restart', async () => {
+    await host.stop();
+    const db = new Database(join(dataDir, 'oneshot.db'));
+    // The edit above repaired first, so only the cut is left to find.
+    db.prepare("UPDATE events SET data_json = ? WHERE job_id = ? AND kind = 'review.read'").run(
+      '{"which":"contract"}',
+      jobs.maria,
+    );
+    const { n } = db.prepare('SELECT max(seq) AS n FROM events').get() as { n: number };
+    db.exec('DROP TRIGGER IF EXISTS events_append_only_delete');
+    db.prepare('DELETE FROM events WHERE seq > ?').run(n - 2);
+    db.close();
+    host = await startDeskHost({ dataDir });
+    const { page, problems } = await openAuditLog(browser, host);
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(
+        `Events were removed from the end of the log: ${n - 2} are left, but the keychain’s signed record counts ${n}.`,
+        { exact: false },
+      )
+      .waitFor();
+    assert.deepEqual(problems, []);
+  });
 });
