@@ -98,7 +98,7 @@ describe('refused before the request exists', { skip: KEYRING ? false : NO_KEYRI
     return { code, stderr };
   }
 
-  it('CLI: exit 2 for "XX", 101 documents and a stamp on page 999 of a 3-page document, nothing created', async () => {
+  it('CLI: exit 2 for "XX", 101 documents, a stamp on page 999 of a 3-page document and an 11 MB ID photo, nothing created', async () => {
     const before = await creates();
     const country = await cliSign({ ...SIGNER, id_document_country: 'XX' }, [onePage]);
     assert.equal(country.code, 2, country.stderr);
@@ -116,6 +116,16 @@ describe('refused before the request exists', { skip: KEYRING ? false : NO_KEYRI
     });
     assert.equal(page.code, 2, page.stderr);
     assert.match(page.stderr, /“three-pages\.pdf” has 3 page\(s\): choose a page from 1 to 3/);
+
+    // An ID photo over the desk's 10 MB limit: a JPEG header and 11 MB of nothing.
+    const photo = join(work, 'huge-front.jpg');
+    writeFileSync(
+      photo,
+      Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(11 * 1024 * 1024)]),
+    );
+    const image = await cliSign({ ...SIGNER, document_front: photo }, [onePage]);
+    assert.equal(image.code, 2, image.stderr);
+    assert.match(image.stderr, /document_front .* is larger than 10 MB/);
     assert.equal(await creates(), before, 'the Optimizer was asked to create nothing');
   });
 
