@@ -3,7 +3,7 @@
 // kept on the Optimizer, and the job completes once the folder is fixed; every way an output folder
 // enters (jobs.create, jobs.update, the CLI's --out) gets the checks Settings applies.
 import { strict as assert } from 'node:assert';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -227,9 +227,88 @@ describe('io faults: every way an output folder enters is checked', { skip: KEYC
         pdf,
       ]);
       assert.equal(run.code, 2, run.stderr);
-      assert.match(run.stderr, new RegExp(`^One-Shot Desk: --out ${out}: `), run.stderr);
+      assert.match(run.stderr, new RegExp(`^One-Shot Desk: --out ${out}: `, 'm'), run.stderr);
       assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
     }
     assert.equal((await stats()).total.creates ?? 0, before, 'no request was created');
   });
+});
+
+/** A folder even root may not list (needs CAP_SYS_ADMIN), or undefined where this one can be listed. */
+function unlistableFolder(): string | undefined {
+  try {
+    readdirSync('/proc/1/map_files');
+    return undefined;
+  } catch {
+    return '/proc/1/map_files';
+  }
+}
+
+describe('io faults: a dropped folder that cannot be read', { skip: KEYCHAIN }, () => {
+  it('documents.inspect answers for the readable files and names each unreadable folder for its entry', async (t) => {
+    const drop = join(work, 'drop');
+    mkdirSync(join(drop, 'sub'), { recursive: true });
+    writeFileSync(join(drop, 'a.pdf'), await makePdf({ pages: 1, text: 'a' }));
+    writeFileSync(join(drop, 'sub', 'b.pdf'), await makePdf({ pages: 2, text: 'b' }));
+    const locked = join(drop, 'locked');
+    mkdirSync(locked);
+    writeFileSync(join(locked, 'c.pdf'), await makePdf({ pages: 1, text: 'c' }));
+    chmodSync(locked, 0o000);
+    const unlistable = unlistableFolder();
+    if (asRoot)
+      t.diagnostic('running as root: a 0000 sub-folder stays readable, so /proc/1/map_files stands in');
+    const dataDir = join(work, 'inspect-data');
+    const desk = await openDesk({ dataDir });
+    try {
+      const bridge = createDispatcher(coreOperations(desk, { version: '0', training: false, dataDir }), desk);
+      const paths = unlistable ? [drop, unlistable] : [drop];
+      const answer = await bridge.call('documents.inspect', { paths });
+      assert.ok(answer.ok, JSON.stringify(answer));
+      const files = (
+        answer.value as { files: { path: string; ok: boolean; reason?: string; message?: string }[] }
+      ).files;
+      const byPath = new Map(files.map((f) => [f.path, f]));
+      assert.equal(byPath.get(join(drop, 'a.pdf'))?.ok, true);
+      assert.equal(byPath.get(join(drop, 'sub', 'b.pdf'))?.ok, true);
+      const unreadable = files.filter((f) => f.reason === 'folder_unreadable').map((f) => f.path);
+      const expected = [...(asRoot ? [] : [locked]), ...(unlistable ? [unlistable] : [])];
+      assert.deepEqual(unreadable.sort(), expected.sort());
+      if (expected.length === 0) t.skip('no folder here can be made unreadable to this user');
+      for (const f of files.filter((x) => x.reason === 'folder_unreadable'))
+        assert.match(
+          f.message ?? '',
+          /^The folder “.+” can't be read \(E[A-Z]+\); the PDFs in it were left out\.$/,
+        );
+    } finally {
+      chmodSync(locked, 0o755);
+      await desk.close();
+    }
+  });
+
+  it(
+    'the CLI names a folder it cannot read and exits 2',
+    { skip: unlistableFolder() === undefined },
+    async () => {
+      const signer = join(work, 'signer.json');
+      writeFileSync(signer, JSON.stringify(SIGNER));
+      const run = await runCliToEnd([
+        'sign',
+        '--optimizer',
+        sandbox.baseUrl,
+        '--token',
+        '3bf8d8eb-d96c-41ea-83ad-d78a7016c7da',
+        '--signer',
+        signer,
+        '--out',
+        join(work, 'cli-out'),
+        '--data',
+        join(work, 'cli-data'),
+        '--ext-auth',
+        'biometric:io-faults',
+        '/proc/1/map_files',
+      ]);
+      assert.equal(run.code, 2, run.stderr);
+      assert.match(run.stderr, /\/proc\/1\/map_files: the folder cannot be read \(EACCES\)/);
+    },
+  );
 });

@@ -89,7 +89,14 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     'documents.stage': (chunk) => staging.append(chunk),
     'documents.inspect': async ({ paths }) => ({
       files: await Promise.all(
-        (await expandFolders(paths)).map(async (path) => {
+        (await expandFolders(paths)).map(async ({ path, unreadable }) => {
+          if (unreadable !== undefined)
+            return {
+              path,
+              ok: false as const,
+              reason: 'folder_unreadable',
+              message: `The folder “${path}” can't be read (${unreadable}); the PDFs in it were left out.`,
+            };
           const check = await inspectLocalPdf(path);
           return check.ok
             ? {

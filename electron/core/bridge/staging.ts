@@ -96,22 +96,37 @@ export class StagingArea {
  * Paths as dropped: files stay as they are, folders become the PDFs inside them (recursively,
  * sorted, hidden entries skipped), so the caller checks each file on its own.
  */
-export async function expandFolders(paths: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
+/** A dropped path as found: a file to inspect, or a folder that could not be listed. */
+export interface DropEntry {
+  path: string;
+  /** Why the folder could not be listed (EACCES, ELOOP…): its files are left out, the rest goes on. */
+  unreadable?: string;
+}
+
+export async function expandFolders(paths: readonly string[]): Promise<DropEntry[]> {
+  const out: DropEntry[] = [];
   const walk = async (path: string, depth: number): Promise<void> => {
     if (out.length >= MAX_FOLDER_FILES) return;
     const info = await stat(path).catch(() => undefined);
     if (!info?.isDirectory() || depth > 8) {
-      out.push(path);
+      out.push({ path });
       return;
     }
-    const entries = (await readdir(path, { withFileTypes: true }))
+    let listed;
+    try {
+      listed = await readdir(path, { withFileTypes: true });
+    } catch (error) {
+      // One folder the RAO may not read must not cost the rest of the drop.
+      out.push({ path, unreadable: (error as NodeJS.ErrnoException).code ?? 'EIO' });
+      return;
+    }
+    const entries = listed
       .filter((e) => !e.name.startsWith('.'))
       .sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
       const child = join(path, entry.name);
       if (entry.isDirectory()) await walk(child, depth + 1);
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.pdf')) out.push(child);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.pdf')) out.push({ path: child });
       if (out.length >= MAX_FOLDER_FILES) return;
     }
   };

@@ -6,7 +6,6 @@ import { requestLimitProblems } from '../../../shared/request-limits';
 import { parseSignatureParams, type SignatureParams } from '../../../shared/signature';
 import { ID_IMAGE_FIELDS, parseSigner, type SignerAuth, type SignerIdentity } from '../../../shared/signer';
 import { inspectLocalPdf } from '../pdf/index';
-import { MAX_ID_IMAGE_BYTES } from '../vault/id-image-rules';
 import type { SignerImages } from '../store/index';
 import { InputError } from './input-error';
 
@@ -68,11 +67,6 @@ export function checkSigner(
     const jpeg = head[0] === 0xff && head[1] === 0xd8;
     const png = head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     if (!jpeg && !png) throw new InputError(`${where}: ${field} ${path} is not a JPEG or PNG image`);
-    // The desk's own limit for ID images: checked here, since the CLI sends the file as it is.
-    if (statSync(path).size > MAX_ID_IMAGE_BYTES)
-      throw new InputError(
-        `${where}: ${field} ${path} is larger than ${MAX_ID_IMAGE_BYTES / 1024 / 1024} MB: send a smaller photo of the document`,
-      );
     images[field] = path;
   }
   return Object.keys(images).length > 0 ? { ...parsed.signer, images } : parsed.signer;
@@ -107,7 +101,7 @@ export async function checkDocuments(paths: string[], where = ''): Promise<Check
       throw new InputError(`${where}${p}: no such file or folder`);
     }
     if (stats.isDirectory()) {
-      const pdfs = readdirSync(p)
+      const pdfs = listFolder(p, where)
         .filter((n) => extname(n).toLowerCase() === '.pdf' && !n.startsWith('.'))
         .sort()
         .map((n) => join(p, n));
@@ -131,6 +125,16 @@ export async function checkDocuments(paths: string[], where = ''): Promise<Check
     });
   }
   return checked;
+}
+
+/** A folder's names, or bad input naming the folder that cannot be read (never a raw EACCES). */
+function listFolder(path: string, where: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    throw new InputError(`${where}${path}: the folder cannot be read (${code}); check its permissions`);
+  }
 }
 
 /** The Optimizer's limits on one request (documents, the stamp's page), before anything is sent. */
