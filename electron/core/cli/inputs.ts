@@ -6,6 +6,7 @@ import { requestLimitProblems } from '../../../shared/request-limits';
 import { parseSignatureParams, type SignatureParams } from '../../../shared/signature';
 import { ID_IMAGE_FIELDS, parseSigner, type SignerAuth, type SignerIdentity } from '../../../shared/signer';
 import { inspectLocalPdf } from '../pdf/index';
+import { MAX_ID_IMAGE_BYTES } from '../vault/id-image-rules';
 import type { SignerImages } from '../store/index';
 import { InputError } from './input-error';
 
@@ -67,6 +68,11 @@ export function checkSigner(
     const jpeg = head[0] === 0xff && head[1] === 0xd8;
     const png = head.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     if (!jpeg && !png) throw new InputError(`${where}: ${field} ${path} is not a JPEG or PNG image`);
+    // The desk's own limit for ID images: checked here, since the CLI sends the file as it is.
+    if (statSync(path).size > MAX_ID_IMAGE_BYTES)
+      throw new InputError(
+        `${where}: ${field} ${path} is larger than ${MAX_ID_IMAGE_BYTES / 1024 / 1024} MB: send a smaller photo of the document`,
+      );
     images[field] = path;
   }
   return Object.keys(images).length > 0 ? { ...parsed.signer, images } : parsed.signer;
