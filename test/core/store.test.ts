@@ -111,7 +111,7 @@ describe('store', () => {
     const job = store.jobs.create(newJob());
     for (const s of ['creating', 'created', 'uploading', 'uploaded'] as const)
       store.jobs.transition(job.id, s);
-    assert.deepEqual(store.verifyAuditChain(), { ok: true, events: 6 });
+    assert.deepEqual(store.verifyAuditChain(), { ok: true, result: 'intact', events: 6, sealed: false });
     assert.throws(() => store.db.prepare('UPDATE events SET kind = ? WHERE seq = 3').run('x'), /append-only/);
     assert.throws(() => store.db.prepare('DELETE FROM events WHERE seq = 3').run(), /append-only/);
 

@@ -190,31 +190,41 @@ async function createSeal(db: Db, keychain: Keychain): Promise<AuditSeal> {
   // The key first: a crash before the database names it leaves an unused key, never a log whose
   // key was not kept.
   await keychain.set(AUDIT_KEYCHAIN_SERVICE, keyAccount(installation), key.toString('base64'));
-  const before = lastRow(db);
-  // A log written before there was a key (plain SHA-256 chain): check it as it is, keep it as it
-  // is (rewriting old rows under the key would launder any tampering already in them), and start
-  // the keyed chain from the next row, which records the migration and the old chain's verdict.
-  // Verify then checks rows before `keyedFrom` by their plain hashes and the rest by the key.
-  const legacy = before.seq > 0 ? verifyAuditChain(db) : null;
-  const keyedFrom = before.seq + 1;
-  const seal = new AuditSeal(db, keychain, installation, key, null, keyedFrom);
-  setAuditSeal(db, seal);
-  seals.set(db, seal);
-  db.transaction(() => {
-    db.exec(SEAL_TABLE_SQL);
-    db.prepare('DELETE FROM audit_seal').run();
-    db.prepare('INSERT INTO audit_seal (installation, keyed_from) VALUES (?, ?)').run(
-      installation,
-      keyedFrom,
-    );
-    if (legacy)
-      appendEvent(db, null, 'audit.keyed', {
-        plainRows: before.seq,
-        plainLastHash: before.hash,
-        plainChain: legacy.result,
-        ...(legacy.brokenAt ? { plainBrokenAt: legacy.brokenAt.seq } : {}),
-      });
-  })();
+  // One immediate transaction: no other process can append or seal between the look and the seal.
+  const made = db
+    .transaction((): AuditSeal | { installation: string; keyedFrom: number } => {
+      db.exec(SEAL_TABLE_SQL);
+      // Another process (the CLI beside the desk) sealed this log first: its key is the one.
+      const other = sealRecord(db);
+      if (other) return other;
+      const before = lastRow(db);
+      // A log written before there was a key (plain SHA-256 chain): check it as it is, keep it as
+      // it is (rewriting old rows under the key would launder any tampering already in them), and
+      // start the keyed chain from the next row, which records the migration and the old chain's
+      // verdict. Verify then checks rows before `keyedFrom` by plain hash and the rest by the key.
+      const legacy = before.seq > 0 ? verifyAuditChain(db) : null;
+      const keyedFrom = before.seq + 1;
+      const seal = new AuditSeal(db, keychain, installation, key, null, keyedFrom);
+      setAuditSeal(db, seal);
+      db.prepare('INSERT INTO audit_seal (installation, keyed_from) VALUES (?, ?)').run(
+        installation,
+        keyedFrom,
+      );
+      if (legacy)
+        appendEvent(db, null, 'audit.keyed', {
+          plainRows: before.seq,
+          plainLastHash: before.hash,
+          plainChain: legacy.result,
+          ...(legacy.brokenAt ? { plainBrokenAt: legacy.brokenAt.seq } : {}),
+        });
+      return seal;
+    })
+    .immediate();
+  if (!(made instanceof AuditSeal)) {
+    await keychain.delete(AUDIT_KEYCHAIN_SERVICE, keyAccount(installation)).catch(() => false);
+    return reopen(db, keychain, made);
+  }
+  const seal = made;
   await seal.idle();
   // The head even for an empty log: deleting every row later is then "emptied", not "fresh".
   await seal.writeHead(lastRow(db));
