@@ -9,6 +9,8 @@ import type { SignatureParams } from './signature';
  */
 export const MAX_DOCUMENTS_PER_REQUEST = 100;
 
+const NAMED_PAGE_PROBLEMS = 3;
+
 export interface LimitedDocument {
   filename: string;
   pages: number;
@@ -26,12 +28,20 @@ export function requestLimitProblems(
     problems.push(
       `A request holds at most ${MAX_DOCUMENTS_PER_REQUEST} documents and this one has ${documents.length}: split them into several jobs.`,
     );
-  for (const doc of documents) {
+  const short = documents.filter((doc) => {
     const page = (doc.signature ?? signature)?.appearance?.page;
-    if (page === undefined || page < doc.pages) continue;
+    return page !== undefined && page >= doc.pages;
+  });
+  // A few named in full say what to do; a whole batch of them would bury it.
+  for (const doc of short.slice(0, NAMED_PAGE_PROBLEMS)) {
+    const page = (doc.signature ?? signature)?.appearance?.page ?? 0;
     problems.push(
       `The signature is placed on page ${page + 1} (appearance.page ${page}), but “${doc.filename}” has ${doc.pages} page(s): choose a page from 1 to ${doc.pages} (appearance.page 0 to ${doc.pages - 1}).`,
     );
   }
+  if (short.length > NAMED_PAGE_PROBLEMS)
+    problems.push(
+      `${short.length - NAMED_PAGE_PROBLEMS} more document(s) are too short for that page as well.`,
+    );
   return problems;
 }

@@ -39,6 +39,10 @@ describe('country codes', () => {
     assert.deepEqual(requestLimitProblems([{ filename: 'a.pdf', pages: 3 }], { appearance: { page: 999 } }), [
       'The signature is placed on page 1000 (appearance.page 999), but “a.pdf” has 3 page(s): choose a page from 1 to 3 (appearance.page 0 to 2).',
     ]);
+    // A batch of short documents: three named, the rest counted.
+    const short = requestLimitProblems(docs(10, 1), { appearance: { page: 4 } });
+    assert.equal(short.length, 4);
+    assert.equal(short[3], '7 more document(s) are too short for that page as well.');
     // A document's own signature wins over the request's.
     assert.deepEqual(
       requestLimitProblems([{ filename: 'a.pdf', pages: 3, signature: { appearance: { page: 0 } } }], {
