@@ -13,6 +13,7 @@ import {
   externalSecretOf,
   publicAuth,
   type ExternalValueKeeper,
+  type StoredAuth,
   toJobRecord,
   type DocumentChanges,
   type DocumentRow,
@@ -471,9 +472,10 @@ export class JobStore {
     data: Record<string, unknown> = {},
     changes: JobChanges = {},
   ): JobRecord {
+    let spent = false;
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT state, failed_step FROM jobs WHERE id = ?').get(id) as
-        | { state: JobState; failed_step: JobStep | null }
+      const row = this.db.prepare('SELECT state, failed_step, auth_json FROM jobs WHERE id = ?').get(id) as
+        | { state: JobState; failed_step: JobStep | null; auth_json: string }
         | undefined;
       if (!row) throw new Error(`No job ${id}`);
       const from = { state: row.state, failedStep: row.failed_step ?? undefined };
@@ -484,10 +486,18 @@ export class JobStore {
         .run(to, failedStep, new Date().toISOString(), id);
       if (to !== 'failed') this.applyChanges(id, { error: null, ...changes });
       else this.applyChanges(id, changes);
+      // Past signing the value is never sent again: the row stops saying it is kept, and it goes.
+      const auth = JSON.parse(row.auth_json) as StoredAuth;
+      if (VALUE_SPENT.has(to) && auth.method === 'external' && auth.kept === true) {
+        this.db
+          .prepare('UPDATE jobs SET auth_json = ? WHERE id = ?')
+          .run(JSON.stringify(publicAuth({ ...auth, value: '' })), id);
+        spent = true;
+      }
       appendEvent(this.db, id, 'job.state', { from: row.state, to, ...data });
     })();
-    // Past signing the value is never sent again; a crash before this keeps it for the resume.
-    if (VALUE_SPENT.has(to)) void this.forgetExternalValue(id, to);
+    // After the commit; a crash before the delete leaves it to the sweep at the next start.
+    if (spent) void this.forgetExternalValue(id, to);
     return this.get(id);
   }
 
