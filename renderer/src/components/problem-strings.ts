@@ -32,11 +32,16 @@ const en = {
       'Only a cancelled job, or one that stopped before it was signed, can be copied as a new draft (“{{label}}”).',
     removeRunning: '“{{label}}” is still in progress: cancel it before removing it.',
     undoExpired: 'It is too late to undo: the removed jobs are gone.',
+    hostAddressNeeded: 'This page needs the address printed by npm run start:web.',
+    launchCodeRefused:
+      'This address has already been used or has expired (each one works once, within a minute): use the tab it opened, or start npm run start:web again for a new one.',
     readBeforeSignerView: 'Reading counts only in the signer view: open “Signer view” for the signer first.',
     pagesNotSeen: 'Not every page has been on screen yet. Still to show: {{pages}}.',
     consentBeforeRead: 'The signer must read every page of the service contract and of each document first.',
     contractMissing: 'The service contract has not been fetched yet.',
     reviewItemMissing: 'That document is not part of this job.',
+    outputFolderUnwritable:
+      'The folder “{{folder}}” can’t be written: {{cause}}. The signed copies stay on the Optimizer: make the folder writable, then press Retry.',
     profileTokensAtNewAddress:
       'This profile holds tokens for {{count}} RAO(s). Choose Keep, and they will be sent to the new address {{baseUrl}}, or Forget, and they are removed from this computer.',
   },
@@ -70,12 +75,17 @@ const es: Strings<typeof en> = {
       'Solo un trabajo cancelado, o uno que se detuvo antes de firmarse, puede copiarse como borrador nuevo («{{label}}»).',
     removeRunning: '«{{label}}» sigue en curso: cancélelo antes de quitarlo.',
     undoExpired: 'Ya es tarde para deshacer: los trabajos quitados ya no están.',
+    hostAddressNeeded: 'Esta página necesita la dirección que muestra npm run start:web.',
+    launchCodeRefused:
+      'Esta dirección ya se ha usado o ha caducado (cada una sirve una vez, durante un minuto): use la pestaña que abrió, o vuelva a iniciar npm run start:web para obtener otra.',
     readBeforeSignerView: 'La lectura solo cuenta en la vista del firmante: abra antes «Vista del firmante».',
     pagesNotSeen: 'Aún no han estado en pantalla todas las páginas. Faltan: {{pages}}.',
     consentBeforeRead:
       'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
     contractMissing: 'Aún no se ha descargado el contrato de servicio.',
     reviewItemMissing: 'Ese documento no forma parte de este trabajo.',
+    outputFolderUnwritable:
+      'No se puede escribir en la carpeta «{{folder}}»: {{cause}}. Las copias firmadas siguen en el Optimizer: haga que se pueda escribir en la carpeta y pulse Reintentar.',
     profileTokensAtNewAddress:
       'Este perfil guarda tokens de {{count}} RAO. Elija Conservar, y se enviarán a la nueva dirección {{baseUrl}}, u Olvidar, y se quitan de este equipo.',
   },
@@ -109,6 +119,9 @@ const pl: Strings<typeof en> = {
       'Jako nowy szkic można skopiować tylko zadanie anulowane albo zatrzymane przed podpisaniem („{{label}}”).',
     removeRunning: '„{{label}}” jest wciąż w toku: anuluj je przed usunięciem.',
     undoExpired: 'Za późno na cofnięcie: usuniętych zadań już nie ma.',
+    hostAddressNeeded: 'Ta strona wymaga adresu wypisanego przez npm run start:web.',
+    launchCodeRefused:
+      'Ten adres został już użyty lub wygasł (każdy działa raz, przez minutę): użyj karty, którą otworzył, albo uruchom ponownie npm run start:web, aby dostać nowy.',
     readBeforeSignerView:
       'Czytanie liczy się tylko w widoku dla podpisującego: najpierw otwórz „Widok dla podpisującego”.',
     pagesNotSeen: 'Nie wszystkie strony były już na ekranie. Brakuje: {{pages}}.',
@@ -116,6 +129,8 @@ const pl: Strings<typeof en> = {
       'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
     contractMissing: 'Umowa o świadczenie usług nie została jeszcze pobrana.',
     reviewItemMissing: 'Ten dokument nie należy do tego zadania.',
+    outputFolderUnwritable:
+      'Nie można zapisać w folderze „{{folder}}”: {{cause}}. Podpisane kopie pozostają w Optimizerze: umożliw zapis w folderze i naciśnij Ponów.',
     profileTokensAtNewAddress:
       'Ten profil przechowuje tokeny {{count}} RAO. Wybierz Zachowaj, a zostaną wysłane pod nowy adres {{baseUrl}}, albo Zapomnij, a zostaną usunięte z tego komputera.',
   },

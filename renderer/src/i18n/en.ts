@@ -153,6 +153,8 @@ export const en = {
       not_pdf: 'This is not a PDF document.',
       encrypted: 'The PDF is password-protected. Remove the protection and add it again.',
       damaged: 'The PDF is damaged or incomplete. Save or export it again.',
+      folder_unreadable:
+        'This folder cannot be read (no permission to list it); the PDFs in it were left out.',
     },
     offline_one:
       'The Optimizer cannot be reached ({{message}}). {{count}} job is waiting; work resumes by itself.',

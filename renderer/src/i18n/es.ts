@@ -159,6 +159,8 @@ export const es = {
       not_pdf: 'No es un documento PDF.',
       encrypted: 'El PDF está protegido con contraseña. Quite la protección y vuelva a añadirlo.',
       damaged: 'El PDF está dañado o incompleto. Vuelva a guardarlo o exportarlo.',
+      folder_unreadable:
+        'No se puede leer esta carpeta (sin permiso para listarla); los PDF que contiene no se añadieron.',
     },
     offline_one:
       'No se puede conectar con el Optimizer ({{message}}). Hay {{count}} trabajo en espera; el proceso se reanudará automáticamente.',

@@ -159,6 +159,8 @@ export const pl = {
       not_pdf: 'To nie jest dokument PDF.',
       encrypted: 'Plik PDF jest chroniony hasłem. Usuń zabezpieczenie i dodaj plik ponownie.',
       damaged: 'Plik PDF jest uszkodzony lub niekompletny. Zapisz lub wyeksportuj go ponownie.',
+      folder_unreadable:
+        'Nie można odczytać tego folderu (brak uprawnień do jego listy); zawarte w nim pliki PDF pominięto.',
     },
     offline_one:
       'Brak połączenia z serwerem Optimizer ({{message}}). {{count}} zadanie oczekuje; praca zostanie wznowiona automatycznie.',

@@ -28,6 +28,7 @@ import { PageStage, useJobPdf } from './PageStage';
 import { AnchorChoice, PageRuleChoice } from './PlacementChoices';
 import { SizeFields } from './SizeFields';
 import './placement.css';
+import { isolated } from '../components/FileName';
 
 type Job = OperationResult<'jobs.get'>;
 type Placement = NonNullable<OperationArgs<'appearance.apply'>['placement']>;
@@ -131,7 +132,7 @@ export function PlacementEditor(props: {
         exact: { page: pageNumber, rect: toPdfRect(box, page) },
       });
       if (!r.ok) return setError(r.error);
-      return props.onClose(t('placement.appliedDocument', { name: doc?.filename ?? '' }));
+      return props.onClose(t('placement.appliedDocument', { name: isolated(doc?.filename ?? '') }));
     }
     const anchored = anchorText.trim() !== '' && phrase !== null && phrase.page === pageNumber;
     const placement: Placement = {
@@ -190,7 +191,7 @@ export function PlacementEditor(props: {
                 >
                   {job.documents.map((d) => (
                     <option key={d.position} value={d.position}>
-                      {d.filename}
+                      {isolated(d.filename)}
                     </option>
                   ))}
                 </select>

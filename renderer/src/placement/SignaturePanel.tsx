@@ -10,6 +10,7 @@ import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { PlacementEditor } from './PlacementEditor';
 import { StampWhere } from './StampWhere';
+import { FileName } from '../components/FileName';
 
 type Job = OperationResult<'jobs.get'>;
 type Details = OperationResult<'jobs.details'>;
@@ -73,7 +74,7 @@ export function SignaturePanel(props: {
         <ul className="plain-list stamp-list" aria-label={t('placement.where')}>
           {job.documents.map((d) => (
             <li key={d.position}>
-              <span className="filename">{d.filename}</span>: <StampWhere stamp={d.stamp} />
+              <FileName name={d.filename} />: <StampWhere stamp={d.stamp} />
             </li>
           ))}
         </ul>

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../../shared/contract';
 import { bridge, pathForFile } from '../bridge';
 import { pickedFromDrop, pickedFromFiles, type Picked } from '../files';
+import { FileName } from '../components/FileName';
 
 interface Rejected {
   name: string;
@@ -122,7 +123,7 @@ export function DropZone(props: {
           <ul>
             {rejected.map((r, i) => (
               <li key={`${r.name}-${i}`}>
-                <span className="filename">{r.name}</span>: {r.message}
+                <FileName name={r.name} />: {r.message}
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../shared/contract';
 import { Progress, StateChip } from '../components/StateChip';
 import { StampSummary } from '../placement/StampWhere';
+import { FileName } from '../components/FileName';
 
 export type JobView = OperationResult<'jobs.list'>['jobs'][number];
 
@@ -24,7 +25,7 @@ export function JobRow(props: {
         onChange={(e) => props.onCheck(e.target.checked)}
       />
       <button type="button" className="job-open" onClick={props.onOpen}>
-        <span className="job-label">{job.label}</span>
+        <FileName name={job.label} className="job-label" />
         <span className="muted job-meta">
           {t('queue.documents', { count: job.documents.length })} ·{' '}
           {job.auth.method === 'otp'

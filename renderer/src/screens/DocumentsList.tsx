@@ -7,6 +7,7 @@ import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
 import { formatBytes } from '../hooks';
 import { renderThumbnail } from '../review/pdfjs';
+import { FileName } from '../components/FileName';
 
 type Doc = OperationResult<'jobs.get'>['documents'][number];
 
@@ -33,7 +34,7 @@ export function DocumentsList(props: {
           <li key={`${doc.position}-${doc.filename}`} className="document-row">
             <Thumbnail jobId={props.jobId} position={doc.position} name={doc.filename} />
             <span className="document-name">
-              <span className="filename">{doc.filename}</span>
+              <FileName name={doc.filename} />
               <span className="muted">
                 {t('documents.pages', { count: doc.pages })} · {formatBytes(doc.size)}
               </span>

@@ -9,6 +9,7 @@ import { bridge } from '../bridge';
 import { ConfirmCancel } from '../queue/ConfirmCancel';
 import type { Removal } from '../queue/UndoRemoval';
 import '../queue/job-actions.css';
+import { isolated } from '../components/FileName';
 
 type Job = OperationResult<'jobs.get'>;
 export type RunAction = 'jobs.start' | 'jobs.pause' | 'jobs.resume' | 'jobs.retry';
@@ -68,7 +69,7 @@ export function JobActionBar(props: {
       {blocked && (
         <p role="note" className="retry-blocked">
           {t('jobActions.retryBlocked')}{' '}
-          {t(`problems.${blocked}`, { label: job.label, filename: refused?.filename ?? '' })}
+          {t(`problems.${blocked}`, { label: job.label, filename: isolated(refused?.filename ?? '') })}
         </p>
       )}
       <div className="actions">

@@ -18,6 +18,8 @@ import { OtpPanel } from './OtpPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SignerForm } from './SignerForm';
+import { FileName, isolated } from '../components/FileName';
+import { jobErrorText } from '../components/job-error';
 
 type Job = OperationResult<'jobs.get'>;
 type Details = OperationResult<'jobs.details'>;
@@ -37,7 +39,7 @@ export function JobScreen(props: {
   /** The Optimizer that does not answer now, as the header shows it. */
   offlineProfileId?: string | null;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [job, setJob] = useState<Job | null>(null);
   const [details, setDetails] = useState<Details | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
@@ -142,7 +144,9 @@ export function JobScreen(props: {
   return (
     <aside className="job-pane" aria-labelledby="job-heading">
       <header className="job-head">
-        <h2 id="job-heading">{job.label}</h2>
+        <h2 id="job-heading">
+          <FileName name={job.label} className="job-title" />
+        </h2>
         <StateChip state={job.state} paused={job.paused} />
         <button type="button" onClick={props.onClose} aria-label={t('job.close')}>
           ✕
@@ -152,7 +156,7 @@ export function JobScreen(props: {
       {job.state === 'failed' && job.error && (
         <div role="alert" className="notice notice-bad">
           <strong>{t('job.failedAt', { step: t(`state.${job.failedStep ?? 'failed'}`) })}</strong>{' '}
-          {job.error.message}
+          {jobErrorText(t, i18n, job.error)}
           <JobActionBar {...bar} only={['retry', 'copyAsDraft', 'cancel']} />
         </div>
       )}
@@ -209,7 +213,7 @@ export function JobScreen(props: {
               const phase = documentPhase(d, p);
               return (
                 <li key={d.position} className="doc-progress">
-                  <span className="filename">{d.filename}</span>
+                  <FileName name={d.filename} />
                   <Progress value={share} label={t('job.documentProgress', { name: d.filename })} />
                   <span className="muted">{phase && d.refusal === null ? t(`job.phase.${phase}`) : ''}</span>
                   {d.refusal !== null && (
@@ -217,7 +221,7 @@ export function JobScreen(props: {
                       <span role="note">{t('job.refused', { words: d.refusal })}</span>
                       {job.documents.length > 1 && (
                         <button type="button" onClick={() => void dropAndContinue(d.position)}>
-                          {t('job.dropAndContinue', { name: d.filename })}
+                          {t('job.dropAndContinue', { name: isolated(d.filename) })}
                         </button>
                       )}
                     </span>

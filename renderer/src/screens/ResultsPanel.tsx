@@ -8,6 +8,7 @@ import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
 import { ErrorNotice } from '../components/Notice';
 import { PdfViewer } from '../review/PdfViewer';
+import { FileName } from '../components/FileName';
 
 type Job = OperationResult<'jobs.get'>;
 type Verification = OperationResult<'results.verify'>;
@@ -37,7 +38,7 @@ export function ResultsPanel({ job }: { job: Job }): React.JSX.Element {
         {signed.map((doc) => (
           <li key={doc.position} className="result-row">
             <div>
-              <span className="filename">{doc.filename}</span>
+              <FileName name={doc.filename} />
               <div className="muted path">{doc.outputPath}</div>
               <Verified jobId={job.id} position={doc.position} />
             </div>

@@ -99,6 +99,9 @@ const en = {
       readOnly: 'read-only',
       full: 'the disk is full',
       other: 'the system refused a test file',
+      isFile: 'a file stands where the folder should be',
+      missing: 'it does not exist and cannot be made',
+      relative: 'it is not a full path',
     },
   },
 };
@@ -200,6 +203,9 @@ const es: Strings<typeof en> = {
       readOnly: 'solo lectura',
       full: 'el disco está lleno',
       other: 'el sistema rechazó un archivo de prueba',
+      isFile: 'hay un archivo donde debería estar la carpeta',
+      missing: 'no existe y no se puede crear',
+      relative: 'no es una ruta completa',
     },
   },
 };
@@ -303,6 +309,9 @@ const pl: Strings<typeof en> = {
       readOnly: 'tylko do odczytu',
       full: 'dysk jest pełny',
       other: 'system odrzucił plik testowy',
+      isFile: 'w miejscu folderu jest plik',
+      missing: 'nie istnieje i nie można go utworzyć',
+      relative: 'to nie jest pełna ścieżka',
     },
   },
 };
