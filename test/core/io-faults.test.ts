@@ -143,6 +143,35 @@ describe('io faults: a signed file that cannot be written', () => {
   });
 });
 
+describe('io faults: names in any script travel end to end', () => {
+  it('uploads, downloads and saves a document named with Polish letters, an emoji and U+202E; the saved name is safe and keeps the letters and emoji', async () => {
+    const h = await queueHarness(sandbox.baseUrl);
+    try {
+      const job = await h.addJob({ documents: 1, auth: { method: 'otp', delivery: 'sms' } });
+      const name = 'Umowa zażółć 🧾 invoice\u202Efdp.exe.pdf';
+      h.store.db.prepare('UPDATE job_documents SET filename = ? WHERE job_id = ?').run(name, job.id);
+      h.runner.start();
+      await signWithCode(h, job);
+      const done = await h.waitFor(job.id, ['done', 'failed']);
+      assert.equal(done.state, 'done', done.error?.message);
+      const listed = await call<{ detail: Record<string, { filename: string }> }>(
+        sandbox.baseUrl,
+        'GET',
+        `/documents/${done.requestPk}`,
+      );
+      assert.equal(Object.keys(listed.body.detail ?? {}).length, 0, 'the copies were deleted after saving');
+      assert.equal(
+        done.documents[0]?.outputPath,
+        join(h.outDir, 'Umowa zażółć 🧾 invoice_fdp.exe.signed.pdf'),
+      );
+      assert.ok(existsSync(done.documents[0]?.outputPath ?? ''));
+      assert.deepEqual(uncaught, []);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe('io faults: every way an output folder enters is checked', { skip: KEYCHAIN }, () => {
   it('jobs.create and jobs.update refuse a relative, file or unwritable folder with the settings problem; a good one is stored normalised', async () => {
     const dataDir = join(work, 'bridge-data');
