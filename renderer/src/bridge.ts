@@ -69,7 +69,8 @@ function hostBridge(): Bridge {
           body: JSON.stringify(args ?? {}),
         }).then(async (res) => {
           if (res.status === 401) {
-            return { ok: false, error: { code: 'forbidden', message: refusal ?? NEEDS_ADDRESS } };
+            const problem = { code: refusal ? 'launchCodeRefused' : 'hostAddressNeeded', values: {} };
+            return { ok: false, error: { code: 'forbidden', message: refusal ?? NEEDS_ADDRESS, problem } };
           }
           return (await res.json()) as Result<unknown>;
         }),
