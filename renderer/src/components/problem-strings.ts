@@ -35,9 +35,6 @@ const en = {
     hostAddressNeeded: 'This page needs the address printed by npm run start:web.',
     launchCodeRefused:
       'This address has already been used or has expired (each one works once, within a minute): use the tab it opened, or start npm run start:web again for a new one.',
-    hostAddressNeeded: 'This page needs the address printed by npm run start:web.',
-    launchCodeRefused:
-      'This address has already been used or has expired (each one works once, within a minute): use the tab it opened, or start npm run start:web again for a new one.',
     readBeforeSignerView: 'Reading counts only in the signer view: open “Signer view” for the signer first.',
     pagesNotSeen: 'Not every page has been on screen yet. Still to show: {{pages}}.',
     consentBeforeRead: 'The signer must read every page of the service contract and of each document first.',
@@ -78,9 +75,6 @@ const es: Strings<typeof en> = {
       'Solo un trabajo cancelado, o uno que se detuvo antes de firmarse, puede copiarse como borrador nuevo («{{label}}»).',
     removeRunning: '«{{label}}» sigue en curso: cancélelo antes de quitarlo.',
     undoExpired: 'Ya es tarde para deshacer: los trabajos quitados ya no están.',
-    hostAddressNeeded: 'Esta página necesita la dirección que muestra npm run start:web.',
-    launchCodeRefused:
-      'Esta dirección ya se ha usado o ha caducado (cada una sirve una vez, durante un minuto): use la pestaña que abrió, o vuelva a iniciar npm run start:web para obtener otra.',
     hostAddressNeeded: 'Esta página necesita la dirección que muestra npm run start:web.',
     launchCodeRefused:
       'Esta dirección ya se ha usado o ha caducado (cada una sirve una vez, durante un minuto): use la pestaña que abrió, o vuelva a iniciar npm run start:web para obtener otra.',
@@ -125,9 +119,6 @@ const pl: Strings<typeof en> = {
       'Jako nowy szkic można skopiować tylko zadanie anulowane albo zatrzymane przed podpisaniem („{{label}}”).',
     removeRunning: '„{{label}}” jest wciąż w toku: anuluj je przed usunięciem.',
     undoExpired: 'Za późno na cofnięcie: usuniętych zadań już nie ma.',
-    hostAddressNeeded: 'Ta strona wymaga adresu wypisanego przez npm run start:web.',
-    launchCodeRefused:
-      'Ten adres został już użyty lub wygasł (każdy działa raz, przez minutę): użyj karty, którą otworzył, albo uruchom ponownie npm run start:web, aby dostać nowy.',
     hostAddressNeeded: 'Ta strona wymaga adresu wypisanego przez npm run start:web.',
     launchCodeRefused:
       'Ten adres został już użyty lub wygasł (każdy działa raz, przez minutę): użyj karty, którą otworzył, albo uruchom ponownie npm run start:web, aby dostać nowy.',
