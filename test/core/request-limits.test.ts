@@ -193,6 +193,24 @@ describe('refused before the request exists', { skip: KEYRING ? false : NO_KEYRI
       assert.equal(page.error.code, 'validation');
       assert.match(page.error.message, /“three-pages\.pdf” has 3 page\(s\)/);
       assert.equal(desk.store.jobs.list().length, 0, 'nothing kept');
+
+      // jobs.update: a 1-page document added to a draft stamped on page 3 is refused, the draft kept.
+      const draft = await bridge.call(
+        'jobs.create',
+        job({
+          paths: [threePages],
+          start: false,
+          signature: { appearance: { position: '50,50,250,120', page: 2 } },
+        }),
+      );
+      assert.ok(draft.ok, JSON.stringify(draft));
+      const jobId = (draft.value as { id: string }).id;
+      const added = await bridge.call('jobs.update', { jobId, addPaths: [onePage] });
+      assert.ok(!added.ok);
+      assert.equal(added.error.code, 'validation');
+      assert.match(added.error.message, /“one-page\.pdf” has 1 page\(s\)/);
+      assert.equal(desk.store.jobs.get(jobId).documents.length, 1);
+      await bridge.call('jobs.remove', { jobIds: [jobId] });
       assert.equal(await creates(), before);
     });
 
