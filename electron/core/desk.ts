@@ -41,7 +41,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     throw error;
   });
   // External-authentication values live in the keychain: older clear ones move there, spent ones go.
-  await store.jobs.useKeychain(keychain).catch((error: unknown) => {
+  await store.jobs.useKeychain(keychain).catch(async (error: unknown) => {
+    await auditSeal.idle();
     store.close();
     throw error;
   });
