@@ -212,5 +212,23 @@ describe('external values in the keychain', { skip: SKIP }, () => {
       assert.equal(kinds.length, 1);
       assert.equal(JSON.parse(kinds[0]!.data_json).reason, 'signed');
     });
+
+    it('stops a job whose value is no longer in the keychain, saying to type it again, without retrying', async () => {
+      const added = await h.addJob({
+        documents: 1,
+        auth: { method: 'external', type: 'biometric', value: 'lost' },
+      });
+      await h.store.jobs.forgetExternalValue(added.id, 'test');
+      h.runner.start();
+      const failed = await h.waitFor(added.id, ['done', 'failed']);
+      assert.equal(failed.state, 'failed');
+      assert.equal(failed.failedStep, 'signing');
+      assert.equal(failed.error?.kind, 'external_value_missing');
+      assert.equal(failed.error?.retryable, false);
+      assert.match(
+        failed.error?.message ?? '',
+        /no longer in the keychain: copy the job as a draft and type the value again/,
+      );
+    });
   });
 });

@@ -6,6 +6,7 @@ import { EventEmitter } from 'node:events';
 import { RUNNER_STATES, canCancel, isTerminal, stateProgress } from '../../../shared/job';
 import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
+import { ExternalValueMissingError } from '../store/jobs';
 import { IdImageError, purgeJobIdImages, sweepIdImages, type IdImageStore } from '../vault/id-images';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
 import { ConnectivityMonitor, type ConnectionStatus } from './connectivity';
@@ -483,6 +484,9 @@ function describe(error: unknown): { kind: string; message: string; retryable: b
   // A sealed image that is lost or altered stays so: retrying would only delay saying it.
   if (error instanceof IdImageError) return { kind: error.code, message: error.message, retryable: false };
   if (error instanceof RequestLimitError) return { kind: 'limits', message: error.message, retryable: false };
+  // An external value gone from the keychain does not come back by waiting: the RAO types it again.
+  if (error instanceof ExternalValueMissingError)
+    return { kind: 'external_value_missing', message: error.message, retryable: false };
   const message = error instanceof Error ? error.message : String(error);
   // Local I/O trouble (a full disk, a locked file) is worth retrying; a verification failure is too:
   // the next download may be whole.
