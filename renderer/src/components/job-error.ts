@@ -1,10 +1,12 @@
 // Why a job stopped, in the RAO's language when core named the problem (an output folder that can't
 // be written, and why), else core's own English message.
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { JobView } from '../queue/JobRow';
-import { isolated } from './FileName';
+import type { OperationResult } from '../../../shared/contract';
+import { isolated } from './isolated';
 
-export function jobErrorText(t: TFunction, i18n: I18n, error: NonNullable<JobView['error']>): string {
+type JobError = NonNullable<OperationResult<'jobs.list'>['jobs'][number]['error']>;
+
+export function jobErrorText(t: TFunction, i18n: I18n, error: JobError): string {
   const problem = error.problem;
   const key = problem ? `problems.${problem.code}` : null;
   if (!problem || !key || !i18n.exists(key)) return error.message;
