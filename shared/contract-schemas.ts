@@ -132,7 +132,7 @@ export const jobViewSchema = z.object({
       /** For a refused code: how many more tries the desk allows before a new code is needed. */
       attemptsLeft: z.number().int().min(0).optional(),
       /** The failure as a code and its values (e.g. an output folder and why it can't be written). */
-      problem: z.object({ code: z.string(), values: z.record(z.string(), z.string()) }).optional(),
+      problem: z.object({ name: z.string(), values: z.record(z.string(), z.string()) }).optional(),
     })
     .nullable(),
   paused: z.boolean(),

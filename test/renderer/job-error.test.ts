@@ -28,7 +28,7 @@ const stopped = {
   kind: 'output_folder',
   message: "The folder “/media/usb/Firmados” can't be written: read-only.",
   retryable: true,
-  problem: { code: 'outputFolderUnwritable', values: { folder: '/media/usb/Firmados', cause: 'readOnly' } },
+  problem: { name: 'outputFolderUnwritable', values: { folder: '/media/usb/Firmados', cause: 'readOnly' } },
 };
 
 describe('job error wording', () => {
@@ -49,7 +49,7 @@ describe('job error wording', () => {
     const i18n = await inLanguage('pl');
     const plain = { kind: 'server', message: 'The Optimizer answered 500.', retryable: true };
     assert.equal(jobErrorText(i18n.t, i18n, plain), plain.message);
-    const unknown = { ...plain, problem: { code: 'somethingNew', values: {} } };
+    const unknown = { ...plain, problem: { name: 'somethingNew', values: {} } };
     assert.equal(jobErrorText(i18n.t, i18n, unknown), plain.message);
   });
 });

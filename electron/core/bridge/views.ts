@@ -21,7 +21,10 @@ export function jobView(job: JobRecord): JobView {
           message: job.error.message,
           retryable: job.error.retryable,
           ...(job.error.attemptsLeft === undefined ? {} : { attemptsLeft: job.error.attemptsLeft }),
-          ...(job.error.problem === undefined ? {} : { problem: job.error.problem }),
+          // Named `name` here: a result field called `code` could be mistaken for (and is checked as) an OTP.
+          ...(job.error.problem === undefined
+            ? {}
+            : { problem: { name: job.error.problem.code, values: job.error.problem.values } }),
         }
       : null,
     paused: job.paused,

@@ -8,7 +8,7 @@ type JobError = NonNullable<OperationResult<'jobs.list'>['jobs'][number]['error'
 
 export function jobErrorText(t: TFunction, i18n: I18n, error: JobError): string {
   const problem = error.problem;
-  const key = problem ? `problems.${problem.code}` : null;
+  const key = problem ? `problems.${problem.name}` : null;
   if (!problem || !key || !i18n.exists(key)) return error.message;
   const values: Record<string, string> = { ...problem.values };
   if (values.cause !== undefined && i18n.exists(`settings.writeCauses.${values.cause}`))
