@@ -4,23 +4,18 @@
 // The keychain tests need a real Secret Service. When none is running and dbus-run-session and
 // gnome-keyring-daemon are installed, this script re-runs itself inside a private D-Bus session
 // with a temporary HOME, so no developer keychain is ever touched, and keeps an unlocked
-// gnome-keyring-daemon running there for the whole run:
-// - the bus has no activation directories, so a daemon that dies is never silently replaced by
-//   an activated one whose login keyring is locked (every keychain call would then wait on an
-//   unlock prompt no one can answer);
-// - the daemon runs in the foreground as this script's child: if it exits, the run says when and
-//   how, and starts it again with the same password, which unlocks the same login keyring.
+// gnome-keyring-daemon running there for the whole run (keyring-daemon.mjs says why and how).
 // Every test has a deadline and the whole run has one, so a hang fails with the names of the
 // files still running instead of stalling CI.
 // Usage: node test/run.mjs [substring filter...]
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
+import { superviseKeyring, writeBusConfig } from './keyring-daemon.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
-const KEYRING_PASSWORD = 'test-keyring';
 /**
  * One test (or hook) that takes longer than this has hung. Node applies it to each file as a whole
  * too, and cli-dialects, the longest file, takes about 3 minutes on a quiet 2-core machine.
@@ -33,31 +28,9 @@ const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status
 const stamp = () => new Date().toISOString().slice(11, 19);
 const say = (line) => process.stderr.write(`test/run.mjs ${stamp()}: ${line}\n`);
 
-// A session bus like Debian's session.conf, without <standard_session_servicedirs/>.
-const BUS_CONFIG = `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>session</type>
-  <keep_umask/>
-  <listen>unix:tmpdir=/tmp</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow send_destination="*" eavesdrop="true"/>
-    <allow eavesdrop="true"/>
-    <allow own="*"/>
-  </policy>
-  <limit name="max_incoming_bytes">1000000000</limit>
-  <limit name="max_outgoing_bytes">1000000000</limit>
-  <limit name="max_message_size">1000000000</limit>
-  <limit name="max_completed_connections">100000</limit>
-  <limit name="max_connections_per_user">100000</limit>
-</busconfig>
-`;
-
 if (!process.env.ONESHOT_TEST_KEYRING && has('dbus-run-session') && has('gnome-keyring-daemon')) {
   const home = mkdtempSync(join(tmpdir(), 'oneshot-test-home-'));
-  const busConfig = join(home, 'session-bus.conf');
-  writeFileSync(busConfig, BUS_CONFIG);
+  const busConfig = writeBusConfig(home);
   const result = spawnSync(
     'dbus-run-session',
     [`--config-file=${busConfig}`, '--', process.execPath, ...process.argv.slice(1)],
@@ -80,53 +53,6 @@ if (!process.env.ONESHOT_TEST_KEYRING) {
   console.warn('No dbus-run-session/gnome-keyring-daemon: keychain tests will report themselves as skipped.');
 }
 
-/** Starts an unlocked gnome-keyring-daemon and keeps one running until stop(). */
-function superviseKeyring() {
-  let daemon;
-  let stopping = false;
-  let starts = 0;
-  const start = () =>
-    new Promise((resolve, reject) => {
-      starts += 1;
-      const child = spawn('gnome-keyring-daemon', ['--foreground', '--unlock', '--components=secrets'], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      daemon = child;
-      let out = '';
-      let err = '';
-      let ready = false;
-      child.stdout.on('data', (chunk) => {
-        out += chunk;
-        // In the foreground the daemon prints its environment once it serves the bus.
-        if (!ready && out.includes('GNOME_KEYRING_CONTROL=')) {
-          ready = true;
-          resolve();
-        }
-      });
-      child.stderr.on('data', (chunk) => (err = (err + chunk).slice(-2000)));
-      child.once('error', reject);
-      child.once('exit', (code, signal) => {
-        if (!ready)
-          return reject(new Error(`gnome-keyring-daemon did not start (${signal ?? code}): ${err}`));
-        if (stopping) return;
-        say(
-          `gnome-keyring-daemon (pid ${child.pid}) exited with ${signal ?? `status ${code}`}; ` +
-            `starting it again. Its last words: ${err.trim() || '(none)'}`,
-        );
-        start().catch((e) => say(String(e)));
-      });
-      child.stdin.end(`${KEYRING_PASSWORD}\n`);
-    });
-  return {
-    start,
-    stop() {
-      stopping = true;
-      daemon?.kill('SIGTERM');
-      return starts;
-    },
-  };
-}
-
 function collect(dir) {
   return readdirSync(dir).flatMap((name) => {
     const full = join(dir, name);
@@ -144,7 +70,7 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const keyring = process.env.ONESHOT_TEST_KEYRING_SUPERVISE ? superviseKeyring() : undefined;
+const keyring = process.env.ONESHOT_TEST_KEYRING_SUPERVISE ? superviseKeyring(process.env, say) : undefined;
 if (keyring) await keyring.start();
 
 const runner = spawn(

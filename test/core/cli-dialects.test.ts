@@ -17,6 +17,7 @@ import { startCli, type CliRun } from '../helpers/cli-process';
 import { nssDbTrusting, pdfsig, qpdfCheck } from '../helpers/pdf-judges';
 import { call, PRESET_TOKEN_UID, SIGNER } from '../helpers/sandbox';
 import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
+import { startBus, superviseKeyring, type KeyringSupervisor } from '../keyring-daemon.mjs';
 
 const SKIP =
   process.env.ONESHOT_TEST_KEYRING === undefined
@@ -74,16 +75,40 @@ interface Finished {
 /** Every CLI process started here, so one left running by a failed or timed-out test is ended. */
 const launched = new Set<CliRun>();
 
-function launch(args: string[]): CliRun {
-  const run = startCli(args);
+/**
+ * The crash trials kill the CLI at any moment, also in the middle of a Secret Service call, which
+ * makes gnome-keyring 42 abort. So the CLIs here talk to a keyring of their own, restarted when it
+ * dies, and the other test files, running alongside on the run's keyring, never see it go.
+ */
+const privateKeyring: { bus?: { address: string; stop: () => void }; daemon?: KeyringSupervisor } = {};
+
+async function startPrivateKeyring(): Promise<void> {
+  const home = join(work, 'keyring-home');
+  mkdirSync(home, { recursive: true });
+  privateKeyring.bus = await startBus(work);
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_DATA_HOME: join(home, '.local/share'),
+    DBUS_SESSION_BUS_ADDRESS: privateKeyring.bus.address,
+  };
+  privateKeyring.daemon = superviseKeyring(env, (line) => console.log(`cli-dialects: ${line}`));
+  await privateKeyring.daemon.start();
+}
+
+/** Starts a CLI on the private keyring, once a keyring daemon serves it. */
+async function launch(args: string[]): Promise<CliRun> {
+  await privateKeyring.daemon?.ready();
+  const address = privateKeyring.bus?.address;
+  const run = startCli(args, address ? { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address } } : {});
   launched.add(run);
   void run.done.then(() => launched.delete(run));
   return run;
 }
 
 /** Runs a CLI command to its end with nothing on standard input. */
-function cli(args: string[]): Promise<Finished> {
-  const run = launch(args);
+async function cli(args: string[]): Promise<Finished> {
+  const run = await launch(args);
   run.child.stdin!.end();
   return run.done;
 }
@@ -188,8 +213,11 @@ const tail = (text: string, lines = 40): string => text.trim().split('\n').slice
 // sandbox's counters as the part before left them, and the judges (pdfsig, qpdf) run synchronously,
 // so a dialect running alongside would hold up the moment another one's kill should land.
 describe('CLI against every sandbox dialect with 30% of committed signs answered 500', { skip: SKIP }, () => {
+  before(startPrivateKeyring);
   after(() => {
     for (const run of launched) run.child.kill('SIGKILL');
+    privateKeyring.daemon?.stop();
+    privateKeyring.bus?.stop();
     // Failure messages carry the CLI's and the sandbox's words; the files are not needed afterwards.
     rmSync(work, { recursive: true, force: true });
   });
@@ -237,7 +265,7 @@ describe('CLI against every sandbox dialect with 30% of committed signs answered
           writeFileSync(signer, JSON.stringify(SIGNER));
           const out = join(dir, 'otp-out');
           const startStats = await stats(sandbox.baseUrl);
-          const run = launch([
+          const run = await launch([
             'sign',
             '--optimizer',
             sandbox.baseUrl,
@@ -382,7 +410,7 @@ describe('CLI against every sandbox dialect with 30% of committed signs answered
           Object.entries((await stats(sandbox.baseUrl)).requests)
             .filter(([pk]) => !(pk in startStats.requests))
             .map(([, r]) => r);
-        const run = launch([
+        const run = await launch([
           'batch',
           '--optimizer',
           sandbox.baseUrl,
@@ -416,6 +444,8 @@ describe('CLI against every sandbox dialect with 30% of committed signs answered
         }
         const first = await run.done;
         const killed = first.signal === 'SIGKILL';
+        // A keyring daemon that the kill brought down exits within moments; resume waits for the new one.
+        if (killed) await new Promise((r) => setTimeout(r, 300));
         const resumed = await cli(['resume', '--data', data, '--json']);
         const context = logs(`${first.stderr}--- resume ---\n${resumed.stderr}`);
         const trial = `${dialect}, killed ${moment === 'sign call' ? 'during the sign call' : `after ${moment}`}`;
