@@ -202,7 +202,18 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
     ...reviewOperations(desk),
     'otp.send': async ({ jobId, delivery }) => {
       const job = requireJob(jobId);
-      if (job.auth.method === 'otp' && !reviewState(store, job).consented)
+      // Refused here with a code the UI words, not left to the runner's plain errors (`internal`).
+      if (job.auth.method !== 'otp')
+        throw new BridgeFailure(
+          'conflict',
+          'This job signs with an external authentication method; no code is sent to the signer.',
+        );
+      if (job.state !== 'awaiting_signer' && job.state !== 'otp_sent')
+        throw new BridgeFailure(
+          'conflict',
+          `A code can be sent only while the signer is at the desk; this job is ${job.state}.`,
+        );
+      if (!reviewState(store, job).consented)
         throw new BridgeFailure(
           'conflict',
           'The signer has not yet read every document and accepted them; no code is sent before that.',
@@ -211,7 +222,12 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       return { sentAt: sent.otpSentAt ?? new Date().toISOString() };
     },
     'otp.submit': ({ jobId, code }) => {
-      requireJob(jobId);
+      const job = requireJob(jobId);
+      if (job.state !== 'otp_sent')
+        throw new BridgeFailure(
+          'conflict',
+          `No code is expected for this job now (it is ${job.state}): send the code to the signer first.`,
+        );
       runner.submitOtp(jobId, code);
       return Promise.resolve(DONE);
     },
