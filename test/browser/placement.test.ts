@@ -230,7 +230,8 @@ describe('placing the signature in the UI', { skip: SKIP_WITHOUT_KEYRING }, () =
     assert.equal(await axe(page).then((r) => r.blocking.length), 0, 'the editor passes axe');
     await screenshot(page, '23-placement-editor');
     await dialog.getByRole('button', { name: 'Use for this document only' }).click();
-    await page.getByText('The stamp of portrait.pdf is placed by hand.').waitFor();
+    // The name sits between bidi isolates (U+2068 … U+2069), so a name can't reorder the sentence.
+    await page.getByText('The stamp of \u2068portrait.pdf\u2069 is placed by hand.').waitFor();
     const portraitRect: Rect = [portrait.left, A4[1] - portrait.bottom, portrait.right, A4[1] - portrait.top];
 
     // /Rotate 90: displayed 841.89 wide, 595.28 high. A displayed point (l, t) is the user-space
