@@ -60,7 +60,10 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
     await fillExternalSigner(pane, { surname: 'Nowak', value: 'bio-refused-1', outputDir });
     await pane.getByRole('button', { name: 'Start' }).click();
 
-    const remove = pane.getByRole('button', { name: 'Remove scan-dowodu.pdf and go on with the others' });
+    // File names inside sentences sit between bidi isolates (U+2068 … U+2069).
+    const remove = pane.getByRole('button', {
+      name: 'Remove \u2068scan-dowodu.pdf\u2069 and go on with the others',
+    });
     await remove.waitFor({ timeout: 60_000 });
     const note = pane.getByRole('note').filter({ hasText: 'The Optimizer refused this document' });
     assert.match(
@@ -69,12 +72,12 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
     );
     await pane
       .getByRole('alert')
-      .filter({ hasText: /refused “scan-dowodu\.pdf”/ })
+      .filter({ hasText: /refused “\u2068?scan-dowodu\.pdf\u2069?”/ })
       .waitFor();
     // Retry is not offered while the refused file is there: the pane says why instead.
     await pane
       .getByRole('note')
-      .filter({ hasText: /Retry is not offered: .*refused “scan-dowodu\.pdf”/ })
+      .filter({ hasText: /Retry is not offered: .*refused “\u2068?scan-dowodu\.pdf\u2069?”/ })
       .waitFor();
     assert.equal(await pane.getByRole('button', { name: 'Retry' }).count(), 0);
     await screenshot(page, '30-refused-document');
