@@ -17,7 +17,7 @@ import { startCli, type CliRun } from '../helpers/cli-process';
 import { nssDbTrusting, pdfsig, qpdfCheck } from '../helpers/pdf-judges';
 import { call, PRESET_TOKEN_UID, SIGNER } from '../helpers/sandbox';
 import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
-import { startBus, superviseKeyring, type KeyringSupervisor } from '../keyring-daemon.mjs';
+import { startPrivateKeyring, type PrivateKeyring } from '../helpers/private-keyring';
 
 const SKIP =
   process.env.ONESHOT_TEST_KEYRING === undefined
@@ -77,30 +77,14 @@ const launched = new Set<CliRun>();
 
 /**
  * The crash trials kill the CLI at any moment, also in the middle of a Secret Service call, which
- * makes gnome-keyring 42 abort. So the CLIs here talk to a keyring of their own, restarted when it
- * dies, and the other test files, running alongside on the run's keyring, never see it go.
+ * makes gnome-keyring 42 abort: the CLIs here talk to a keyring of their own.
  */
-const privateKeyring: { bus?: { address: string; stop: () => void }; daemon?: KeyringSupervisor } = {};
-
-async function startPrivateKeyring(): Promise<void> {
-  const home = join(work, 'keyring-home');
-  mkdirSync(home, { recursive: true });
-  privateKeyring.bus = await startBus(work);
-  const env = {
-    ...process.env,
-    HOME: home,
-    XDG_DATA_HOME: join(home, '.local/share'),
-    DBUS_SESSION_BUS_ADDRESS: privateKeyring.bus.address,
-  };
-  privateKeyring.daemon = superviseKeyring(env, (line) => console.log(`cli-dialects: ${line}`));
-  await privateKeyring.daemon.start();
-}
+let keyring: PrivateKeyring | undefined;
 
 /** Starts a CLI on the private keyring, once a keyring daemon serves it. */
 async function launch(args: string[]): Promise<CliRun> {
-  await privateKeyring.daemon?.ready();
-  const address = privateKeyring.bus?.address;
-  const run = startCli(args, address ? { env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: address } } : {});
+  await keyring?.ready();
+  const run = startCli(args, keyring ? { env: keyring.env() } : {});
   launched.add(run);
   void run.done.then(() => launched.delete(run));
   return run;
@@ -213,11 +197,12 @@ const tail = (text: string, lines = 40): string => text.trim().split('\n').slice
 // sandbox's counters as the part before left them, and the judges (pdfsig, qpdf) run synchronously,
 // so a dialect running alongside would hold up the moment another one's kill should land.
 describe('CLI against every sandbox dialect with 30% of committed signs answered 500', { skip: SKIP }, () => {
-  before(startPrivateKeyring);
+  before(async () => {
+    keyring = await startPrivateKeyring(work, 'cli-dialects');
+  });
   after(() => {
     for (const run of launched) run.child.kill('SIGKILL');
-    privateKeyring.daemon?.stop();
-    privateKeyring.bus?.stop();
+    keyring?.stop();
     // Failure messages carry the CLI's and the sandbox's words; the files are not needed afterwards.
     rmSync(work, { recursive: true, force: true });
   });

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { seededRandom } from '../../electron/sandbox/faults';
 import { makePdf } from '../fixtures/pdfs';
-import { runCliToEnd, startCli } from '../helpers/cli-process';
+import * as cliProcess from '../helpers/cli-process';
 import { nssDbTrusting, pdfsig } from '../helpers/pdf-judges';
 import { call, PRESET_TOKEN_UID, SIGNER } from '../helpers/sandbox';
 import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
+import { startPrivateKeyring, type PrivateKeyring } from '../helpers/private-keyring';
 
 const keychain = process.env.ONESHOT_TEST_KEYRING !== undefined;
 /** Where a crash trial kills the CLI: after it reports one of these states (or during start-up). */
@@ -28,6 +29,18 @@ const SKIP = keychain
   ? false
   : 'no Secret Service: run through node test/run.mjs (the CLI keeps tokens in the keychain)';
 const work = mkdtempSync(join(tmpdir(), 'cli-'));
+
+/**
+ * The SIGKILL trials can land in the middle of a Secret Service call, which makes gnome-keyring 42
+ * abort: the CLIs here talk to a keyring of their own (see private-keyring.ts).
+ */
+let keyring: PrivateKeyring | undefined;
+const startCli = (args: string[]): cliProcess.CliRun =>
+  cliProcess.startCli(args, keyring ? { env: keyring.env() } : {});
+async function runCliToEnd(args: string[]): ReturnType<typeof cliProcess.runCliToEnd> {
+  await keyring?.ready();
+  return cliProcess.runCliToEnd(args, keyring ? { env: keyring.env() } : {});
+}
 
 async function writeDocs(dir: string, count: number, tag: string): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
@@ -63,11 +76,15 @@ describe('CLI', { skip: SKIP }, () => {
   let sandbox: SandboxProcess;
   let nss: string;
   before(async () => {
+    keyring = await startPrivateKeyring(work, 'cli');
     sandbox = await spawnSandbox(['--port', '0', '--data', join(work, 'sandbox')]);
     const ca = await fetch(`${sandbox.baseUrl}/sandbox/ca.pem`).then((r) => r.text());
     nss = nssDbTrusting(ca);
   });
-  after(async () => sandbox.kill());
+  after(async () => {
+    keyring?.stop();
+    await sandbox.kill();
+  });
 
   it('signs an OTP job with the code typed on standard input', async () => {
     const docs = await writeDocs(join(work, 'otp-docs'), 2, 'otp');
@@ -294,6 +311,8 @@ describe('CLI', { skip: SKIP }, () => {
         void reached.then(() => (timer = setTimeout(() => run.child.kill('SIGKILL'), delay)));
         const first = await run.done;
         clearTimeout(timer);
+        // A keyring daemon that the kill brought down exits within moments; the next CLI waits for the new one.
+        if (first.signal === 'SIGKILL') await new Promise((r) => setTimeout(r, 300));
         // Killed before the batch was queued (it is queued whole or not at all): the RAO runs it again.
         const queued = JSON.parse((await runCliToEnd(['status', '--data', data, '--json'])).stdout) as {
           jobs: { state: string }[];

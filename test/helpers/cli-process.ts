@@ -34,8 +34,9 @@ export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv } = 
 
 export async function runCliToEnd(
   args: string[],
+  options: { env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = startCli(args);
+  const run = startCli(args, options);
   run.child.stdin!.end();
   return run.done;
 }
