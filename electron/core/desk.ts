@@ -10,7 +10,14 @@ import { RetentionSchedule } from './retention';
 import type { BackoffPolicy } from './queue/backoff';
 import { attachAuditSeal } from './store/audit-seal';
 import { openStore, type OptimizerProfileRecord, type Store } from './store/index';
-import { checkKeychainAvailable, IdImageStore, OsKeychain, TokenVault, type Keychain } from './vault/index';
+import {
+  checkKeychainAvailable,
+  IdImageStore,
+  keychainIdle,
+  OsKeychain,
+  TokenVault,
+  type Keychain,
+} from './vault/index';
 
 export interface DeskOptions {
   dataDir: string;
@@ -99,6 +106,8 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
       // The last rows' head reaches the keychain before the database closes.
       await auditSeal.idle();
       store.close();
+      // Never leave with a keychain call half-way (see keychainIdle).
+      await keychainIdle();
     },
   };
 }

@@ -18,6 +18,7 @@ import {
   checkKeychainAvailable,
   INDEX_ACCOUNT,
   KeychainError,
+  keychainIdle,
   OsKeychain,
   PROBE_SERVICE,
   TokenMissingError,
@@ -515,6 +516,28 @@ describe('TokenVault against a real Secret Service and the sandbox Optimizer', (
 
     await Promise.all(['u1', 'u2', 'u4'].map((a) => keychain.delete(s, a)));
     assert.deepEqual(await findCredentialsAsync(s), [], 'an empty index is removed too');
+  });
+
+  it('keychainIdle waits for every call in flight, also a method that makes several calls in a row', async (t) => {
+    if (!needsKeyring(t)) return;
+    // A process that exits mid-call makes gnome-keyring 42 abort, and the desk waits before exiting.
+    const s = `${service}-idle`;
+    const settled: string[] = [];
+    const started = [
+      keychain.set(s, 'a', 'one').then(() => settled.push('set a')),
+      keychain.set(s, 'b', 'two').then(() => settled.push('set b')),
+    ];
+    await keychainIdle();
+    assert.deepEqual(
+      settled.sort(),
+      ['set a', 'set b'],
+      'both writes (each a secret and an index update) answered',
+    );
+    const listed = keychain.list(s).then((accounts) => settled.push(`list ${accounts.join(',')}`));
+    await keychainIdle();
+    assert.equal(settled.at(-1), 'list a,b');
+    await Promise.all([...started, listed]);
+    await Promise.all(['a', 'b'].map((a) => keychain.delete(s, a)));
   });
 
   it('OsKeychain lists and reads while another program deletes entries under the same service', async (t) => {

@@ -3,6 +3,7 @@
 export {
   checkKeychainAvailable,
   INDEX_ACCOUNT,
+  keychainIdle,
   OsKeychain,
   PROBE_SERVICE,
   type Keychain,

@@ -42,6 +42,28 @@ const ENTRY_OPTIONS: Keyring.EntryOptions | undefined =
   process.platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
 
 type KeyringLibrary = typeof Keyring;
+/** Library calls not yet answered, so the process can wait for them before it exits. */
+const inFlight = new Set<Promise<unknown>>();
+
+/**
+ * Resolves once every keychain call of this process has been answered, or after `timeoutMs`.
+ * A process that exits in the middle of a Secret Service call makes gnome-keyring 42 abort
+ * ("assertion 'client' failed"); D-Bus then starts a new daemon with the login keyring locked,
+ * and every program of the session meets an unlock prompt. So the desk waits before it exits.
+ */
+export async function keychainIdle(timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+  // A method may make several calls in a row: the next one starts within a turn of the last.
+  for (await turn(); inFlight.size > 0 && Date.now() < deadline; await turn()) {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+    ]);
+    clearTimeout(timer);
+  }
+}
 let library: Promise<KeyringLibrary> | undefined;
 /** Index updates are read-modify-write: one at a time per service in this process. */
 const indexQueues = new Map<string, Promise<void>>();
@@ -190,7 +212,15 @@ export class OsKeychain implements Keychain {
   }
 
   /** One library call with a deadline, after making sure the session bus answers (Linux). */
-  private async call<T>(
+  private call<T>(what: string, run: (lib: KeyringLibrary, signal: AbortSignal) => Promise<T>): Promise<T> {
+    const work = this.callNow(what, run);
+    inFlight.add(work);
+    const forget = (): void => void inFlight.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  private async callNow<T>(
     what: string,
     run: (lib: KeyringLibrary, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
