@@ -61,6 +61,8 @@ export function AnchorChoice(props: {
   text: string;
   onText: (text: string) => void;
   onFind: () => void;
+  /** The document is loaded: a search needs its pages to place the stamp beside the phrase. */
+  ready: boolean;
   /** Where the phrase was found, or why not (null before a search). */
   message: string | null;
 }): React.JSX.Element {
@@ -75,7 +77,7 @@ export function AnchorChoice(props: {
           value={props.text}
           onChange={(e) => props.onText(e.target.value)}
         />
-        <button type="button" onClick={props.onFind} disabled={props.text.trim() === ''}>
+        <button type="button" onClick={props.onFind} disabled={!props.ready || props.text.trim() === ''}>
           {t('placement.find')}
         </button>
       </div>

@@ -265,6 +265,7 @@ export function PlacementEditor(props: {
               setPhrase(null);
             }}
             onFind={() => void findPhrase()}
+            ready={pdf !== null}
             message={
               phrase && box
                 ? t('placement.found', {
