@@ -173,6 +173,7 @@ export const en = {
     jobs_other: '{{count}} jobs',
     empty: 'No jobs yet. Drop the customer’s PDFs above.',
     selectJob: 'Select {{label}}',
+    selectJobFiles: 'Select {{label}}: {{files}}',
     documents_one: '{{count}} document',
     documents_other: '{{count}} documents',
     jobProgress: 'Progress of {{label}}',

@@ -189,6 +189,7 @@ export const es = {
     jobs_many: '{{count}} trabajos',
     empty: 'Aún no hay trabajos. Arrastre arriba los PDF del cliente.',
     selectJob: 'Seleccionar {{label}}',
+    selectJobFiles: 'Seleccionar {{label}}: {{files}}',
     documents_one: '{{count}} documento',
     documents_other: '{{count}} documentos',
     documents_many: '{{count}} documentos',

@@ -193,6 +193,7 @@ export const pl = {
     jobs_other: '{{count}} zadania',
     empty: 'Brak zadań. Upuść powyżej pliki PDF klienta.',
     selectJob: 'Zaznacz {{label}}',
+    selectJobFiles: 'Zaznacz {{label}}: {{files}}',
     documents_one: '{{count}} dokument',
     documents_few: '{{count}} dokumenty',
     documents_many: '{{count}} dokumentów',
