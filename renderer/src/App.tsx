@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract';
+import { Announcer, focusWhenShown } from './announce';
 import { bridge } from './bridge';
 import { ConnectionLine } from './connection/ConnectionLine';
 import { useActiveConnection } from './connection/useActiveConnection';
@@ -88,6 +89,11 @@ export function App(): React.JSX.Element {
                 onCheck={setChecked}
                 offline={offline}
                 onRemoved={setRemoval}
+                connection={connection}
+                onGo={(place) => {
+                  focusWhenShown(place === 'token' ? 'tokenForm' : 'connection');
+                  setView('connection');
+                }}
               />
               {jobId && (
                 <JobScreen
@@ -104,6 +110,7 @@ export function App(): React.JSX.Element {
           </>
         )}
       </main>
+      <Announcer />
       <footer className="footer muted">{info ? t('app.version', { version: info.version }) : ''}</footer>
     </div>
   );

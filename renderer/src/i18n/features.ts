@@ -4,6 +4,7 @@ import { auditStrings } from '../audit/strings';
 import { problemStrings } from '../components/problem-strings';
 import { linkStrings } from '../connection/strings';
 import { placementStrings } from '../placement/strings';
+import { guideStrings } from '../queue/guide-strings';
 import { jobActionStrings } from '../queue/job-action-strings';
 import { readingStrings } from '../review/reading-strings';
 import { viewerStrings } from '../review/viewer-strings';
@@ -20,6 +21,7 @@ const FEATURES = [
   problemStrings,
   jobActionStrings,
   linkStrings,
+  guideStrings,
 ];
 
 /** Every feature's strings for one language, each under its own top-level key. */

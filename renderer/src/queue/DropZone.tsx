@@ -14,8 +14,8 @@ interface Rejected {
 }
 
 export function DropZone(props: {
-  /** Drafts were made; `openId` is the one to open when the RAO added a single job. */
-  onAdded: (openId: string | null) => void;
+  /** `count` drafts were made; `openId` is the one to open when the RAO added a single job. */
+  onAdded: (openId: string | null, count: number) => void;
   onError: (error: BridgeError) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -50,7 +50,7 @@ export function DropZone(props: {
       if (!draft.ok) return props.onError(draft.error);
       lastId = draft.value.id;
     }
-    props.onAdded(groups.length === 1 ? lastId : null);
+    props.onAdded(groups.length === 1 ? lastId : null, groups.length);
   };
 
   const run = async (work: () => Promise<void>): Promise<void> => {

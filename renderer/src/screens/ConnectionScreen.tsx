@@ -1,9 +1,10 @@
 // Connection: the office's Optimizer profiles and the RAO tokens held for the active one. A token
 // is created from username, password and PIN; the three fields are emptied the moment the call
 // returns, whatever it answered, so no secret lingers in the page.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
+import { announce, takeFocusIfAsked } from '../announce';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { TokensAtNewAddress } from '../connection/TokensAtNewAddress';
@@ -48,6 +49,9 @@ export function ConnectionScreen({
   const [question, setQuestion] = useState<{ profile: Profile; count: number; baseUrl: string } | null>(null);
   /** Bumped after a save that may have forgotten tokens, so the token list reads them again. */
   const [saves, setSaves] = useState(0);
+  // Opened from the first-run checklist: the screen's heading takes the focus.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => void takeFocusIfAsked('connection', heading.current), []);
 
   const load = useCallback(async () => {
     const result = await bridge.call('profiles.list', {});
@@ -98,7 +102,9 @@ export function ConnectionScreen({
   const active = profiles?.profiles.find((p) => p.id === profiles.activeId) ?? null;
   return (
     <div className="screen connection-screen">
-      <h2>{t('connection.title')}</h2>
+      <h2 ref={heading} tabIndex={-1}>
+        {t('connection.title')}
+      </h2>
       <ErrorNotice error={error} />
       <section aria-labelledby="profiles-heading" className="card">
         <h3 id="profiles-heading">{t('connection.profiles')}</h3>
@@ -275,6 +281,13 @@ function TokenSection({
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [pin, setPin] = useState('');
+  // Our own words for a field left empty or a PIN of the wrong length, in the RAO's language.
+  const [invalid, setInvalid] = useState<Partial<Record<'username' | 'password' | 'pin', string>>>({});
+  const usernameField = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+  const pinField = useRef<HTMLInputElement>(null);
+  // Opened from the first-run checklist: the form's first field takes the focus.
+  useEffect(() => void takeFocusIfAsked('tokenForm', usernameField.current), []);
 
   const load = useCallback(
     async (refresh = false) => {
@@ -286,7 +299,28 @@ function TokenSection({
   );
   useEffect(() => void load(), [load]);
 
+  const check = (): boolean => {
+    const found: typeof invalid = {};
+    if (username.trim() === '') found.username = t('guide.required', { field: t('connection.username') });
+    if (password === '') found.password = t('guide.required', { field: t('connection.password') });
+    if (pin === '') found.pin = t('guide.pin.required');
+    else if (!/^\d{4,8}$/.test(pin)) {
+      found.pin = t('guide.pin.format', { count: pin.length });
+      setPin('');
+    }
+    setInvalid(found);
+    const first = found.username
+      ? usernameField
+      : found.password
+        ? passwordField
+        : found.pin
+          ? pinField
+          : null;
+    first?.current?.focus();
+    return first === null;
+  };
   const create = async (): Promise<void> => {
+    if (!check()) return;
     setBusy(true);
     const result = await bridge.call('tokens.create', { profileId: profile.id, username, password, pin });
     // Cleared whatever the answer: the secrets were used once and must not stay in the page.
@@ -299,6 +333,7 @@ function TokenSection({
       await bridge.call('tokens.setActive', { profileId: profile.id, username: result.value.username });
       await load();
       onChanged();
+      announce(t('guide.announce.tokenCreated', { username: result.value.username }));
     }
   };
   const act = async (call: Promise<{ ok: boolean; error?: BridgeError }>): Promise<void> => {
@@ -360,6 +395,7 @@ function TokenSection({
       <form
         className="form-grid"
         aria-label={t('connection.newToken')}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void create();
@@ -368,29 +404,42 @@ function TokenSection({
         <h4>{t('connection.newToken')}</h4>
         <label>
           {t('connection.username')}
-          <input required autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} />
+          <input
+            ref={usernameField}
+            required
+            autoComplete="off"
+            value={username}
+            {...invalidProps('token-username', invalid.username)}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+          <FieldProblem id="token-username" message={invalid.username} />
         </label>
         <label>
           {t('connection.password')}
           <input
+            ref={passwordField}
             required
             type="password"
             autoComplete="off"
             value={password}
+            {...invalidProps('token-password', invalid.password)}
             onChange={(e) => setPassword(e.target.value)}
           />
+          <FieldProblem id="token-password" message={invalid.password} />
         </label>
         <label>
           {t('connection.pin')}
           <input
+            ref={pinField}
             required
             type="password"
             inputMode="numeric"
-            pattern="\d{4,8}"
             autoComplete="off"
             value={pin}
+            {...invalidProps('token-pin', invalid.pin)}
             onChange={(e) => setPin(e.target.value)}
           />
+          <FieldProblem id="token-pin" message={invalid.pin} />
         </label>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
@@ -399,5 +448,18 @@ function TokenSection({
         </div>
       </form>
     </section>
+  );
+}
+
+/** A field marked wrong and tied to its message (read with the field by screen readers). */
+const invalidProps = (id: string, message: string | undefined) =>
+  message ? { 'aria-invalid': true as const, 'aria-describedby': `${id}-problem` } : {};
+
+function FieldProblem(props: { id: string; message: string | undefined }): React.JSX.Element | null {
+  if (!props.message) return null;
+  return (
+    <span id={`${props.id}-problem`} className="field-problem">
+      {props.message}
+    </span>
   );
 }

@@ -15,6 +15,9 @@ import { ErrorNotice } from '../components/Notice';
 import { DropZone } from '../queue/DropZone';
 import { JobRow } from '../queue/JobRow';
 import { ROW_HEIGHT, useJobPages } from '../queue/useJobPages';
+import { FirstRunChecklist, type ChecklistPlace } from '../queue/FirstRunChecklist';
+import type { ActiveConnection } from '../connection/useActiveConnection';
+import { announce, focusWhenShown } from '../announce';
 
 export type QueueFilter = 'all' | 'needsSigner' | 'running' | 'failed' | 'done';
 const FILTER_STATES: Record<QueueFilter, JobState[] | undefined> = {
@@ -32,6 +35,10 @@ export function QueueScreen(props: {
   onCheck: (ids: Set<string>) => void;
   offline: string | null;
   onRemoved: (removal: Removal) => void;
+  /** The active Optimizer's live status, for the first-run checklist. */
+  connection?: ActiveConnection;
+  /** Takes the RAO to where a first-run step is done. */
+  onGo?: (place: ChecklistPlace) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<QueueFilter>('all');
@@ -43,6 +50,7 @@ export function QueueScreen(props: {
   const items = virtualizer.getVirtualItems();
   const allowed = useSelectionActions(props.checked);
   const [confirmCancel, setConfirmCancel] = useState(false);
+  const screen = useRef<HTMLDivElement>(null);
 
   const batch = async (action: Exclude<JobAction, 'copyAsDraft'>): Promise<void> => {
     setConfirmCancel(false);
@@ -101,7 +109,7 @@ export function QueueScreen(props: {
   const overall = countable === 0 ? 0 : (counts.done ?? 0) / countable;
 
   return (
-    <div className="screen queue-screen">
+    <div className="screen queue-screen" ref={screen}>
       {props.offline && (
         <div role="status" className="notice notice-attention banner-offline">
           {t('queue.offline', { count: waiting, message: props.offline.replace(/[.\s]+$/, '') })}
@@ -109,10 +117,14 @@ export function QueueScreen(props: {
       )}
       <DropZone
         onError={setError}
-        onAdded={(openId) => {
+        onAdded={(openId, count) => {
           setError(null);
           reload();
-          if (openId) props.onOpen(openId);
+          // One draft: the work goes on in its signer form; several: the queue says how many.
+          if (openId) {
+            focusWhenShown('signer');
+            props.onOpen(openId);
+          } else if (count > 0) announce(t('guide.announce.jobsAdded', { count }));
         }}
       />
       <ErrorNotice error={error} />
@@ -164,6 +176,17 @@ export function QueueScreen(props: {
         <Progress value={overall} label={t('queue.overall')} />
         <span className="muted">{t('queue.overallText', { done: counts.done ?? 0, total: countable })}</span>
       </div>
+      {props.connection && (
+        <FirstRunChecklist
+          connection={props.connection}
+          hasJobs={total > 0}
+          onGo={(place) => props.onGo?.(place)}
+          // The drop zone's own button, so the browser's file chooser opens from this click.
+          onAddDocuments={() =>
+            screen.current?.querySelector<HTMLButtonElement>('.drop-zone button.primary')?.click()
+          }
+        />
+      )}
       <div
         ref={scroller}
         className="job-list"
@@ -171,7 +194,7 @@ export function QueueScreen(props: {
         aria-label={t('queue.jobs', { count: total })}
         tabIndex={0}
       >
-        {total === 0 && <p className="empty">{t('queue.empty')}</p>}
+        {total === 0 && !props.connection && <p className="empty">{t('queue.empty')}</p>}
         <div
           className="job-list-inner"
           role={total > 0 ? 'list' : undefined}
