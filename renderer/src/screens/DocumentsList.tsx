@@ -28,7 +28,10 @@ export function DocumentsList(props: {
   };
   return (
     <section aria-labelledby="docs-heading" className="documents">
-      <h3 id="docs-heading">{t('documents.title', { count: props.documents.length })}</h3>
+      {/* Start's "documents" missing detail goes here. */}
+      <h3 id="docs-heading" data-field="documents" tabIndex={-1}>
+        {t('documents.title', { count: props.documents.length })}
+      </h3>
       <ol className="plain-list">
         {props.documents.map((doc, i) => (
           <li key={`${doc.position}-${doc.filename}`} className="document-row">

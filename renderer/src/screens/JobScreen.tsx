@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../../../shared/contract';
+import { announce } from '../announce';
 import { bridge, pathForFile } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { Progress, StateChip } from '../components/StateChip';
@@ -18,6 +19,7 @@ import { OtpPanel } from './OtpPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SignerForm } from './SignerForm';
+import { inScreenOrder, missingField, MissingDetails, missingMessageId, missingName } from './MissingDetails';
 import { FileName, isolated } from '../components/FileName';
 import { jobErrorText } from '../components/job-error';
 
@@ -47,6 +49,9 @@ export function JobScreen(props: {
   const [consented, setConsented] = useState(false);
   const [showProblems, setShowProblems] = useState(false);
   const [applied, setApplied] = useState<string | null>(null);
+  // Bumped by a Start refused for missing details: the focus goes to the first of them.
+  const [focusMissing, setFocusMissing] = useState(0);
+  const pane = useRef<HTMLElement>(null);
   // Edits are saved one after another, and Start waits for the last one: nothing typed is lost.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
   // The method as last typed (an external value is never read back from core, so it is kept here).
@@ -82,15 +87,28 @@ export function JobScreen(props: {
       setDocProgress((p) => ({ ...p, [event.position]: event }));
   });
 
+  useEffect(() => {
+    if (focusMissing === 0 || !details || details.missing.length === 0) return;
+    const [first] = inScreenOrder(pane.current, details.missing);
+    if (!first) return;
+    missingField(pane.current, first)?.focus();
+    announce(t('guide.announce.missing', { count: details.missing.length, field: missingName(t, first) }));
+    // Only once per refused Start, not again as the RAO fixes the details.
+    setFocusMissing(0);
+  }, [focusMissing, details, t]);
+
   if (!job)
     return <aside className="job-pane">{error ? <ErrorNotice error={error} /> : t('common.loading')}</aside>;
 
   const act = async (action: RunAction): Promise<void> => {
     await saving.current;
     const r = await bridge.call(action, { jobIds: [job.id] });
-    setError(r.ok ? null : r.error);
+    // Missing details are named below, each at its field, in the RAO's language.
+    const missing = !r.ok && action === 'jobs.start' && r.error.code === 'validation' && r.error.fields;
+    setError(r.ok || missing ? null : r.error);
     if (!r.ok && action === 'jobs.start') setShowProblems(true);
     await load();
+    if (missing) setFocusMissing((n) => n + 1);
   };
   const update = async (
     changes: Omit<Parameters<typeof bridge.call<'jobs.update'>>[1], 'jobId'>,
@@ -142,7 +160,7 @@ export function JobScreen(props: {
   };
 
   return (
-    <aside className="job-pane" aria-labelledby="job-heading">
+    <aside className="job-pane" aria-labelledby="job-heading" ref={pane}>
       <header className="job-head">
         <h2 id="job-heading">
           <FileName name={job.label} className="job-title" />
@@ -170,6 +188,7 @@ export function JobScreen(props: {
             auth={details.auth}
             officeLanguage={details.officeLanguage ?? undefined}
             showAllProblems={showProblems}
+            missing={details.missing}
             onChange={(signer, auth) => {
               if (auth) lastAuth.current = auth;
               void update(auth ? { signer, auth } : { signer });
@@ -188,9 +207,18 @@ export function JobScreen(props: {
             otherDrafts={otherDrafts}
             onChanged={() => void load()}
           />
-          <DraftSettings job={job} details={details} onChange={(changes) => void update(changes)} />
-          {details.missing.length > 0 && showProblems && (
-            <p className="muted">{t('job.stillMissing', { count: details.missing.length })}</p>
+          <DraftSettings
+            job={job}
+            details={details}
+            showProblems={showProblems}
+            onChange={(changes) => void update(changes)}
+          />
+          {showProblems && (
+            <MissingDetails
+              keys={inScreenOrder(pane.current, details.missing)}
+              signer={details.signer}
+              onGo={(key) => missingField(pane.current, key)?.focus()}
+            />
           )}
           <JobActionBar {...bar} only={['start', 'remove']}>
             {otherDrafts.length > 0 && (
@@ -273,16 +301,36 @@ function CancelledCard(props: {
 function DraftSettings(props: {
   job: Job;
   details: Details;
+  /** Start was refused: the details it named are marked. */
+  showProblems: boolean;
   onChange: (changes: { raoUsername?: string; outputDir?: string; asyncMode?: boolean }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const [tokens, setTokens] = useState<string[]>([]);
   const [outputDir, setOutputDir] = useState(props.details.outputDir);
+  const { raoUsername } = props.details;
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
   useEffect(() => {
     void bridge.call('tokens.list', { profileId: props.job.profileId }).then((r) => {
-      if (r.ok) setTokens(r.value.tokens.map((tk) => tk.username));
+      if (!r.ok) return;
+      const names = r.value.tokens.map((tk) => tk.username);
+      setTokens(names);
+      // A draft made before any token was kept signs with the one the RAO has since created and
+      // chosen: shown in the list at once, and selected.
+      const chosen = r.value.activeUsername;
+      if (chosen && names.includes(chosen) && raoUsername === '')
+        onChange.current({ raoUsername: chosen });
     });
-  }, [props.job.profileId]);
+  }, [props.job.profileId, raoUsername]);
+  const marks = (key: 'raoUsername' | 'outputDir') => {
+    const missing = props.showProblems && props.details.missing.includes(key);
+    return {
+      'data-field': key,
+      'aria-invalid': missing ? true : undefined,
+      'aria-describedby': missing ? missingMessageId(key) : undefined,
+    };
+  };
   const choose = async (): Promise<void> => {
     const r = await bridge.call('dialogs.pickFolder', {});
     if (r.ok && r.value.path) {
@@ -296,6 +344,7 @@ function DraftSettings(props: {
       <label>
         {t('fields.raoUsername')}
         <select
+          {...marks('raoUsername')}
           value={props.details.raoUsername}
           onChange={(e) => props.onChange({ raoUsername: e.target.value })}
         >
@@ -310,6 +359,7 @@ function DraftSettings(props: {
       <label>
         {t('fields.outputDir')}
         <input
+          {...marks('outputDir')}
           value={outputDir}
           onChange={(e) => setOutputDir(e.target.value)}
           onBlur={() => outputDir !== props.details.outputDir && props.onChange({ outputDir })}

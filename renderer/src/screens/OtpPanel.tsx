@@ -2,9 +2,10 @@
 // field that takes a paste and the platform's one-time-code autofill, and plain messages for a
 // wrong (attempts left), expired or locked code. The code goes to core and is cleared from the page.
 // On the training sandbox a "Sandbox phone" shows the code the customer would have received.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { announce, focusWhenShown, takeFocusIfAsked } from '../announce';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 
@@ -54,12 +55,28 @@ export function OtpPanel(props: {
   const wait = secondsLeft(job.otpSentAt, now);
   const sent = job.state === 'otp_sent' || job.state === 'signing';
   const codeError = job.error && job.error.kind.startsWith('otp_') ? job.error : null;
+  const codeInput = useRef<HTMLInputElement>(null);
+  // A code just sent: the work goes on in the code field.
+  useEffect(() => {
+    if (sent) takeFocusIfAsked('otpCode', codeInput.current);
+  }, [sent, job.otpSentAt]);
+  // A refused code: the field is ready for another try.
+  const refusal = codeError ? `${codeError.kind}:${codeError.attemptsLeft ?? ''}` : null;
+  useEffect(() => {
+    if (refusal) codeInput.current?.focus();
+  }, [refusal]);
 
   const send = async (): Promise<void> => {
     setBusy(true);
     const r = await bridge.call('otp.send', { jobId: job.id, delivery });
     setBusy(false);
     setError(r.ok ? null : r.error);
+    if (r.ok) {
+      focusWhenShown('otpCode');
+      announce(t('guide.announce.codeSent'));
+      // Already shown (a new code): the field takes the focus now.
+      takeFocusIfAsked('otpCode', codeInput.current);
+    }
   };
   const submit = async (): Promise<void> => {
     setBusy(true);
@@ -67,6 +84,8 @@ export function OtpPanel(props: {
     setCode('');
     setBusy(false);
     setError(r.ok ? null : r.error);
+    // Signing goes on in the queue; the signed documents take the focus when they are shown.
+    if (r.ok) focusWhenShown('results');
   };
 
   return (
@@ -120,6 +139,7 @@ export function OtpPanel(props: {
           <label>
             {t('otp.code')}
             <input
+              ref={codeInput}
               className="otp-input"
               inputMode="numeric"
               autoComplete="one-time-code"

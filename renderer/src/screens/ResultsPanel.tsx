@@ -1,9 +1,12 @@
 // Results: each signed document verified again on disk (signer name from the certificate, signing
 // time, whether the signature covers the whole file), opened or shown in its folder, or viewed
 // here; and the job's audit trail.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
+import { announce, takeFocusIfAsked } from '../announce';
+import { kindLabel, summarize } from '../audit/summary';
 import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
 import { ErrorNotice } from '../components/Notice';
@@ -18,6 +21,11 @@ export function ResultsPanel({ job }: { job: Job }): React.JSX.Element {
   const [error, setError] = useState<BridgeError | null>(null);
   const [viewing, setViewing] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const signed = job.documents.filter((d) => d.outputPath);
+  // Shown after the code was signed: the result takes the focus and is announced.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (takeFocusIfAsked('results', heading.current)) announce(t('guide.announce.signed'));
+  }, [t]);
 
   const act = async (call: 'files.open' | 'files.reveal', position: number): Promise<void> => {
     const r = await bridge.call(call, { jobId: job.id, position });
@@ -31,7 +39,9 @@ export function ResultsPanel({ job }: { job: Job }): React.JSX.Element {
 
   return (
     <section className="card results" aria-labelledby="results-heading">
-      <h3 id="results-heading">{t('results.title')}</h3>
+      <h3 id="results-heading" ref={heading} tabIndex={-1}>
+        {t('results.title')}
+      </h3>
       <ErrorNotice error={error} />
       {signed.length === 0 && <p>{t('results.none')}</p>}
       <ul className="plain-list">
@@ -113,10 +123,9 @@ function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
             <tr key={e.seq}>
               <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
               <td>
-                <code>{e.kind}</code>{' '}
-                {e.kind === 'job.state' && typeof e.data.to === 'string'
-                  ? `→ ${t(`state.${e.data.to}`, { defaultValue: e.data.to })}`
-                  : ''}
+                {/* Worded per kind, as the Audit log screen words it: values named, no raw keys. */}
+                <strong>{kindLabel(t, e.kind)}</strong>
+                {wordedData(t, e.kind, e.data)}
               </td>
             </tr>
           ))}
@@ -124,4 +133,10 @@ function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
       </table>
     </details>
   );
+}
+
+/** The event's data in a sentence, after its kind (nothing when it has none worth saying). */
+function wordedData(t: TFunction, kind: string, data: Record<string, unknown>): string {
+  const line = summarize(t, kind, data);
+  return line ? ` · ${line}` : '';
 }

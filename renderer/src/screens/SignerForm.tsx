@@ -2,6 +2,8 @@
 // rules the Optimizer applies (international phone prefix, e-mail, ISO country, document type).
 // Saved to the draft as it changes, so nothing typed is lost when the RAO switches jobs.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { takeFocusIfAsked } from '../announce';
+import { missingMessageId } from './MissingDetails';
 import { useTranslation } from 'react-i18next';
 import type { OperationArgs } from '../../../shared/contract';
 import { COUNTRY_CODES } from '../../../shared/countries';
@@ -28,7 +30,7 @@ const _TEXT_FIELDS = [
 ] as const;
 
 /** A translated message per field for what checkSignerField finds wrong. */
-function problemKey(field: keyof SignerIdentity, value: string | undefined): string | null {
+export function signerProblemKey(field: keyof SignerIdentity, value: string | undefined): string | null {
   const issues = checkSignerField(field, value ?? '');
   if (issues.length === 0) return null;
   if (!value?.trim()) return 'signer.problems.required';
@@ -42,6 +44,8 @@ export function SignerForm(props: {
   showAllProblems: boolean;
   /** The office's language for signers of other countries (Settings), when it has one. */
   officeLanguage?: string;
+  /** What core says Start still needs (`signer.<field>`, `auth`), marked once Start was pressed. */
+  missing?: readonly string[];
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [signer, setSigner] = useState<DraftSigner>(props.signer);
@@ -54,6 +58,9 @@ export function SignerForm(props: {
   const [extValue, setExtValue] = useState('');
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const first = useRef(true);
+  // A draft just made from added documents: the work goes on here, at the first field.
+  const givenName = useRef<HTMLInputElement>(null);
+  useEffect(() => void takeFocusIfAsked('signer', givenName.current), []);
 
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
@@ -81,9 +88,26 @@ export function SignerForm(props: {
   };
   const problem = (field: keyof SignerIdentity): string | null => {
     if (!props.showAllProblems && !touched.has(field)) return null;
-    const key = problemKey(field, signer[field as keyof DraftSigner]);
-    return key ? t(key) : null;
+    const key = signerProblemKey(field, signer[field as keyof DraftSigner]);
+    if (key) return t(key);
+    // Core's judgement at Start (the request as it will be sent) can find what the form did not.
+    return props.showAllProblems && props.missing?.includes(`signer.${field}`)
+      ? t('signer.problems.required')
+      : null;
   };
+  const authMissing = props.showAllProblems && (props.missing?.includes('auth') ?? false);
+  /** The marks of a field with a problem: invalid, and read with its message. */
+  const marks = (name: string, message: string | null) => ({
+    'data-field': `signer.${name}`,
+    'aria-invalid': message ? true : undefined,
+    'aria-describedby': message ? `${name}-problem` : undefined,
+  });
+  const problemText = (name: string, message: string | null) =>
+    message && (
+      <span id={`${name}-problem`} className="field-problem">
+        {message}
+      </span>
+    );
   const blur = (field: string) => () => setTouched(new Set(touched).add(field));
   const field = (
     name: (typeof _TEXT_FIELDS)[number],
@@ -95,18 +119,14 @@ export function SignerForm(props: {
         {t(`fields.signer.${name}`)}
         <input
           {...extra}
+          ref={name === 'given_name' ? givenName : undefined}
           name={name}
           value={signer[name] ?? ''}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${name}-problem` : undefined}
+          {...marks(name, message)}
           onChange={(e) => set(name, e.target.value)}
           onBlur={blur(name)}
         />
-        {message && (
-          <span id={`${name}-problem`} className="field-problem">
-            {message}
-          </span>
-        )}
+        {problemText(name, message)}
       </label>
     );
   };
@@ -121,6 +141,7 @@ export function SignerForm(props: {
         {t('fields.signer.id_document_type')}
         <select
           value={signer.id_document_type ?? ''}
+          {...marks('id_document_type', problem('id_document_type'))}
           onChange={(e) => set('id_document_type', e.target.value)}
           onBlur={blur('id_document_type')}
         >
@@ -131,12 +152,13 @@ export function SignerForm(props: {
             </option>
           ))}
         </select>
-        {problem('id_document_type') && <span className="field-problem">{problem('id_document_type')}</span>}
+        {problemText('id_document_type', problem('id_document_type'))}
       </label>
       <label>
         {t('fields.signer.id_document_country')}
         <select
           value={signer.id_document_country ?? ''}
+          {...marks('id_document_country', problem('id_document_country'))}
           onChange={(e) => set('id_document_country', e.target.value)}
           onBlur={blur('id_document_country')}
         >
@@ -147,9 +169,7 @@ export function SignerForm(props: {
             </option>
           ))}
         </select>
-        {problem('id_document_country') && (
-          <span className="field-problem">{problem('id_document_country')}</span>
-        )}
+        {problemText('id_document_country', problem('id_document_country'))}
       </label>
       {field('serial_number', { autoComplete: 'off' })}
       {field('email', { type: 'email', autoComplete: 'off' })}
@@ -157,6 +177,7 @@ export function SignerForm(props: {
       <label>
         {t('fields.signer.communication_language')}
         <select
+          {...marks('communication_language', problem('communication_language'))}
           value={isCommunicationLanguage(signer.communication_language) ? signer.communication_language : ''}
           onChange={(e) => set('communication_language', e.target.value)}
         >
@@ -174,26 +195,27 @@ export function SignerForm(props: {
             </option>
           ))}
         </select>
+        {problemText('communication_language', problem('communication_language'))}
       </label>
       <label>
         {t('fields.signer.registration_authority')}
         <input
           value={signer.registration_authority ?? ''}
+          {...marks('registration_authority', problem('registration_authority'))}
           onChange={(e) => set('registration_authority', e.target.value)}
           onBlur={blur('registration_authority')}
         />
-        {problem('registration_authority') && (
-          <span className="field-problem">{problem('registration_authority')}</span>
-        )}
+        {problemText('registration_authority', problem('registration_authority'))}
       </label>
       <label>
         {t('fields.signer.profile')}
         <input
           value={signer.profile ?? ''}
+          {...marks('profile', problem('profile'))}
           onChange={(e) => set('profile', e.target.value)}
           onBlur={blur('profile')}
         />
-        {problem('profile') && <span className="field-problem">{problem('profile')}</span>}
+        {problemText('profile', problem('profile'))}
       </label>
       <fieldset className="auth-choice">
         <legend>{t('auth.title')}</legend>
@@ -234,7 +256,14 @@ export function SignerForm(props: {
           <>
             <label>
               {t('auth.externalType')}
-              <input value={extType} onChange={(e) => setExtType(e.target.value)} autoComplete="off" />
+              <input
+                value={extType}
+                onChange={(e) => setExtType(e.target.value)}
+                autoComplete="off"
+                data-field="auth"
+                aria-invalid={authMissing ? true : undefined}
+                aria-describedby={authMissing ? missingMessageId('auth') : undefined}
+              />
             </label>
             <label>
               {t('auth.externalValue')}
