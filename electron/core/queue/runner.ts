@@ -4,6 +4,7 @@
 // before the network call it announces, so a crash at any point resumes correctly.
 import { EventEmitter } from 'node:events';
 import { RUNNER_STATES, canCancel, isTerminal, stateProgress } from '../../../shared/job';
+import { DEFAULT_MAX_CONNECTIONS } from '../optimizer/agent';
 import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
 import { ExternalValueMissingError } from '../store/jobs';
@@ -16,6 +17,7 @@ import type { StepContext, StepResult } from './step-context';
 import { createRequest, fetchContract, RequestLimitError, requirePk, uploadDocuments } from './steps-request';
 import { sign } from './steps-sign';
 import { cleanRemote, saveSignedDocuments } from './steps-output';
+import { Slots } from './slots';
 
 export interface QueueRunnerOptions {
   store: Store;
@@ -25,6 +27,11 @@ export interface QueueRunnerOptions {
   /** Sealed ID images: sent with the create call, purged once created, cancelled or no longer needed. */
   idImages?: IdImageStore;
   concurrency?: number;
+  /**
+   * How many connections a profile's agent keeps (default the agent's own default): the bound on
+   * per-document calls under way to that Optimizer, all its jobs together.
+   */
+  connectionsFor?(profileId: string): number | undefined;
   backoff?: BackoffPolicy;
   random?: () => number;
   now?: () => number;
@@ -42,6 +49,7 @@ export class QueueRunner {
   private readonly active = new Map<string, AbortController>();
   private readonly codes = new Map<string, string>();
   private readonly signIntents = new Set<string>();
+  private readonly slots = new Map<string, Slots>();
   private readonly connectivity: ConnectivityMonitor;
   private concurrency: number;
   private readonly backoff: BackoffPolicy;
@@ -414,6 +422,7 @@ export class QueueRunner {
       verify: this.options.verify,
       idImages: this.options.idImages,
       signal,
+      slots: this.slotsFor(job.profileId),
       emit: (e) => this.emit(e),
       codes: this.codes,
       signIntents: this.signIntents,
@@ -423,6 +432,15 @@ export class QueueRunner {
           this.store.jobs.update(job.id, { attempts: 0, nextAttemptAt: null });
       },
     };
+  }
+
+  private slotsFor(profileId: string): Slots {
+    let slots = this.slots.get(profileId);
+    if (!slots) {
+      slots = new Slots(this.options.connectionsFor?.(profileId) ?? DEFAULT_MAX_CONNECTIONS);
+      this.slots.set(profileId, slots);
+    }
+    return slots;
   }
 
   /** Offline: hold the job until the Optimizer answers. Retryable: back off. Otherwise: failed. */

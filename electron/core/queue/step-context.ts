@@ -4,6 +4,7 @@ import type { Store } from '../store/index';
 import type { IdImageStore } from '../vault/id-images';
 import type { QueueEvent } from './events';
 import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
+import type { Slots } from './slots';
 
 export interface StepContext {
   store: Store;
@@ -13,6 +14,8 @@ export interface StepContext {
   /** ID images sealed by the desk for its jobs; absent where none are kept (e.g. some tests). */
   idImages?: IdImageStore;
   signal: AbortSignal;
+  /** The profile's slots for per-document calls, shared by all its jobs (slots.ts). */
+  slots: Slots;
   emit(event: QueueEvent): void;
   /** OTPs typed by the signer, by job id; memory only, gone with the process. */
   codes: Map<string, string>;

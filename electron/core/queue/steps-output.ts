@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir, rename, rm, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { signerDisplayName } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import { syncDirectory } from '../store/document-store';
@@ -11,11 +11,16 @@ import type { JobDocument, JobRecord } from '../store/index';
 import { folderErrorFrom, requireWritableFolder } from './output-folder';
 import { applyNameTemplate, freeName } from './output-names';
 import type { StepContext, StepResult } from './step-context';
+import { linkedController } from './slots';
 import { requirePk } from './steps-request';
 
 export class VerificationError extends Error {}
 
-/** signed → downloading → saved. Each saved document is recorded before the next is fetched. */
+/**
+ * signed → downloading → saved. The documents are fetched and verified in parallel (within the
+ * profile's slots) and placed one at a time in their order; a document is recorded saved only once
+ * its file and its folder are durable.
+ */
 export async function saveSignedDocuments(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'signed') job = ctx.store.jobs.transition(job.id, 'downloading');
   const pk = requirePk(job);
@@ -23,10 +28,12 @@ export async function saveSignedDocuments(ctx: StepContext, job: JobRecord): Pro
     // Settings' own check first, so nothing is downloaded into a folder that cannot take it.
     await requireWritableFolder(job.outputDir);
     await mkdir(job.outputDir, { recursive: true });
-    for (const doc of job.documents) {
-      if (doc.verifiedAt) continue;
-      await saveOne(ctx, job, pk, doc);
-    }
+    await saveAll(
+      ctx,
+      job,
+      pk,
+      job.documents.filter((d) => !d.verifiedAt),
+    );
   } catch (error) {
     const folderError = ctx.signal.aborted ? null : folderErrorFrom(error, job.outputDir);
     if (!folderError) throw error;
@@ -52,9 +59,87 @@ export async function saveSignedDocuments(ctx: StepContext, job: JobRecord): Pro
   return 'continue';
 }
 
-async function saveOne(ctx: StepContext, job: JobRecord, pk: string, doc: JobDocument): Promise<void> {
+/** A signed copy downloaded into its staging file and verified, not yet placed. */
+interface Fetched {
+  bytes: number;
+  sha256: string;
+  signerName: string | null;
+}
+
+interface Placed {
+  doc: JobDocument;
+  target: string;
+  copy: Fetched;
+}
+
+const stagingPath = (job: JobRecord, doc: JobDocument): string =>
+  join(job.outputDir, `.oneshot-${job.id}-${doc.position}.part.pdf`);
+
+/**
+ * Downloads and verifications run in parallel; placing stays in the documents' order, one at a time,
+ * so that each free name is chosen and taken before the next is looked for. Whenever the next copy
+ * is not ready yet (and after the last), one fsync of the folder makes every copy placed so far
+ * durable and only then are they recorded saved, together. A failure stops the others; the copies
+ * already placed are still made durable and recorded, so a retry does not fetch them again.
+ */
+async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDocument[]): Promise<void> {
+  const group = linkedController(ctx.signal);
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown): void => {
+    failure ??= { error };
+    group.abort();
+  };
+  const ready = docs.map(() => false);
+  const fetched = docs.map((doc, i) =>
+    ctx.slots
+      .run(() => fetchVerified(ctx, job, pk, doc, group.signal), group.signal)
+      .then(
+        (copy) => {
+          ready[i] = true;
+          return copy;
+        },
+        (error: unknown) => {
+          ready[i] = true;
+          fail(error);
+          throw error;
+        },
+      ),
+  );
+  let placed: Placed[] = [];
+  const flush = async (): Promise<void> => {
+    const batch = placed;
+    placed = [];
+    await recordSaved(ctx, job, batch);
+  };
+  try {
+    for (const [i, doc] of docs.entries()) {
+      const copy = await (fetched[i] as Promise<Fetched>);
+      placed.push(await place(ctx, job, pk, doc, copy));
+      if (i + 1 === docs.length || !ready[i + 1]) await flush();
+    }
+  } catch (error) {
+    fail(error);
+  }
+  // Nothing of this step is still writing once it returns.
+  await Promise.allSettled(fetched);
+  group.dispose();
+  try {
+    if (placed.length > 0) await flush();
+  } finally {
+    await Promise.all(docs.map((doc) => rm(stagingPath(job, doc), { force: true })));
+  }
+  if (failure) throw failure.error;
+}
+
+async function fetchVerified(
+  ctx: StepContext,
+  job: JobRecord,
+  pk: string,
+  doc: JobDocument,
+  signal: AbortSignal,
+): Promise<Fetched> {
   if (!doc.remoteUid) throw new Error(`Document ${doc.filename} has no id on the Optimizer`);
-  const staging = join(job.outputDir, `.oneshot-${job.id}-${doc.position}.part.pdf`);
+  const staging = stagingPath(job, doc);
   const downloaded = await ctx.optimizer.downloadDocument(
     pk,
     doc.remoteUid,
@@ -69,77 +154,86 @@ async function saveOne(ctx: StepContext, job: JobRecord, pk: string, doc: JobDoc
         bytes,
         totalBytes: total,
       }),
-    { signal: ctx.signal },
+    { signal },
   );
-  try {
-    const verdict = await ctx.verify(staging, { size: doc.size, sha256: doc.sha256 });
-    ctx.emit({
-      type: 'document',
-      jobId: job.id,
+  const verdict = await ctx.verify(staging, { size: doc.size, sha256: doc.sha256 });
+  ctx.emit({
+    type: 'document',
+    jobId: job.id,
+    position: doc.position,
+    phase: 'verify',
+    bytes: downloaded.bytes,
+    totalBytes: downloaded.bytes,
+  });
+  if (!verdict.ok) {
+    ctx.store.jobs.event(job.id, 'document.verification_failed', {
       position: doc.position,
-      phase: 'verify',
-      bytes: downloaded.bytes,
-      totalBytes: downloaded.bytes,
+      problems: verdict.problems,
     });
-    if (!verdict.ok) {
-      ctx.store.jobs.event(job.id, 'document.verification_failed', {
-        position: doc.position,
-        problems: verdict.problems,
-      });
-      throw new VerificationError(
-        `The signed copy of ${doc.filename} did not verify: ${verdict.problems.join('; ')}`,
-      );
-    }
+    throw new VerificationError(
+      `The signed copy of ${doc.filename} did not verify: ${verdict.problems.join('; ')}`,
+    );
+  }
+  return { bytes: downloaded.bytes, sha256: downloaded.sha256, signerName: verdict.signerName ?? null };
+}
 
-    // A name chosen before a crash is reused, so a resumed job never leaves a second copy.
-    let target = doc.outputPath;
-    const alreadyPlaced =
-      target !== null && existsSync(target) && (await sha256Of(target)) === downloaded.sha256;
-    if (!alreadyPlaced) {
-      if (target === null || existsSync(target)) {
-        const name = applyNameTemplate(job.nameTemplate, {
-          filename: doc.filename,
-          signer: signerDisplayName(job.signer),
-          requestPk: pk,
-          date: new Date(ctx.now()),
-          index: doc.position,
-        });
-        target = freeName(job.outputDir, name);
-        ctx.store.jobs.updateDocument(
-          job.id,
-          doc.position,
-          { outputPath: target },
-          { kind: 'document.naming', data: { path: target } },
-        );
-      }
-      await placeWithoutOverwrite(staging, target);
-    }
+/** Puts a verified copy under its name; its folder is not yet fsynced (recordSaved does that). */
+async function place(
+  ctx: StepContext,
+  job: JobRecord,
+  pk: string,
+  doc: JobDocument,
+  copy: Fetched,
+): Promise<Placed> {
+  // A name chosen before a crash is reused, so a resumed job never leaves a second copy.
+  const chosen = doc.outputPath;
+  if (chosen !== null && existsSync(chosen) && (await sha256Of(chosen)) === copy.sha256)
+    return { doc, target: chosen, copy };
+  let target = chosen;
+  if (target === null || existsSync(target)) {
+    const name = applyNameTemplate(job.nameTemplate, {
+      filename: doc.filename,
+      signer: signerDisplayName(job.signer),
+      requestPk: pk,
+      date: new Date(ctx.now()),
+      index: doc.position,
+    });
+    target = freeName(job.outputDir, name);
     ctx.store.jobs.updateDocument(
       job.id,
       doc.position,
-      {
-        outputPath: target,
-        signedSha256: downloaded.sha256,
-        signerName: verdict.signerName ?? null,
-        verifiedAt: new Date(ctx.now()).toISOString(),
-      },
-      {
-        kind: 'document.saved',
-        data: { path: target, sha256: downloaded.sha256, signer: verdict.signerName ?? null },
-      },
+      { outputPath: target },
+      { kind: 'document.naming', data: { path: target } },
     );
+  }
+  await placeWithoutOverwrite(stagingPath(job, doc), target);
+  return { doc, target, copy };
+}
+
+/** One fsync per folder makes the placed copies durable; then they are recorded in one transaction. */
+async function recordSaved(ctx: StepContext, job: JobRecord, placed: readonly Placed[]): Promise<void> {
+  if (placed.length === 0) return;
+  for (const folder of new Set(placed.map((p) => dirname(p.target)))) await syncDirectory(folder);
+  const at = new Date(ctx.now()).toISOString();
+  ctx.store.db.transaction(() => {
+    for (const { doc, target, copy } of placed)
+      ctx.store.jobs.updateDocument(
+        job.id,
+        doc.position,
+        { outputPath: target, signedSha256: copy.sha256, signerName: copy.signerName, verifiedAt: at },
+        { kind: 'document.saved', data: { path: target, sha256: copy.sha256, signer: copy.signerName } },
+      );
+  })();
+  for (const { doc, copy } of placed)
     ctx.emit({
       type: 'document',
       jobId: job.id,
       position: doc.position,
       phase: 'saved',
-      bytes: downloaded.bytes,
-      totalBytes: downloaded.bytes,
+      bytes: copy.bytes,
+      totalBytes: copy.bytes,
     });
-    ctx.progressed();
-  } finally {
-    await rm(staging, { force: true });
-  }
+  ctx.progressed();
 }
 
 /** link() fails when the target exists, so a file someone created meanwhile is never replaced. */
@@ -153,7 +247,6 @@ async function placeWithoutOverwrite(staging: string, target: string): Promise<v
     if (existsSync(target)) throw error;
     await rename(staging, target);
   }
-  await syncDirectory(join(target, '..'));
 }
 
 function sha256Of(path: string): Promise<string> {
@@ -166,23 +259,42 @@ function sha256Of(path: string): Promise<string> {
   });
 }
 
-/** saved → cleaning → done: the Optimizer's copies go only after every signed copy is safe. */
+/**
+ * saved → cleaning → done: the Optimizer's copies go only after every signed copy is safe. Several
+ * go in one call (DELETE /document/{pk}; the client deletes one by one where that route is missing).
+ */
 export async function cleanRemote(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   if (job.state === 'saved') job = ctx.store.jobs.transition(job.id, 'cleaning');
   const pk = requirePk(job);
-  for (const doc of job.documents) {
-    if (doc.remoteDeleted || !doc.remoteUid) continue;
+  const left = job.documents.filter((d) => !d.remoteDeleted && d.remoteUid !== null);
+  if (left.length > 1) {
+    const uids = left.map((d) => d.remoteUid as string);
+    await ctx.optimizer.deleteDocuments(pk, uids, { signal: ctx.signal });
+    recordDeleted(ctx, job, left);
+  } else if (left.length === 1) {
+    const doc = left[0] as JobDocument;
     try {
-      await ctx.optimizer.deleteDocument(pk, doc.remoteUid, { signal: ctx.signal });
+      await ctx.optimizer.deleteDocument(pk, doc.remoteUid as string, { signal: ctx.signal });
     } catch (error) {
       if (!(error instanceof OptimizerError && error.kind === 'not_found')) throw error;
     }
-    ctx.store.jobs.updateDocument(
-      job.id,
-      doc.position,
-      { remoteDeleted: true },
-      { kind: 'document.remote_deleted', data: { uid: doc.remoteUid } },
-    );
+    recordDeleted(ctx, job, left);
+  }
+  ctx.store.jobs.transition(job.id, 'done', {}, { attempts: 0, nextAttemptAt: null });
+  return 'continue';
+}
+
+function recordDeleted(ctx: StepContext, job: JobRecord, docs: readonly JobDocument[]): void {
+  ctx.store.db.transaction(() => {
+    for (const doc of docs)
+      ctx.store.jobs.updateDocument(
+        job.id,
+        doc.position,
+        { remoteDeleted: true },
+        { kind: 'document.remote_deleted', data: { uid: doc.remoteUid } },
+      );
+  })();
+  for (const doc of docs)
     ctx.emit({
       type: 'document',
       jobId: job.id,
@@ -191,8 +303,5 @@ export async function cleanRemote(ctx: StepContext, job: JobRecord): Promise<Ste
       bytes: 0,
       totalBytes: 0,
     });
-    ctx.progressed();
-  }
-  ctx.store.jobs.transition(job.id, 'done', {}, { attempts: 0, nextAttemptAt: null });
-  return 'continue';
+  ctx.progressed();
 }
