@@ -3,10 +3,13 @@
 // whether it already carries signatures (an Optimizer setting can strip them: the UI warns).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { PDFObject } from 'pdf-lib';
+import { FileSource, STREAM_CHUNK } from './byte-source';
+import { readOutline, type DocumentOutline } from './document-outline';
+import { PdfObjects } from './pdf-objects';
 import type { InspectOptions, LocalPdfCheck, LocalPdfProblem } from './types';
 
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
@@ -14,6 +17,13 @@ export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 const HEADER_WINDOW = 1024;
 /** …and %%EOF within the last 1024 bytes. */
 const TRAILER_WINDOW = 1024;
+/** What is kept of the start of the file to say what it looks like when it is not a PDF. */
+const SNIFF_WINDOW = 4096;
+/**
+ * A file whose cross-reference cannot be followed is rebuilt by pdf-lib, in memory, up to this
+ * size; a larger one is reported damaged rather than read whole.
+ */
+const REBUILD_MAX_BYTES = 32 * 1024 * 1024;
 
 type Failure = Extract<LocalPdfCheck, { ok: false }>;
 
@@ -40,24 +50,24 @@ export async function inspectLocalPdf(path: string, options: InspectOptions = {}
   }
   if (size > maxBytes) return fail('too_large', tooLargeMessage(name, size, maxBytes));
 
-  const read = await readOnce(path, maxBytes);
+  const read = await hashOnce(path, maxBytes);
   if ('failure' in read) {
     if (read.failure === 'too_large') return fail('too_large', tooLargeMessage(name, read.size, maxBytes));
     return fail('not_found', missingMessage(name, read.error));
   }
-  const { bytes, sha256 } = read;
-  if (bytes.length === 0) {
+  const { head, tail, sha256 } = read;
+  size = read.size;
+  if (size === 0) {
     return fail(
       'empty',
       `${name} is empty (0 bytes): save or export the document again and add the new file.`,
     );
   }
-  const headerAt = bytes.subarray(0, HEADER_WINDOW).indexOf('%PDF-', 0, 'latin1');
-  if (headerAt < 0) return fail('not_pdf', notPdfMessage(name, bytes));
+  const headerAt = head.subarray(0, HEADER_WINDOW).indexOf('%PDF-', 0, 'latin1');
+  if (headerAt < 0) return fail('not_pdf', notPdfMessage(name, head));
 
-  const tail = bytes.subarray(Math.max(0, bytes.length - TRAILER_WINDOW));
   if (tail.lastIndexOf('%%EOF', undefined, 'latin1') < 0) {
-    return encryptedByScan(bytes)
+    return (await encryptedByScan(path))
       ? fail('encrypted', encryptedMessage(name))
       : fail(
           'damaged',
@@ -66,24 +76,22 @@ export async function inspectLocalPdf(path: string, options: InspectOptions = {}
         );
   }
 
-  let doc: PDFDocument;
+  let outline: DocumentOutline;
   try {
-    doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
+    outline = await readOutlineOf(path);
   } catch {
-    if (encryptedByScan(bytes)) return fail('encrypted', encryptedMessage(name));
-    return fail('damaged', damagedMessage(name));
+    // The cross-reference cannot be followed as written. pdf-lib rebuilds it from the objects
+    // themselves, which needs the whole file in memory: only for files small enough for that.
+    const rebuilt = size <= REBUILD_MAX_BYTES ? await outlineByPdfLib(path) : 'damaged';
+    if (rebuilt === 'damaged') {
+      return (await encryptedByScan(path))
+        ? fail('encrypted', encryptedMessage(name))
+        : fail('damaged', damagedMessage(name));
+    }
+    outline = rebuilt;
   }
-  if (doc.isEncrypted) return fail('encrypted', encryptedMessage(name));
-  let pages: number;
-  let signatureCount: number;
-  let title: string | undefined;
-  try {
-    pages = doc.getPageCount();
-    signatureCount = countSignedFields(doc);
-    title = readTitle(doc);
-  } catch {
-    return fail('damaged', damagedMessage(name));
-  }
+  if (outline.encrypted) return fail('encrypted', encryptedMessage(name));
+  const { pages, signatureCount, title } = outline;
   if (pages === 0) {
     return fail(
       'damaged',
@@ -93,7 +101,7 @@ export async function inspectLocalPdf(path: string, options: InspectOptions = {}
   return {
     ok: true,
     pages,
-    size: bytes.length,
+    size,
     sha256,
     hasSignatures: signatureCount > 0,
     signatureCount,
@@ -101,17 +109,49 @@ export async function inspectLocalPdf(path: string, options: InspectOptions = {}
   };
 }
 
-type ReadResult =
-  | { bytes: Buffer; sha256: string }
+async function readOutlineOf(path: string): Promise<DocumentOutline> {
+  const source = await FileSource.open(path);
+  try {
+    return await readOutline(await PdfObjects.open(source));
+  } finally {
+    await source.close();
+  }
+}
+
+/** The outline as pdf-lib reads it, rebuilding a broken cross-reference from the objects. */
+async function outlineByPdfLib(path: string): Promise<DocumentOutline | 'damaged'> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(await readFile(path), { ignoreEncryption: true, updateMetadata: false });
+  } catch {
+    return 'damaged';
+  }
+  if (doc.isEncrypted) return { encrypted: true, pages: 0, signatureCount: 0 };
+  try {
+    const title = readTitle(doc);
+    return {
+      encrypted: false,
+      pages: doc.getPageCount(),
+      signatureCount: countSignedFields(doc),
+      ...(title ? { title } : {}),
+    };
+  } catch {
+    return 'damaged';
+  }
+}
+
+type HashResult =
+  | { size: number; sha256: string; head: Buffer; tail: Buffer }
   | { failure: 'too_large'; size: number }
   | { failure: 'gone'; error: unknown };
 
-/** One pass over the file: hashed as it streams in, kept in memory for the page count. */
-async function readOnce(path: string, maxBytes: number): Promise<ReadResult> {
+/** One pass over the file, hashed as it streams in; only its first and last bytes are kept. */
+async function hashOnce(path: string, maxBytes: number): Promise<HashResult> {
   const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
+  let head = Buffer.alloc(0);
+  let tail = Buffer.alloc(0);
   let total = 0;
-  const stream = createReadStream(path, { highWaterMark: 1024 * 1024 });
+  const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK });
   try {
     for await (const chunk of stream) {
       const buffer = chunk as Buffer;
@@ -122,12 +162,17 @@ async function readOnce(path: string, maxBytes: number): Promise<ReadResult> {
         return { failure: 'too_large', size: total };
       }
       hash.update(buffer);
-      chunks.push(buffer);
+      if (head.length < SNIFF_WINDOW)
+        head = Buffer.concat([head, buffer.subarray(0, SNIFF_WINDOW - head.length)]);
+      tail =
+        buffer.length >= TRAILER_WINDOW
+          ? Buffer.from(buffer.subarray(buffer.length - TRAILER_WINDOW))
+          : Buffer.concat([tail, buffer]).subarray(-TRAILER_WINDOW);
     }
   } catch (error) {
     return { failure: 'gone', error };
   }
-  return { bytes: Buffer.concat(chunks, total), sha256: hash.digest('hex') };
+  return { size: total, sha256: hash.digest('hex'), head, tail };
 }
 
 function missingMessage(name: string, error: unknown): string {
@@ -163,13 +208,29 @@ function damagedMessage(name: string): string {
   );
 }
 
-/** An /Encrypt entry in a trailer or cross-reference stream, for files pdf-lib cannot parse. */
-function encryptedByScan(bytes: Buffer): boolean {
-  for (let at = bytes.indexOf('/Encrypt'); at >= 0; at = bytes.indexOf('/Encrypt', at + 8)) {
-    const after = bytes.toString('latin1', at + 8, at + 40);
-    if (/^[\0\t\n\f\r ]*(\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R|<<)/.test(after)) return true;
+/** An /Encrypt entry in a trailer or cross-reference stream, for files whose structure cannot be read. */
+async function encryptedByScan(path: string): Promise<boolean> {
+  let source: FileSource;
+  try {
+    source = await FileSource.open(path);
+  } catch {
+    return false;
   }
-  return false;
+  try {
+    // Chunks overlap by the length of what is matched, so no entry is missed at a boundary.
+    const overlap = 48;
+    for (let at = 0; at < source.size; at += STREAM_CHUNK) {
+      const from = Math.max(0, at - overlap);
+      const bytes = await source.read(from, STREAM_CHUNK + (at - from));
+      for (let hit = bytes.indexOf('/Encrypt'); hit >= 0; hit = bytes.indexOf('/Encrypt', hit + 8)) {
+        const after = bytes.toString('latin1', hit + 8, hit + 40);
+        if (/^[\0\t\n\f\r ]*(\d+[\0\t\n\f\r ]+\d+[\0\t\n\f\r ]+R|<<)/.test(after)) return true;
+      }
+    }
+    return false;
+  } finally {
+    await source.close();
+  }
 }
 
 interface Kind {
@@ -229,8 +290,7 @@ function looksLikeText(head: Buffer): boolean {
   return controls <= decoded.length * 0.02;
 }
 
-function notPdfMessage(name: string, bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096);
+function notPdfMessage(name: string, head: Buffer): string {
   const kind =
     sniff(head) ?? (looksLikeText(head) ? { looksLike: 'a text file', advice: EXPORT_AS_PDF } : undefined);
   if (!kind)
