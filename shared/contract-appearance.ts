@@ -42,7 +42,16 @@ export const exactPlacementSchema = z.object({
 export const STAMP_SOURCES = ['rule', 'anchor', 'fallback', 'exact'] as const;
 
 /** What the RAO should know about a stamp; codes, so the interface says them in its language. */
-export const STAMP_NOTES = ['phrase_missing', 'page_missing', 'moved_onto_page'] as const;
+export const STAMP_NOTES = [
+  'phrase_missing',
+  'page_missing',
+  'moved_onto_page',
+  /** The page is smaller than the stamp: it was scaled down evenly to fit (never squeezed). */
+  'shrunk_to_fit',
+  /** The stamp's box lies over the page's text or over an image on it. */
+  'covers_text',
+  'covers_image',
+] as const;
 export type StampNote = (typeof STAMP_NOTES)[number];
 
 /** Where a document's stamp will go, as resolved against the document itself. */
@@ -53,6 +62,11 @@ export const stampSchema = z.object({
   source: z.enum(STAMP_SOURCES),
   /** Why a fallback or a move happened (the anchor phrase or the ruled page missing, the box moved). */
   notes: z.array(z.enum(STAMP_NOTES)),
+  /**
+   * When the stamp covers text or an image: the nearest spot of the same size on the same page
+   * that covers neither (null: the page has none). Absent when nothing is covered.
+   */
+  free: pdfRectSchema.nullable().optional(),
 });
 
 export const SIGNATURE_LEVELS = ['BES', 'T', 'LTV', 'LTVLITE', 'BASIC', 'LTVA'] as const;

@@ -5,6 +5,8 @@
 import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normaliseRect, normaliseRotation, type PdfRect, type Rotation } from '../../../shared/appearance';
+import { readPageContent, type PageContentBoxes } from './page-content';
+import { runCorners, type TextRun } from './text-runs';
 
 (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
 
@@ -24,14 +26,9 @@ export interface PdfLayout {
   pages: PageGeometry[];
   /** The first place the phrase occurs, in reading order; case and spacing do not matter. */
   findText(phrase: string): Promise<FoundText | null>;
+  /** The text and image boxes of one page (index from 0): only that page's content is read. */
+  pageContent(index: number): Promise<PageContentBoxes>;
   close(): Promise<void>;
-}
-
-interface TextRun {
-  str: string;
-  width: number;
-  height: number;
-  transform: number[];
 }
 
 /** Spacing and case never decide a match: "Firma :" in the file still answers "firma:". */
@@ -103,29 +100,7 @@ export async function openPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
       }
       return null;
     },
+    pageContent: async (index) => readPageContent(await pdf.getPage(index + 1)),
     close: () => pdf.destroy(),
   };
-}
-
-/**
- * The corners of part of a text run (from..to as fractions of its width) in user space: along the
- * run's baseline direction, from a fifth of the height below the baseline (descenders) to the top.
- * Glyph widths are taken as even, which is close enough to place a stamp beside the phrase.
- */
-function runCorners(run: TextRun, from: number, to: number): [number, number][] {
-  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = run.transform;
-  const along = Math.hypot(a, b) || 1;
-  const up = Math.hypot(c, d) || 1;
-  const ux = a / along;
-  const uy = b / along;
-  const vx = c / up;
-  const vy = d / up;
-  const height = run.height || up;
-  const start = run.width * from;
-  const end = run.width * to;
-  const corners: [number, number][] = [];
-  for (const s of [start, end]) {
-    for (const h of [-0.2 * height, height]) corners.push([e + s * ux + h * vx, f + s * uy + h * vy]);
-  }
-  return corners;
 }

@@ -8,7 +8,7 @@ import type { SignatureParams } from '../../../shared/signature';
 import { templateToSignature } from '../../../shared/template';
 import type { JobRecord, Store } from '../store/index';
 import { openPdfLayout, type FoundText } from './pdf-layout';
-import { resolveStamp } from './stamps';
+import { checkCover, resolveStamp } from './stamps';
 
 export async function resolveJobStamps(store: Store, job: JobRecord): Promise<(Stamp | null)[]> {
   const stamps: (Stamp | null)[] = [];
@@ -21,8 +21,16 @@ export async function resolveJobStamps(store: Store, job: JobRecord): Promise<(S
     try {
       const anchor = job.placement?.anchor;
       const found: FoundText | null = anchor && !doc.placement ? await layout.findText(anchor.text) : null;
+      const stamp = resolveStamp({
+        pages: layout.pages,
+        placement: job.placement,
+        exact: doc.placement,
+        found,
+      });
+      // Checked against the stamped page's text and images only, however long the document.
+      const page = stamp ? layout.pages[toApiPage(stamp.page)] : undefined;
       stamps.push(
-        resolveStamp({ pages: layout.pages, placement: job.placement, exact: doc.placement, found }),
+        stamp && page ? checkCover(stamp, page, await layout.pageContent(toApiPage(stamp.page))) : stamp,
       );
     } finally {
       await layout.close();

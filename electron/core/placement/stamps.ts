@@ -5,14 +5,16 @@ import {
   boxForAnchor,
   boxForRule,
   fromPdfRect,
-  keepOnPage,
   pageIndexFor,
   toPageNumber,
   toPdfRect,
+  viewSize,
   type PageView,
   type ScreenBox,
 } from '../../../shared/appearance';
 import type { ExactPlacement, Placement, Stamp, StampNote } from '../../../shared/contract-appearance';
+import { coverage, findFreeSpot, fitOnPage, type PageContent } from '../../../shared/free-space';
+import type { PageContentBoxes } from './page-content';
 import type { FoundText, PageGeometry } from './pdf-layout';
 
 /** Everything is resolved in points: a view at scale 1. */
@@ -70,11 +72,42 @@ function finish(
   source: Stamp['source'],
   notes: StampNote[],
 ): Stamp {
-  const kept = keepOnPage(box, view);
+  // A page smaller than the stamp gets the stamp scaled down evenly, and says so: never squeezed.
+  const fitted = fitOnPage(box, viewSize(view));
+  const moved = Math.abs(fitted.box.left - box.left) > 1e-6 || Math.abs(fitted.box.top - box.top) > 1e-6;
   return {
     page: toPageNumber(index),
-    rect: toPdfRect(kept.box, view),
+    rect: toPdfRect(fitted.box, view),
     source,
-    notes: kept.moved ? [...notes, 'moved_onto_page'] : notes,
+    notes: fitted.shrunk ? [...notes, 'shrunk_to_fit'] : moved ? [...notes, 'moved_onto_page'] : notes,
   };
+}
+
+/** The page's content as boxes on the displayed page (points, origin top-left). */
+export function shownContent(content: PageContentBoxes, page: PageGeometry): PageContent {
+  const view = viewOf(page);
+  return {
+    text: content.text.map((rect) => fromPdfRect(rect, view)),
+    images: content.images.map((rect) => fromPdfRect(rect, view)),
+  };
+}
+
+/**
+ * A resolved stamp checked against what is printed on its page: notes whether it covers text or an
+ * image, and the nearest free spot (on the displayed page, so rotation and shifted page boxes
+ * count) the RAO can accept.
+ */
+export function checkCover(stamp: Stamp, page: PageGeometry, content: PageContentBoxes): Stamp {
+  const view = viewOf(page);
+  const size = viewSize(view);
+  const shown = shownContent(content, page);
+  const box = fromPdfRect(stamp.rect, view);
+  const covers = coverage(box, shown, size);
+  const { free: _before, ...rest } = stamp;
+  const notes: StampNote[] = stamp.notes.filter((n) => n !== 'covers_text' && n !== 'covers_image');
+  if (covers.text > 0) notes.push('covers_text');
+  if (covers.images > 0) notes.push('covers_image');
+  if (covers.text === 0 && covers.images === 0) return { ...rest, notes };
+  const spot = findFreeSpot(box, shown, size);
+  return { ...rest, notes, free: spot ? toPdfRect(spot, view) : null };
 }
