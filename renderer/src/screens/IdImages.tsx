@@ -92,6 +92,10 @@ function CameraCapture(props: {
   const [problem, setProblem] = useState<string | null>(null);
   // "Take picture" waits for the first frame: before it the video has no size to draw.
   const [ready, setReady] = useState(false);
+  // The dialog opens inline in the job pane: it and its messages are brought into view, so "the
+  // camera is not available" is read where the RAO looks, not below the window's edge.
+  const dialog = useRef<HTMLDivElement>(null);
+  useEffect(() => dialog.current?.scrollIntoView({ block: 'nearest' }), [problem]);
 
   useEffect(() => {
     let stream: MediaStream | undefined;
@@ -132,7 +136,13 @@ function CameraCapture(props: {
   };
 
   return (
-    <div role="dialog" aria-modal="true" aria-label={t('idImages.cameraTitle')} className="camera">
+    <div
+      ref={dialog}
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('idImages.cameraTitle')}
+      className="camera"
+    >
       <h4>{t(`idImages.sides.${props.side}`)}</h4>
       {problem && <p role="alert">{problem}</p>}
       {shot && <img src={shot.url} alt={t('idImages.preview')} className="camera-view" />}
@@ -140,7 +150,7 @@ function CameraCapture(props: {
       <video
         ref={video}
         className="camera-view"
-        hidden={shot !== null}
+        hidden={shot !== null || problem !== null}
         muted
         playsInline
         aria-label={t('idImages.live')}

@@ -319,8 +319,7 @@ function DraftSettings(props: {
       // A draft made before any token was kept signs with the one the RAO has since created and
       // chosen: shown in the list at once, and selected.
       const chosen = r.value.activeUsername;
-      if (chosen && names.includes(chosen) && raoUsername === '')
-        onChange.current({ raoUsername: chosen });
+      if (chosen && names.includes(chosen) && raoUsername === '') onChange.current({ raoUsername: chosen });
     });
   }, [props.job.profileId, raoUsername]);
   const marks = (key: 'raoUsername' | 'outputDir') => {
