@@ -20,7 +20,11 @@ export function Announcer(): React.JSX.Element {
       // Emptied first, so the same words said twice are read twice.
       setText('');
       window.clearTimeout(clear);
-      clear = window.setTimeout(() => setText(next), 50);
+      clear = window.setTimeout(() => {
+        setText(next);
+        // Said once; an old sentence left in the region would be read again out of context.
+        clear = window.setTimeout(() => setText(''), 8000);
+      }, 50);
     };
     listeners.add(listener);
     return () => {
@@ -29,7 +33,8 @@ export function Announcer(): React.JSX.Element {
     };
   }, []);
   return (
-    <div role="status" aria-live="polite" className="visually-hidden" data-testid="announcer">
+    // A live region without a role: the screens' own status lines stay the only "status" to find.
+    <div aria-live="polite" aria-atomic="true" className="visually-hidden" id="announcer">
       {text}
     </div>
   );

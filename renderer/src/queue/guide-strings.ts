@@ -27,7 +27,7 @@ const en = {
       documents: 'The customer’s documents are in the queue',
       documentsDone: 'Documents are in the queue.',
       documentsTodo: 'Add the PDFs to sign, or drop them on the area above.',
-      addDocuments: 'Add documents',
+      addDocuments: 'Choose the PDFs…',
     },
     missing: {
       title_one: 'Start needs {{count}} more detail:',
@@ -76,7 +76,7 @@ const es: Strings<typeof en> = {
       documents: 'Los documentos del cliente están en la cola',
       documentsDone: 'Hay documentos en la cola.',
       documentsTodo: 'Añada los PDF que se van a firmar o suéltelos en la zona de arriba.',
-      addDocuments: 'Añadir documentos',
+      addDocuments: 'Elegir los PDF…',
     },
     missing: {
       title_one: 'Para iniciar falta {{count}} dato:',
@@ -127,7 +127,7 @@ const pl: Strings<typeof en> = {
       documents: 'Dokumenty klienta są w kolejce',
       documentsDone: 'Dokumenty są w kolejce.',
       documentsTodo: 'Dodaj pliki PDF do podpisania lub upuść je w polu powyżej.',
-      addDocuments: 'Dodaj dokumenty',
+      addDocuments: 'Wybierz pliki PDF…',
     },
     missing: {
       title_one: 'Do rozpoczęcia brakuje {{count}} danej:',
