@@ -33,7 +33,7 @@ if (binary && existsSync('dist/main.mjs')) {
     ? 'the app is not built yet (run `npm run build`)'
     : 'the Electron binary is not installed (ELECTRON_SKIP_BINARY_DOWNLOAD or no access to its download host)';
   console.error(`Electron is not used: ${why}. Starting browser mode instead.`);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['build/launch.mjs', 'host', ...args], {
     stdio: 'inherit',
   });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -1,6 +1,12 @@
 // Runs every test file under test/ with node's own test runner, TypeScript through tsx.
 // Node 20's `--test` does not expand globs itself, so the files are listed here.
 //
+// The CLI, the browser host and the sandbox run in the tests as people run them: bundled in dist/.
+// So first this bundles them again if any source changed since the last build (a few seconds; a
+// few milliseconds when nothing changed), and `node test/run.mjs x` always tests the current
+// source. ONESHOT_DIST_FIXED tells build/launch.mjs (`npm run sandbox` in a test) to run that
+// bundle as it is, even if someone edits a file during the run.
+//
 // The keychain tests need a real Secret Service. When none is running and dbus-run-session and
 // gnome-keyring-daemon are installed, this script re-runs itself inside a private D-Bus session
 // with a temporary HOME, so no developer keychain is ever touched, and keeps an unlocked
@@ -23,6 +29,18 @@ const filters = process.argv.slice(2);
 const TEST_TIMEOUT_MS = 20 * 60_000;
 /** The whole run, inside CI's 90 minutes with room for the install, lint and build before it. */
 const RUN_TIMEOUT_MS = 70 * 60_000;
+
+if (!process.env.ONESHOT_DIST_FIXED) {
+  const bundled = spawnSync(process.execPath, [join(root, 'build/bundle.mjs'), '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (bundled.status !== 0) {
+    console.error('The source could not be bundled (see above): the tests would run an old dist/.');
+    process.exit(1);
+  }
+  process.env.ONESHOT_DIST_FIXED = '1';
+}
 
 const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 const stamp = () => new Date().toISOString().slice(11, 19);

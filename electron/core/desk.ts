@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { OptimizerClient, type OptimizerTimeouts } from './optimizer/index';
-import { verifySignedPdf } from './pdf/index';
 import { QueueRunner } from './queue/runner';
 import { RetentionSchedule } from './retention';
 import type { BackoffPolicy } from './queue/backoff';
@@ -83,6 +82,9 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
     tokenFor: (profileId, username) => vault.tokenUid(profileId, username),
     idImages,
     verify: async (path, expectedOriginal) => {
+      // Loaded at the first verification: `status`, `audit` and the host's first screen never need
+      // the PDF and certificate parsers (pdf-lib, asn1js), the heaviest part of a start.
+      const { verifySignedPdf } = await import('./pdf/index');
       const result = await verifySignedPdf(path, { expectedOriginal });
       return { ok: result.ok, problems: result.problems, signerName: result.last?.signer?.commonName };
     },

@@ -9,7 +9,8 @@ export interface CliRun {
 }
 
 export function startCli(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/cli/main.ts', ...args], {
+  // The bundle test/run.mjs has just built from the current source, as `npm run cli` runs it.
+  const child = spawn(process.execPath, ['dist/cli.mjs', ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(options.env ? { env: options.env } : {}),

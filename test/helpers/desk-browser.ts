@@ -69,9 +69,8 @@ export async function startDeskHost(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'electron/host/cli.ts',
+      // The bundle test/run.mjs has just built from the current source, as `npm run start:web` runs it.
+      'dist/host/cli.mjs',
       '--port',
       '0',
       '--data',

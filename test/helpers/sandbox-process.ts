@@ -1,4 +1,5 @@
 // Runs the sandbox CLI in a child process (as `npm run sandbox` does) and waits for its first line.
+// The bundle in dist/ is the one test/run.mjs has just built from the current source.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -21,7 +22,7 @@ export async function spawnSandbox(args: string[], viaNpm = false): Promise<Sand
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
       })
-    : spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+    : spawn(process.execPath, ['dist/sandbox/cli.mjs', ...args], {
         cwd: REPO_ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],
         detached: true,
@@ -61,7 +62,7 @@ export async function spawnSandbox(args: string[], viaNpm = false): Promise<Sand
 export async function runCli(
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['dist/sandbox/cli.mjs', ...args], {
     cwd: REPO_ROOT,
   });
   let stdout = '';

@@ -1,10 +1,15 @@
 // `npm run cli -- <command> …`: One-Shot Desk without a window, for unattended batches and for
 // finishing work after a crash. Exit status: 0 when every job is done, 1 otherwise, 2 for bad input.
 import { parseArgs } from 'node:util';
-import { KeychainUnavailableError } from '../vault/index';
-import { auditCommand, batchCommand, resumeCommand, signCommand, statusCommand, type Io } from './commands';
+import type { Io } from './commands';
 import { InputError } from './input-error';
 import { dataDirOption, guardProcess } from '../process-guard';
+
+/**
+ * The commands are loaded once one is chosen, so help and bad input answer at once: in the bundle
+ * (dist/cli.mjs) they sit in chunks that only a command loads.
+ */
+const commands = () => import('./commands');
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -70,15 +75,15 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       throw new InputError(`unexpected argument "${positionals[0]}"`);
     switch (command) {
       case 'sign':
-        return await signCommand(values, positionals, io);
+        return await (await commands()).signCommand(values, positionals, io);
       case 'batch':
-        return await batchCommand(values, io);
+        return await (await commands()).batchCommand(values, io);
       case 'resume':
-        return await resumeCommand(values, io);
+        return await (await commands()).resumeCommand(values, io);
       case 'status':
-        return await statusCommand(values, io);
+        return await (await commands()).statusCommand(values, io);
       case 'audit':
-        return await auditCommand(values, io);
+        return await (await commands()).auditCommand(values, io);
       default:
         throw new InputError(`unknown command "${command}"`);
     }
@@ -87,10 +92,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`One-Shot Desk: ${(error as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof KeychainUnavailableError) {
-      io.err(`One-Shot Desk: ${error.message}`);
-      return 1;
-    }
+    // Anything else, a keychain that cannot be used included, is said in one line.
     io.err(`One-Shot Desk: ${(error as Error).message}`);
     return 1;
   }
