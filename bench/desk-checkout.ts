@@ -129,9 +129,6 @@ function processTree(root: number): number[] {
 function peakOf(pid: number): { kb: number; command: string } | undefined {
   try {
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-    // npm itself and the shell it runs the script in are not the desk's process.
-    if (cmdline.some((a) => /npm-cli\.js$|\/npm$|^npm$/.test(a)) || /(^|\/)(sh|bash)$/.test(cmdline[0] ?? ''))
-      return undefined;
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
     return Number.isFinite(kb) ? { kb, command: cmdline.join(' ') } : undefined;
@@ -140,16 +137,27 @@ function peakOf(pid: number): { kb: number; command: string } | undefined {
   }
 }
 
+/**
+ * The desk's own process is a node process running the desk's code: not npm, not the shell npm
+ * runs the script in, not tsx's esbuild service (a Go binary that transpiles for it).
+ */
+const isDeskProcess = (command: string): boolean => {
+  const argv0 = command.split(' ')[0] ?? '';
+  return /(^|\/)node$/.test(argv0) && !/npm-cli\.js|\/bin\/npm(\s|$)/.test(command);
+};
+
 export interface PeakRss {
-  /** Highest VmHWM seen of any one process under the script (npm and its shell left out), in MB. */
+  /** Highest VmHWM of any one desk process (node, running the desk's code) under the script, in MiB. */
   mb(): number;
+  /** Highest VmHWM of any other process under it (tsx's esbuild service, npm), in MiB. */
+  othersMb(): number;
   command(): string;
   stop(): void;
 }
 
 /**
  * Polls the peak resident set (VmHWM, which only grows) of every process under `root` every
- * `everyMs`: the highest is the desk's own process, whichever wrapper (npm, tsx) sits above it.
+ * `everyMs`: the highest node process is the desk's own, whichever wrapper (npm, tsx) sits above it.
  */
 export function watchPeakRss(root: number, everyMs = 50): PeakRss {
   const peaks = new Map<number, { kb: number; command: string }>();
@@ -161,11 +169,14 @@ export function watchPeakRss(root: number, everyMs = 50): PeakRss {
   };
   poll();
   const timer = setInterval(poll, everyMs);
-  const top = (): { kb: number; command: string } =>
-    [...peaks.values()].reduce((a, b) => (b.kb > a.kb ? b : a), { kb: 0, command: '' });
+  const top = (desk: boolean): { kb: number; command: string } =>
+    [...peaks.values()]
+      .filter((p) => isDeskProcess(p.command) === desk)
+      .reduce((a, b) => (b.kb > a.kb ? b : a), { kb: 0, command: '' });
   return {
-    mb: () => top().kb / 1024,
-    command: () => top().command,
+    mb: () => top(true).kb / 1024,
+    othersMb: () => top(false).kb / 1024,
+    command: () => top(true).command,
     stop: () => {
       poll();
       clearInterval(timer);

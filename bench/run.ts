@@ -13,10 +13,16 @@ import { REPO_ROOT } from '../test/helpers/sandbox-process';
 import type { BenchContext } from './context';
 import { deskCheckout } from './desk-checkout';
 import { measureThroughput } from './p1-throughput';
+import { measureStart } from './p5-start';
+import { measureMemory } from './p2-memory';
+import { measureQueue } from './p4-queue';
 import { formatPart, type Part } from './report';
 
 const PARTS: Record<string, (ctx: BenchContext) => Promise<Part>> = {
   P1: measureThroughput,
+  P2: measureMemory,
+  P4: measureQueue,
+  P5: measureStart,
 };
 
 function placementFigures(quick: boolean): Promise<string> {
@@ -55,6 +61,8 @@ async function main(): Promise<void> {
     void process.stderr.write(`bench ${new Date().toISOString().slice(11, 19)}: ${line}\n`);
   mkdirSync(join(work, 'keyring'));
   const keyring = await startPrivateKeyring(join(work, 'keyring'), 'bench keyring');
+  // P4 opens the desk's store in this process, and the store keeps its audit key in the keychain.
+  process.env.DBUS_SESSION_BUS_ADDRESS = keyring.env().DBUS_SESSION_BUS_ADDRESS;
   const started = Date.now();
   const out: string[] = [
     `One-Shot Desk bench${quick ? ' (BENCH_QUICK: small sizes, one run)' : ''}`,
