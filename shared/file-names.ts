@@ -69,3 +69,21 @@ function shorten(name: string): string {
   }
   return `${kept.replace(/[.\s]+$/, '')}${ext}`;
 }
+
+/** A folder-name part made from the signer's details is kept short: the full path has limits too. */
+const MAX_PART_CHARS = 80;
+
+/**
+ * One part of a folder name from data the RAO typed (a signer's name, an ID number's last
+ * characters): the same unsafe characters as a file name go (separators, controls, bidi controls),
+ * so it stays one folder, never climbs out ("..") and is never hidden; letters of any script and
+ * emoji stay. Empty after that, it is `fallback`.
+ */
+export function safeNamePart(value: string, fallback: string): string {
+  let part = value.normalize('NFC').replace(UNSAFE, '_').replace(/\s+/g, ' ').trim();
+  // Leading dots hide a folder; trailing dots and spaces are dropped by Windows.
+  part = part.replace(/^[.\s]+/, '').replace(/[.\s]+$/, '');
+  part = Array.from(part).slice(0, MAX_PART_CHARS).join('').trim();
+  if (part === '') return fallback;
+  return WINDOWS_RESERVED.test(part) ? `_${part}` : part;
+}

@@ -2,6 +2,7 @@
 // and the settings screen (which explains a problem in the RAO's language before saving). The
 // output folder's file-system checks need Node and live in core (electron/core/settings-rules.ts).
 import { placementSchema, type Placement, type SettingKey } from './contract-appearance';
+import { folderTemplateProblem } from './output-folder-template';
 import { LANGUAGES } from './signer';
 
 export const LANGUAGE_CHOICES = ['en', 'es', 'pl'] as const;
@@ -37,6 +38,8 @@ export type SettingProblem =
   | { code: 'placement' }
   | { code: 'folderEmpty' }
   | { code: 'folderRelative' }
+  | { code: 'folderPlaceholder'; placeholder: string; allowed: readonly string[] }
+  | { code: 'folderBrace' }
   // Found by core alone: the file system's answer, and a template's sample name.
   | { code: 'folderIsFile'; folder: string }
   | { code: 'folderBlockedByFile'; folder: string; file: string }
@@ -129,6 +132,9 @@ export function checkFolderText(value: unknown): SettingCheck<string> {
   const folder = value.trim();
   // Either platform's full path: the screen does not know which one the desk runs on.
   if (!/^(\/|[A-Za-z]:[\\/]|\\\\)/.test(folder)) return fail({ code: 'folderRelative' });
+  // The folder may be a template ({signer}, {id}, {date}, {job}): its braces must be placeholders.
+  const template = folderTemplateProblem(folder);
+  if (template !== null) return fail(template);
   return { ok: true, value: folder };
 }
 

@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, normalize } from 'node:path';
+import { dirname, isAbsolute, join, normalize, resolve } from 'node:path';
 import type { Placement, SettingKey } from '../../shared/contract-appearance';
 import { SETTING_KEYS } from '../../shared/contract-appearance';
 import type { CommunicationLanguage } from '../../shared/signer';
@@ -15,6 +15,12 @@ import {
   type ThemeChoice,
   type WriteCause,
 } from '../../shared/settings-rules';
+import {
+  DEFAULT_FOLDER_PARTS,
+  fixedFolderPart,
+  folderTemplateProblem,
+  hasFolderPlaceholders,
+} from '../../shared/output-folder-template';
 import { applyNameTemplate } from './queue/output-names';
 import { DEFAULT_NAME_TEMPLATE } from './store/jobs';
 
@@ -34,7 +40,8 @@ export interface SettingValues {
 export function settingDefaults(home = homedir()): SettingValues {
   return {
     language: 'en',
-    outputDir: join(home, 'One-Shot Desk', 'Signed'),
+    // A folder per day and signer: two customers' "contract.pdf" never collide (" (2)").
+    outputDir: defaultOutputFolder(home),
     nameTemplate: DEFAULT_NAME_TEMPLATE,
     concurrency: 4,
     // A month to look at or re-sign an original after its job finished.
@@ -47,6 +54,11 @@ export function settingDefaults(home = homedir()): SettingValues {
     // Until the RAO (or IT, in the machine-wide file) chooses one, signatures are invisible.
     defaultPlacement: null,
   };
+}
+
+/** Where a new desk saves signed files: "~/One-Shot Desk/Signed/{date}/{signer}". */
+export function defaultOutputFolder(home = homedir()): string {
+  return join(home, 'One-Shot Desk', 'Signed', ...DEFAULT_FOLDER_PARTS);
 }
 
 /**
@@ -95,6 +107,14 @@ export async function checkSetting(key: SettingKey, value: unknown): Promise<Set
  */
 export async function checkOutputDir(value: string): Promise<SettingVerdict> {
   if (!isAbsolute(value)) return refuse({ code: 'folderRelative' });
+  const braces = folderTemplateProblem(value);
+  if (braces !== null) return refuse(braces);
+  // A template: the part every job shares is checked; the parts below it are made at the first save
+  // (requireWritableFolder checks the job's own folder then).
+  if (hasFolderPlaceholders(value)) {
+    const fixed = await checkOutputDir(resolve(fixedFolderPart(value)));
+    return fixed.ok ? { ok: true, value: normalize(value) } : fixed;
+  }
   const folder = normalize(value);
   let existing = folder;
   for (;;) {
@@ -153,6 +173,10 @@ export function describeProblem(key: SettingKey, problem: SettingProblem): strin
       return 'Choose the folder for the signed files.';
     case 'folderRelative':
       return 'The output folder must be a full path, starting at the root (/…) or a drive (C:\\…).';
+    case 'folderPlaceholder':
+      return `The output folder uses ${problem.placeholder}, which is not a placeholder; use ${problem.allowed.join(', ')}.`;
+    case 'folderBrace':
+      return 'The output folder has a { or } that does not belong to a placeholder such as {signer}.';
     case 'folderIsFile':
       return `“${problem.folder}” is a file, not a folder. Choose a folder.`;
     case 'folderBlockedByFile':

@@ -64,7 +64,7 @@ describe('settings', { skip: SKIP }, () => {
   it('answers the effective defaults for keys never set', async () => {
     assert.deepEqual(await settings(), {
       language: 'en',
-      outputDir: join(homedir(), 'One-Shot Desk', 'Signed'),
+      outputDir: join(homedir(), 'One-Shot Desk', 'Signed', '{date}', '{signer}'),
       nameTemplate: '{name}.signed.pdf',
       concurrency: 4,
       originalsRetentionDays: 30,

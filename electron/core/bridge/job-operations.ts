@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { JOB_ACTIONS, allows, retryBlock, whyNotAllowed, type JobAction } from '../../../shared/job-actions';
 import type { Desk } from '../desk';
 import { freezeAtStart } from '../placement/resolve-job';
+import { folderAtStart } from '../queue/output-folder-template';
 import type { JobRecord } from '../store/index';
 import { putBack, takeOut, type RemovedJob } from '../store/job-trash';
 import { purgeJobIdImages } from '../vault/index';
@@ -83,7 +84,8 @@ export function jobOperations(desk: Desk): JobOperations {
         throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
       for (const job of drafts) {
         freezeAtStart(store, job);
-        store.jobs.transition(job.id, 'queued');
+        // The output folder's template is resolved now, once, in the same transaction as the state.
+        store.jobs.transition(job.id, 'queued', {}, folderAtStart(job));
         runner.resume(job.id);
       }
       for (const job of paused) runner.resume(job.id);

@@ -1,7 +1,6 @@
 // The contract's operations implemented on core (store, vault, clients, queue). Used by Electron's
 // IPC registrar and by the browser host alike: arguments arrive already checked by their schema.
 import { readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
@@ -30,6 +29,9 @@ import { jobOperations } from './job-operations';
 import { auditOperations } from './audit-operations';
 import { activeToken, connectionOperations } from './connection-operations';
 import { acceptedOutputDir, settingsOperations } from './settings-operations';
+import { defaultOutputFolder } from '../settings-rules';
+import { folderAtStart } from '../queue/output-folder-template';
+import { hasFolderPlaceholders } from '../../../shared/output-folder-template';
 import { templateOperations } from './template-operations';
 
 type Args<N extends OperationName> = z.output<(typeof OPERATIONS)[N]['args']>;
@@ -123,15 +125,21 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       const documents = await acceptDocuments(desk, paths);
       refuseOverLimits(documents, job.signature);
       // An external value goes to the keychain first; without one the job is refused, not kept in clear.
+      // A folder template needs the job's id ({job}): such a job is queued once it has one.
+      const template = hasFolderPlaceholders(outputDir);
       const created = await store.jobs.add({
         ...job,
         outputDir,
         label: jobLabel(job.signer, documents),
-        state: start ? 'queued' : 'draft',
+        state: start && !template ? 'queued' : 'draft',
         documents,
       });
-      if (start) runner.pump();
-      return jobView(created);
+      if (!start) return jobView(created);
+      const queued = template
+        ? store.jobs.transition(created.id, 'queued', {}, folderAtStart(created))
+        : created;
+      runner.pump();
+      return jobView(queued);
     },
     'jobs.draft': async ({ profileId, paths }) => {
       const profile = store.profiles.get(profileId ?? textSetting('activeProfileId') ?? '');
@@ -139,7 +147,7 @@ export function coreOperations(desk: Desk, app: AppIdentity): OperationImpl {
       const documents = await acceptDocuments(desk, paths);
       const draft = newDraft(profile, documents, {
         raoUsername: (await activeToken(desk, profile.id)) ?? '',
-        outputDir: textSetting('outputDir') ?? join(homedir(), 'One-Shot Desk', 'Signed'),
+        outputDir: textSetting('outputDir') ?? defaultOutputFolder(),
         nameTemplate: textSetting('nameTemplate'),
       });
       const created = store.jobs.create(draft);

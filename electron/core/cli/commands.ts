@@ -10,6 +10,7 @@ import { listEvents } from '../store/index';
 import type { AuditVerdict, JobRecord } from '../store/index';
 import { InputError } from './input-error';
 import { checkOutOption } from './output-option';
+import { settleOutputFolders } from '../queue/output-folder-template';
 import {
   checkDocuments,
   checkRequestLimits,
@@ -168,6 +169,8 @@ async function queueJobs(
     })),
   );
   const ids = records.map((r) => r.id);
+  // `--out` may be a template ({signer}, {date}…): each job's own folder is settled before any runs.
+  settleOutputFolders(desk.store, ids);
   return ids;
 }
 

@@ -199,6 +199,8 @@ export type JobChanges = Partial<{
   paused: boolean;
   signAcceptedAt: string | null;
   otpWrongAttempts: number;
+  /** Set as a job leaves its draft: the folder its template gives (see queue/output-folder-template). */
+  outputDir: string;
 }>;
 
 /** What the queue records of a document as it goes: upload, saved output, verification, clean-up. */

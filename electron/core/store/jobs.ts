@@ -617,6 +617,7 @@ export class JobStore {
       paused: 'paused',
       signAcceptedAt: 'sign_accepted_at',
       otpWrongAttempts: 'otp_wrong_attempts',
+      outputDir: 'output_dir',
     };
     const keys = Object.keys(changes) as (keyof JobChanges)[];
     if (keys.length === 0) return;
