@@ -141,11 +141,13 @@ describe('verifySignedPdf', () => {
     });
   }
 
-  it('finds the original as a prefix from its SHA-256 alone, and says when it is not there', () => {
+  it('finds the original as a prefix from its SHA-256 alone, and says when it is not there', async () => {
     const signed = signedBySubFilter.get('adbe.pkcs7.detached')!;
-    const found = verifySignedPdfBytes(signed, { expectedOriginalSha256: sha256(original) });
+    const found = await verifySignedPdfBytes(signed, { expectedOriginalSha256: sha256(original) });
     assert.deepEqual(found.original, { preserved: true, size: original.length });
-    const other = verifySignedPdfBytes(signed, { expectedOriginal: { size: 100, sha256: sha256(original) } });
+    const other = await verifySignedPdfBytes(signed, {
+      expectedOriginal: { size: 100, sha256: sha256(original) },
+    });
     assert.deepEqual(other.original, { preserved: false });
     assert.equal(other.ok, true, 'a rewritten original is a warning, not a failed signature');
     assert.match(other.warnings.join('\n'), /does not begin with the original document/);
@@ -178,14 +180,14 @@ describe('verifySignedPdf', () => {
     assertPdfsig(file, { count: 2, lastValid: true, lastWhole: true });
   });
 
-  it('reports a byte changed inside the signed range as a digest mismatch', () => {
+  it('reports a byte changed inside the signed range as a digest mismatch', async () => {
     const signed = Buffer.from(signedBySubFilter.get('adbe.pkcs7.detached')!);
     // Widen the first page by one point: "/MediaBox [ 0 0 595.28" becomes "[ 0 0 596.28".
     const mediaBox = signed.indexOf('/MediaBox [ 0 0 595.28', 0, 'latin1');
     assert.ok(mediaBox > 0);
     signed[mediaBox + '/MediaBox [ 0 0 59'.length] = '6'.charCodeAt(0);
     const file = save(signed);
-    const result = verifySignedPdfBytes(signed, { trustedCaPems: [sandbox.caPem] });
+    const result = await verifySignedPdfBytes(signed, { trustedCaPems: [sandbox.caPem] });
     assert.equal(result.ok, false);
     assert.equal(result.last?.digestMatches, false);
     assert.equal(result.last?.coversWholeFile, true);
@@ -220,15 +222,15 @@ describe('verifySignedPdf', () => {
     );
     assertPdfsig(file, { count: 1, lastValid: true, lastWhole: false });
 
-    const junk = verifySignedPdfBytes(Buffer.concat([signed, Buffer.from('\n% appended\n')]));
+    const junk = await verifySignedPdfBytes(Buffer.concat([signed, Buffer.from('\n% appended\n')]));
     assert.equal(junk.ok, false);
     assert.equal(junk.last?.coversWholeFile, false);
     assert.match(junk.problems.join('\n'), /12 bytes were added/);
   });
 
-  it('reports a byte changed inside /Contents without crashing', () => {
+  it('reports a byte changed inside /Contents without crashing', async () => {
     const signed = signedBySubFilter.get('ETSI.CAdES.detached')!;
-    const clean = verifySignedPdfBytes(signed);
+    const clean = await verifySignedPdfBytes(signed);
     const { start } = lastContents(clean);
     const hex = signed.toString('latin1', start + 1, clean.last!.byteRange[2]! - 1);
     const derLength = hex.replace(/(00)+$/, '').length / 2;
@@ -237,7 +239,7 @@ describe('verifySignedPdf', () => {
     const inSignature = Buffer.from(signed);
     const at = start + 1 + (derLength - 20) * 2;
     inSignature[at] = inSignature[at] === 0x41 ? 0x42 : 0x41;
-    const broken = verifySignedPdfBytes(inSignature, { trustedCaPems: [sandbox.caPem] });
+    const broken = await verifySignedPdfBytes(inSignature, { trustedCaPems: [sandbox.caPem] });
     assert.equal(broken.ok, false);
     assert.equal(broken.last?.digestMatches, true);
     assert.equal(broken.last?.signatureValid, false);
@@ -247,7 +249,7 @@ describe('verifySignedPdf', () => {
     // In the outer header: the CMS cannot be parsed at all.
     const inHeader = Buffer.from(signed);
     inHeader[start + 1] = 0x41; // "30 82 ..." becomes "A0 82 ..."
-    const unreadable = verifySignedPdfBytes(inHeader);
+    const unreadable = await verifySignedPdfBytes(inHeader);
     assert.equal(unreadable.ok, false);
     assert.equal(unreadable.last?.signatureValid, false);
     assert.equal(unreadable.last?.signer, undefined);
@@ -256,12 +258,12 @@ describe('verifySignedPdf', () => {
     // A non-hex character: the /Contents string itself is broken.
     const notHex = Buffer.from(signed);
     notHex[start + 10] = 0x5a; // 'Z'
-    const garbled = verifySignedPdfBytes(notHex);
+    const garbled = await verifySignedPdfBytes(notHex);
     assert.equal(garbled.ok, false);
     assert.ok(garbled.problems.length > 0);
   });
 
-  it('does not trust a signer issued by another CA', () => {
+  it('does not trust a signer issued by another CA', async () => {
     const other = join(work, 'other-ca');
     execFileSync(
       'openssl',
@@ -275,7 +277,9 @@ describe('verifySignedPdf', () => {
       { stdio: 'pipe' },
     );
     const signed = signedBySubFilter.get('adbe.pkcs7.detached')!;
-    const result = verifySignedPdfBytes(signed, { trustedCaPems: [readFileSync(`${other}.pem`, 'utf8')] });
+    const result = await verifySignedPdfBytes(signed, {
+      trustedCaPems: [readFileSync(`${other}.pem`, 'utf8')],
+    });
     assert.equal(result.ok, false);
     assert.equal(result.last?.issuedByTrustedCa, false);
     assert.equal(result.last?.signatureValid, true);
@@ -284,7 +288,7 @@ describe('verifySignedPdf', () => {
       /"One-Shot SANDBOX CA", which is not a trusted certification authority/,
     );
 
-    const noTrustAsked = verifySignedPdfBytes(signed);
+    const noTrustAsked = await verifySignedPdfBytes(signed);
     assert.equal(noTrustAsked.ok, true);
     assert.equal(noTrustAsked.last?.issuedByTrustedCa, undefined);
   });
@@ -302,7 +306,7 @@ describe('verifySignedPdf', () => {
     // A signature whose dictionary was mangled: the field is still there, so say so.
     const signed = signedBySubFilter.get('adbe.pkcs7.detached')!;
     const mangled = Buffer.from(signed.toString('latin1').replace('/ByteRange', '/ByteRangX'), 'latin1');
-    const unreadable = verifySignedPdfBytes(mangled);
+    const unreadable = await verifySignedPdfBytes(mangled);
     assert.equal(unreadable.ok, false);
     assert.equal(unreadable.last, null);
     assert.match(unreadable.problems.join('\n'), /has a signature field, but its signature cannot be read/);
@@ -364,7 +368,7 @@ describe('verifySignedPdf', () => {
           return Promise.resolve(readFileSync(join(dir, `${kind}.der`)));
         },
       });
-      const result = verifySignedPdfBytes(signed, {
+      const result = await verifySignedPdfBytes(signed, {
         trustedCaPems: [readFileSync(join(dir, 'ca.pem'), 'utf8')],
       });
       assert.deepEqual(result.problems, [], kind);
@@ -377,7 +381,7 @@ describe('verifySignedPdf', () => {
 
       const tampered = Buffer.from(signed);
       tampered[20] = tampered[20] === 0x41 ? 0x42 : 0x41;
-      const broken = verifySignedPdfBytes(tampered);
+      const broken = await verifySignedPdfBytes(tampered);
       assert.equal(broken.ok, false, kind);
       assert.equal(broken.last?.digestMatches, false, kind);
     }

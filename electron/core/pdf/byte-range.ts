@@ -3,6 +3,7 @@
 // updates append, they never move earlier bytes) and /Contents is located independently of what
 // /ByteRange claims.
 import { createHash, type Hash } from 'node:crypto';
+import { streamRange, type ByteSource } from './byte-source';
 import {
   decodeTextString,
   isDelimiter,
@@ -68,6 +69,41 @@ export function findSignatureDictionaries(file: Buffer): SignatureDictionary[] {
   return found.sort(
     (a, b) => (a.contents?.start ?? a.dictionaryStart) - (b.contents?.start ?? b.dictionaryStart),
   );
+}
+
+/** How far around a /ByteRange key to read first: enough for a dictionary with a 16 KB /Contents. */
+const FIRST_REACH = 64 * 1024;
+
+/**
+ * The signature dictionary holding the /ByteRange key at `keyAt`, read from a window of `source`
+ * around it (a larger one when the first cuts the dictionary), with offsets in the file's terms.
+ */
+export async function readSignatureDictionaryAt(
+  source: ByteSource,
+  keyAt: number,
+): Promise<SignatureDictionary | undefined> {
+  for (const reach of [FIRST_REACH, MAX_LOOKBACK]) {
+    const start = Math.max(0, keyAt - reach);
+    const window = await source.read(start, keyAt - start + reach);
+    const found = readEnclosingDictionary(window, keyAt - start);
+    if (found) {
+      return {
+        ...found,
+        dictionaryStart: found.dictionaryStart + start,
+        ...(found.contents
+          ? {
+              contents: {
+                ...found.contents,
+                start: found.contents.start + start,
+                end: found.contents.end + start,
+              },
+            }
+          : {}),
+      };
+    }
+    if (start === 0 && start + window.length >= source.size) break;
+  }
+  return undefined;
 }
 
 /** Walks back to the nearest "N G obj" whose object has a dictionary with this very /ByteRange key. */
@@ -188,6 +224,26 @@ export function byteRangeDigest(file: Buffer, byteRange: readonly number[], algo
 
 export function byteRangeBytes(file: Buffer, byteRange: readonly number[]): Buffer {
   return Buffer.concat(pairs(byteRange).map(([start, length]) => file.subarray(start, start + length)));
+}
+
+/** The digests of the bytes a (well-formed) /ByteRange covers, read from `source` in chunks. */
+export async function digestByteRangeOf(
+  source: ByteSource,
+  byteRange: readonly number[],
+  algorithm: string,
+): Promise<Buffer> {
+  const hash = createHash(algorithm);
+  for (const [start, length] of pairs(byteRange)) {
+    await streamRange(source, start, length, (chunk) => hash.update(chunk));
+  }
+  return hash.digest();
+}
+
+/** The covered bytes themselves, for the rare signature made directly over them. */
+export async function byteRangeBytesOf(source: ByteSource, byteRange: readonly number[]): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for (const [start, length] of pairs(byteRange)) parts.push(await source.read(start, length));
+  return Buffer.concat(parts);
 }
 
 function pairs(range: readonly number[]): [number, number][] {

@@ -2,12 +2,12 @@
 // dictionary found in the bytes, with the last one (the one just added) held to the full standard:
 // it covers the whole file, its digest matches, its signature verifies, and it is trusted.
 import { createHash, X509Certificate } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { BufferSource, FileSource, type ByteSource } from './byte-source';
 import {
-  byteRangeBytes,
-  byteRangeDigest,
+  byteRangeBytesOf,
   checkByteRange,
-  findSignatureDictionaries,
+  digestByteRangeOf,
+  readSignatureDictionaryAt,
   type SignatureDictionary,
 } from './byte-range';
 import { certificatesFromPem, chainsToTrusted, describeCertificate } from './certificate-info';
@@ -19,7 +19,8 @@ import {
   type ParsedCms,
   type ParsedSigner,
 } from './cms-reader';
-import { isDelimiter, isWhitespace, parsePdfDate } from './pdf-syntax';
+import { parsePdfDate } from './pdf-syntax';
+import { scanSignedFile, type SignedFileScan } from './signed-file-scan';
 import type { SignatureReport, SignedPdfVerification, VerifyOptions } from './types';
 
 /** A sentence about one signature, worded for the subject it is about ("The signature", "Signature 1 of 2"). */
@@ -37,16 +38,42 @@ export async function verifySignedPdf(
   path: string,
   options: VerifyOptions = {},
 ): Promise<SignedPdfVerification> {
-  return verifySignedPdfBytes(await readFile(path), options);
+  const source = await FileSource.open(path);
+  try {
+    return await verifySource(source, options);
+  } finally {
+    await source.close();
+  }
 }
 
-export function verifySignedPdfBytes(bytes: Uint8Array, options: VerifyOptions = {}): SignedPdfVerification {
-  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const trusted = options.trustedCaPems ? certificatesFromPem(options.trustedCaPems) : undefined;
-  const dictionaries = findSignatureDictionaries(file);
-  const checked = dictionaries.map((d, i) =>
-    checkSignature(file, d, i + 1, i === dictionaries.length - 1, trusted),
+export function verifySignedPdfBytes(
+  bytes: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<SignedPdfVerification> {
+  return verifySource(
+    new BufferSource(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    options,
   );
+}
+
+/**
+ * Reads the file twice at most in full, streamed: once for its digest and where its signature
+ * dictionaries are, then once per signature for the bytes it covers; otherwise only windows
+ * around each dictionary.
+ */
+async function verifySource(source: ByteSource, options: VerifyOptions): Promise<SignedPdfVerification> {
+  const trusted = options.trustedCaPems ? certificatesFromPem(options.trustedCaPems) : undefined;
+  const { expectedOriginal, expectedOriginalSha256 } = options;
+  const scan = await scanSignedFile(
+    source,
+    expectedOriginal ? [expectedOriginal.size] : [],
+    !expectedOriginal && expectedOriginalSha256 !== undefined,
+  );
+  const dictionaries = await signatureDictionaries(source, scan.byteRangeKeys);
+  const checked: Checked[] = [];
+  for (const [i, d] of dictionaries.entries()) {
+    checked.push(await checkSignature(source, d, i + 1, i === dictionaries.length - 1, trusted));
+  }
   const count = checked.length;
   const label = (i: number): string => {
     const signer = checked[i]?.report.signer?.commonName;
@@ -60,11 +87,11 @@ export function verifySignedPdfBytes(bytes: Uint8Array, options: VerifyOptions =
   const problems: string[] = [];
   const warnings: string[] = [];
   const lastChecked = checked[count - 1];
-  if (!lastChecked && file.subarray(0, 1024).indexOf('%PDF-', 0, 'latin1') < 0) {
+  if (!lastChecked && !scan.hasHeader) {
     problems.push('The file is not a PDF.');
   } else if (!lastChecked) {
     problems.push(
-      hasSignatureMarkers(file)
+      scan.hasSignatureMarkers
         ? 'The file has a signature field, but its signature cannot be read: the file is damaged or was altered.'
         : 'The file has no digital signature: it was not signed, or its signature cannot be found.',
     );
@@ -80,7 +107,7 @@ export function verifySignedPdfBytes(bytes: Uint8Array, options: VerifyOptions =
     warnings.push(...[...c.problems, ...c.notes].map((p) => p(label(i))));
   });
 
-  const original = checkOriginal(file, options);
+  const original = checkOriginal(scan, options);
   if (original && !original.preserved) {
     warnings.push(
       'The signed file does not begin with the original document byte for byte: the Optimizer rewrote ' +
@@ -101,20 +128,38 @@ export function verifySignedPdfBytes(bytes: Uint8Array, options: VerifyOptions =
     warnings,
     signatures: checked.map((c) => c.report),
     last,
-    size: file.length,
-    sha256: createHash('sha256').update(file).digest('hex'),
+    size: source.size,
+    sha256: scan.sha256,
     ...(original ? { original } : {}),
   };
 }
 
-function checkSignature(
-  file: Buffer,
+/** Every signature dictionary whose /ByteRange key the scan found, in signing order. */
+async function signatureDictionaries(
+  source: ByteSource,
+  keys: readonly number[],
+): Promise<SignatureDictionary[]> {
+  const found: SignatureDictionary[] = [];
+  for (const at of keys) {
+    const dictionary = await readSignatureDictionaryAt(source, at);
+    if (dictionary && !found.some((d) => d.dictionaryStart === dictionary.dictionaryStart)) {
+      found.push(dictionary);
+    }
+  }
+  // File order of /Contents is signing order: each signature covers everything before it.
+  return found.sort(
+    (a, b) => (a.contents?.start ?? a.dictionaryStart) - (b.contents?.start ?? b.dictionaryStart),
+  );
+}
+
+async function checkSignature(
+  source: ByteSource,
   dictionary: SignatureDictionary,
   index: number,
   isLast: boolean,
   trusted: X509Certificate[] | undefined,
-): Checked {
-  const range = checkByteRange(dictionary, file.length);
+): Promise<Checked> {
+  const range = checkByteRange(dictionary, source.size);
   const isTimestamp = dictionary.type === 'DocTimeStamp' || dictionary.subFilter === 'ETSI.RFC3161';
   const report: SignatureReport = {
     index,
@@ -219,13 +264,13 @@ function checkSignature(
       const imprint = cms.tstInfo;
       contentMatches = imprint
         ? isNodeHash(imprint.imprintAlgorithm) &&
-          byteRangeDigest(file, covered, imprint.imprintAlgorithm).equals(imprint.hashedMessage)
-        : encapsulatedMatches(file, covered, cms.eContent);
+          (await digestByteRangeOf(source, covered, imprint.imprintAlgorithm)).equals(imprint.hashedMessage)
+        : await encapsulatedMatches(source, covered, cms.eContent);
     }
     if (signer.signedAttributes) {
       const contentDigest = content
         ? createHash(digest).update(content).digest()
-        : byteRangeDigest(file, covered, digest);
+        : await digestByteRangeOf(source, covered, digest);
       report.digestMatches = contentMatches && signer.messageDigest?.equals(contentDigest) === true;
       if (!report.digestMatches) {
         problems.push(
@@ -251,7 +296,7 @@ function checkSignature(
     } else if (certificate) {
       // No signed attributes: the signature is directly over the content, so a change to the
       // document and a corrupt signature look the same.
-      const result = verifyWith(signer, content ?? byteRangeBytes(file, covered), certificate);
+      const result = verifyWith(signer, content ?? (await byteRangeBytesOf(source, covered)), certificate);
       report.signatureValid = result.valid;
       report.digestMatches = contentMatches && result.valid;
       if (result.error) {
@@ -337,11 +382,16 @@ function verifyWith(
  * id-data content inside the CMS: the SHA-1 of the covered bytes (adbe.pkcs7.sha1), or the covered
  * bytes themselves (a non-detached CMS, unusual in PDFs but still a signature over them).
  */
-function encapsulatedMatches(file: Buffer, covered: readonly number[], content: Buffer): boolean {
-  if (content.length === 20 && byteRangeDigest(file, covered, 'sha1').equals(content)) return true;
+async function encapsulatedMatches(
+  source: ByteSource,
+  covered: readonly number[],
+  content: Buffer,
+): Promise<boolean> {
+  if (content.length === 20 && (await digestByteRangeOf(source, covered, 'sha1')).equals(content))
+    return true;
   let total = 0;
   for (let i = 1; i < covered.length; i += 2) total += covered[i] ?? 0;
-  return total === content.length && byteRangeBytes(file, covered).equals(content);
+  return total === content.length && (await byteRangeBytesOf(source, covered)).equals(content);
 }
 
 const NODE_HASHES = new Set([
@@ -398,42 +448,19 @@ function checkTimestampToken(signer: ParsedSigner, notes: Problem[]): SignatureR
   }
 }
 
-/** "/FT /Sig" or "/Type /Sig" anywhere: a signature was there even if its dictionary is unreadable. */
-function hasSignatureMarkers(file: Buffer): boolean {
-  for (let at = file.indexOf('/Sig'); at >= 0; at = file.indexOf('/Sig', at + 4)) {
-    const next = file[at + 4];
-    if (next !== undefined && !isWhitespace(next) && !isDelimiter(next)) continue;
-    if (/\/(FT|Type)[\0\t\n\f\r ]*$/.test(file.toString('latin1', Math.max(0, at - 12), at))) return true;
-  }
-  return false;
-}
-
 /** Is the expected original a byte-for-byte prefix of the signed file (as incremental signing keeps it)? */
-function checkOriginal(file: Buffer, options: VerifyOptions): SignedPdfVerification['original'] {
+function checkOriginal(scan: SignedFileScan, options: VerifyOptions): SignedPdfVerification['original'] {
   const { expectedOriginal, expectedOriginalSha256 } = options;
   if (expectedOriginal) {
     const { size, sha256 } = expectedOriginal;
-    const preserved =
-      size <= file.length &&
-      createHash('sha256').update(file.subarray(0, size)).digest('hex') === sha256.toLowerCase();
+    const preserved = scan.prefixDigests.get(size) === sha256.toLowerCase();
     return preserved ? { preserved, size } : { preserved };
   }
   if (!expectedOriginalSha256) return undefined;
   // Without a size, try every revision end: just after each %%EOF, with or without its end of line.
   const wanted = expectedOriginalSha256.toLowerCase();
-  const ends = new Set<number>();
-  for (let at = file.indexOf('%%EOF'); at >= 0; at = file.indexOf('%%EOF', at + 5)) {
-    let end = at + 5;
-    ends.add(end);
-    if (file[end] === 0x0d) ends.add(++end);
-    if (file[end] === 0x0a) ends.add(++end);
-  }
-  const hash = createHash('sha256');
-  let hashed = 0;
-  for (const end of [...ends].sort((a, b) => a - b)) {
-    hash.update(file.subarray(hashed, end));
-    hashed = end;
-    if (hash.copy().digest('hex') === wanted) return { preserved: true, size: end };
-  }
-  return { preserved: false };
+  const end = [...new Set(scan.revisionEnds)]
+    .sort((a, b) => a - b)
+    .find((e) => scan.prefixDigests.get(e) === wanted);
+  return end === undefined ? { preserved: false } : { preserved: true, size: end };
 }
