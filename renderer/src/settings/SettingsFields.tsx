@@ -3,7 +3,8 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applyNameTemplate } from '../../../shared/file-names';
-import { checkNameTemplate } from '../../../shared/settings-rules';
+import { applyFolderTemplate, hasFolderPlaceholders } from '../../../shared/output-folder-template';
+import { checkFolderText, checkNameTemplate } from '../../../shared/settings-rules';
 import { bridge } from '../bridge';
 import { problemText, type Draft, type FormKey, type Problems } from './form';
 
@@ -28,6 +29,18 @@ export function OutputFields(props: {
       folderInput.current?.focus();
     }
   };
+  const folder = checkFolderText(draft.outputDir);
+  const folderProblem = problems.outputDir ?? (folder.ok ? undefined : problemText(t, folder.problem));
+  // The folder a job started now would get, for a template (a plain folder is its own example).
+  const folderPreview =
+    folder.ok && hasFolderPlaceholders(folder.value)
+      ? applyFolderTemplate(folder.value, {
+          signer: t('settings.sampleSigner'),
+          idNumber: '12345678Z',
+          date: new Date(),
+          jobId: '3f9c2a71',
+        })
+      : null;
   const live = checkNameTemplate(draft.nameTemplate);
   const templateProblem = problems.nameTemplate ?? (live.ok ? undefined : problemText(t, live.problem));
   const preview = live.ok
@@ -52,8 +65,8 @@ export function OutputFields(props: {
             name="outputDir"
             value={draft.outputDir}
             spellCheck={false}
-            aria-invalid={problems.outputDir ? true : undefined}
-            aria-describedby={`${id}-folder-hint${problems.outputDir ? ` ${id}-folder-problem` : ''}`}
+            aria-invalid={folderProblem ? true : undefined}
+            aria-describedby={`${id}-folder-hint${folderProblem ? ` ${id}-folder-problem` : folderPreview ? ` ${id}-folder-preview` : ''}`}
             onChange={(e) => onEdit('outputDir', e.target.value)}
           />
           {browse === 'available' && (
@@ -64,12 +77,18 @@ export function OutputFields(props: {
         </div>
         <p id={`${id}-folder-hint`} className="muted hint">
           {browse === 'unsupported' ? `${t('settings.browseUnsupported')} ` : ''}
-          {t('settings.outputDirHint')}
+          {t('settings.outputDirHint')} {t('settings.outputDirPlaceholders')}
         </p>
-        {problems.outputDir && (
+        {folderProblem ? (
           <p id={`${id}-folder-problem`} className="field-problem">
-            {problems.outputDir}
+            {folderProblem}
           </p>
+        ) : (
+          folderPreview && (
+            <p id={`${id}-folder-preview`} className="hint preview">
+              {t('settings.folderPreview', { folder: folderPreview })}
+            </p>
+          )
         )}
       </div>
       <div className="wide">

@@ -23,6 +23,9 @@ const en = {
     outputDir: 'Output folder',
     outputDirHint:
       'The full path of a folder you can write in. A folder that does not exist yet is created with the first signed file.',
+    outputDirPlaceholders:
+      'It may use {signer} the signer’s name, {id} the last 4 characters of the signer’s ID number, {date} the day the job starts and {job} the job’s number: each job keeps the folder it started with.',
+    folderPreview: 'Example: {{folder}}',
     browse: 'Browse…',
     browseUnsupported: 'Choosing a folder needs the desktop app: type the folder’s full path.',
     folderRefused: 'This folder cannot be used.',
@@ -80,6 +83,8 @@ const en = {
       templateUnsafe: '“{{character}}” is not allowed in a file name.',
       templatePlaceholder: '{{placeholder}} is not a placeholder; use {{allowed}}.',
       templateBrace: 'A { or } here does not belong to a placeholder such as {name}.',
+      folderPlaceholder: '{{placeholder}} is not a placeholder for a folder; use {{allowed}}.',
+      folderBrace: 'A { or } here does not belong to a placeholder such as {signer}.',
       templateNoName: 'Include {name} or {n}, so that each document gets a name of its own.',
       templateLeadingDot: 'The name may not start with a dot: the file would be hidden.',
       folderEmpty: 'Choose the folder for the signed files.',
@@ -122,6 +127,9 @@ const es: Strings<typeof en> = {
     outputDir: 'Carpeta de salida',
     outputDirHint:
       'La ruta completa de una carpeta en la que pueda escribir. Si aún no existe, se crea al guardar el primer archivo firmado.',
+    outputDirPlaceholders:
+      'Puede usar {signer} el nombre del firmante, {id} los 4 últimos caracteres de su número de documento, {date} el día en que empieza el trabajo y {job} el número del trabajo: cada trabajo conserva la carpeta con la que empezó.',
+    folderPreview: 'Ejemplo: {{folder}}',
     browse: 'Examinar…',
     browseUnsupported:
       'Para elegir una carpeta hace falta la aplicación de escritorio: escriba la ruta completa de la carpeta.',
@@ -183,6 +191,8 @@ const es: Strings<typeof en> = {
       templateUnsafe: '«{{character}}» no se admite en un nombre de archivo.',
       templatePlaceholder: '{{placeholder}} no es un marcador; use {{allowed}}.',
       templateBrace: 'Hay una { o } que no forma parte de un marcador como {name}.',
+      folderPlaceholder: '{{placeholder}} no es un marcador de carpeta; use {{allowed}}.',
+      folderBrace: 'Hay una { o } que no forma parte de un marcador como {signer}.',
       templateNoName: 'Incluya {name} o {n}, para que cada documento tenga su propio nombre.',
       templateLeadingDot: 'El nombre no puede empezar por un punto: el archivo quedaría oculto.',
       folderEmpty: 'Elija la carpeta de los archivos firmados.',
@@ -226,6 +236,9 @@ const pl: Strings<typeof en> = {
     outputDir: 'Folder docelowy',
     outputDirHint:
       'Pełna ścieżka folderu, w którym można zapisywać. Folder, który jeszcze nie istnieje, zostanie utworzony przy zapisie pierwszego podpisanego pliku.',
+    outputDirPlaceholders:
+      'Można użyć {signer} – imię i nazwisko podpisującego, {id} – 4 ostatnie znaki numeru jego dokumentu, {date} – dzień rozpoczęcia zadania, {job} – numer zadania; każde zadanie zachowuje folder, z którym się rozpoczęło.',
+    folderPreview: 'Przykład: {{folder}}',
     browse: 'Przeglądaj…',
     browseUnsupported: 'Wybór folderu wymaga aplikacji na komputer: wpisz pełną ścieżkę folderu.',
     folderRefused: 'Tego folderu nie można użyć.',
@@ -289,6 +302,8 @@ const pl: Strings<typeof en> = {
       templateUnsafe: '„{{character}}” nie jest dozwolony w nazwie pliku.',
       templatePlaceholder: '{{placeholder}} nie jest symbolem; użyj {{allowed}}.',
       templateBrace: 'Znak { lub } nie należy do symbolu takiego jak {name}.',
+      folderPlaceholder: '{{placeholder}} nie jest symbolem folderu; użyj {{allowed}}.',
+      folderBrace: 'Znak { lub } nie należy do symbolu takiego jak {signer}.',
       templateNoName: 'Użyj {name} lub {n}, aby każdy dokument miał własną nazwę.',
       templateLeadingDot: 'Nazwa nie może zaczynać się od kropki: plik byłby ukryty.',
       folderEmpty: 'Wybierz folder na podpisane pliki.',
