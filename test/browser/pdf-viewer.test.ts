@@ -1,49 +1,18 @@
 // PdfViewer in Debian's Chromium under the app's own CSP: the harness page is built with Vite,
 // served with the host's security headers and static file rules, and driven by playwright-core.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
-import { DEFAULT_CSP, setSecurityHeaders } from '../../electron/host/guard';
-import { serveStatic } from '../../electron/host/static-files';
 import { A4, makePdf } from '../fixtures/pdfs';
 import { launchChromium, SKIP_WITHOUT_KEYRING as SKIP } from '../helpers/desk-browser';
 import { REPO_ROOT } from '../helpers/sandbox-process';
+import { contractPdf, startViewerHarness, type ViewerHarnessServer } from '../helpers/viewer-harness';
 import type { ViewerHarness } from './viewer-harness/api';
 
-const HARNESS = join(REPO_ROOT, 'test/browser/viewer-harness');
 const TIMEOUT = { timeout: 90_000 };
-
-/** Pages like a contract: a title, a huge page number to see in screenshots, some body text. */
-async function contractPdf(pages: number): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const regular = await doc.embedFont(StandardFonts.Helvetica);
-  const bold = await doc.embedFont(StandardFonts.HelveticaBold);
-  for (let index = 0; index < pages; index++) {
-    const page = doc.addPage(A4);
-    const ink = rgb(0.1, 0.1, 0.15);
-    page.drawText('Service contract', { x: 60, y: 770, size: 28, font: bold, color: ink });
-    page.drawText(`Page ${index + 1} of ${pages}`, { x: 60, y: 735, size: 16, font: regular, color: ink });
-    page.drawText(String(index + 1), { x: 200, y: 330, size: 260, font: bold, color: rgb(0.15, 0.3, 0.7) });
-    for (let line = 0; line < 8; line++) {
-      page.drawText(`Clause ${index + 1}.${line + 1}: the subscriber accepts the terms of the certificate.`, {
-        x: 60,
-        y: 680 - line * 22,
-        size: 13,
-        font: regular,
-        color: ink,
-      });
-    }
-  }
-  return doc.save();
-}
 
 interface Problems {
   list: string[];
@@ -58,43 +27,26 @@ declare const harness: ViewerHarness;
 
 describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
   let browser: Browser;
-  let server: Server;
+  let server: ViewerHarnessServer;
   let origin = '';
-  let outDir = '';
-  const requested: string[] = [];
+  let requested: string[] = [];
 
   before(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'pdf-viewer-'));
-    await build({
-      root: HARNESS,
-      configFile: false,
-      base: './',
-      logLevel: 'warn',
-      // The default inline limit is kept on purpose: pdfjs.ts must not depend on the app's 0.
-      build: { outDir, emptyOutDir: true, modulePreload: { polyfill: false } },
+    server = await startViewerHarness({
+      'contract.pdf': await contractPdf(3),
+      'long.pdf': await makePdf({ pages: 300, text: 'A long annex.' }),
+      'small.pdf': await makePdf({ size: [400, 200] }),
+      'paper14.pdf': await contractPdf(14),
+      'mixed.pdf': await makePdf({ pages: 3, rotate: { 1: 90 }, cropBox: { 2: [0, 0, 300, 300] } }),
     });
-    writeFileSync(join(outDir, 'contract.pdf'), await contractPdf(3));
-    writeFileSync(join(outDir, 'long.pdf'), await makePdf({ pages: 300, text: 'A long annex.' }));
-    writeFileSync(join(outDir, 'small.pdf'), await makePdf({ size: [400, 200] }));
-    writeFileSync(join(outDir, 'paper14.pdf'), await contractPdf(14));
-    writeFileSync(
-      join(outDir, 'mixed.pdf'),
-      await makePdf({ pages: 3, rotate: { 1: 90 }, cropBox: { 2: [0, 0, 300, 300] } }),
-    );
-    server = createServer((req, res) => {
-      requested.push(req.url ?? '');
-      setSecurityHeaders(res, DEFAULT_CSP);
-      void serveStatic(req, res, outDir);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    origin = server.origin;
+    requested = server.requested;
     browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   /** Opens the harness on a fixture; console errors, pdf.js warnings and CSP violations are kept. */

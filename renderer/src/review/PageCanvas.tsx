@@ -1,6 +1,7 @@
 // One PDF page drawn on a canvas at the screen's pixel density, for the viewer and its thumbnails.
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'react';
+import { giveBackCanvas, takeCanvas } from './canvas-pool';
 import { isRenderCancelled } from './pdfjs';
 import type { PageSize } from './viewer-layout';
 
@@ -20,15 +21,18 @@ interface PageCanvasProps {
   /** Set for a page the reader reads; a thumbnail is decoration inside a labelled button. */
   label?: string;
   onRendered?: () => void;
+  /** Wait before drawing, in ms; thumbnails wait longer so that the page itself comes first. */
+  delayMs?: number;
 }
 
 /**
  * One page: a paper-sized box that receives a canvas drawn at the screen's pixel density. Each
- * render draws a fresh, detached canvas and then swaps it in, so after a zoom the old bitmap
- * (stretched by CSS) stays until the sharp one is ready, and no pixels are copied.
+ * render draws on a detached canvas from the pool and then swaps it in, so after a zoom the old
+ * bitmap (stretched by CSS) stays until the sharp one is ready, and no pixels are copied. An empty
+ * box is the placeholder: it has the page's size, so scroll positions never depend on drawing.
  */
 export function PageCanvas(props: PageCanvasProps): React.JSX.Element {
-  const { doc, pageNumber, scale, size, pixelRatio, className } = props;
+  const { doc, pageNumber, scale, size, pixelRatio, className, delayMs = RENDER_DELAY_MS } = props;
   const holder = useRef<HTMLSpanElement>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -39,20 +43,19 @@ export function PageCanvas(props: PageCanvasProps): React.JSX.Element {
   useEffect(() => {
     let cancelled = false;
     let task: RenderTask | undefined;
-    const canvas = document.createElement('canvas');
-    describe(canvas, latest.current.label);
+    let canvas: HTMLCanvasElement | undefined;
+    const box = holder.current;
     const draw = async (): Promise<void> => {
       const page = await doc.getPage(pageNumber);
       if (cancelled) return;
       const ratio = Math.min(pixelRatio, Math.sqrt(MAX_CANVAS_PIXELS / (cssWidth * cssHeight)));
       const viewport = page.getViewport({ scale: scale * ratio });
-      canvas.width = Math.max(1, Math.floor(viewport.width));
-      canvas.height = Math.max(1, Math.floor(viewport.height));
+      canvas = takeCanvas(Math.max(1, Math.floor(viewport.width)), Math.max(1, Math.floor(viewport.height)));
       task = page.render({ canvas, viewport });
       await task.promise;
-      const box = holder.current;
       if (cancelled || !box) return;
-      for (const old of box.children) release(old);
+      describe(canvas, latest.current.label);
+      for (const old of [...box.children]) giveBackCanvas(old);
       box.replaceChildren(canvas);
       setFailed(false);
       latest.current.onRendered?.();
@@ -62,14 +65,16 @@ export function PageCanvas(props: PageCanvasProps): React.JSX.Element {
       draw().catch((error: unknown) => {
         if (!cancelled && !isRenderCancelled(error)) setFailed(true);
       });
-    }, RENDER_DELAY_MS);
+    }, delayMs);
     return () => {
       cancelled = true;
       clearTimeout(timer);
       task?.cancel();
-      if (!canvas.isConnected) release(canvas);
+      if (canvas && !canvas.isConnected) giveBackCanvas(canvas);
+      // Unmounted (the page left the viewport): the drawing it showed goes back to the pool too.
+      if (box && !box.isConnected) for (const old of [...box.children]) giveBackCanvas(old);
     };
-  }, [doc, pageNumber, scale, pixelRatio, cssWidth, cssHeight]);
+  }, [doc, pageNumber, scale, pixelRatio, cssWidth, cssHeight, delayMs]);
 
   useEffect(() => {
     const shown = holder.current?.firstElementChild;
@@ -92,14 +97,6 @@ function describe(canvas: Element, label: string | undefined): void {
   } else {
     canvas.setAttribute('role', 'img');
     canvas.setAttribute('aria-label', label);
-  }
-}
-
-/** Frees a canvas's pixels now rather than at the next garbage collection. */
-function release(element: Element): void {
-  if (element instanceof HTMLCanvasElement) {
-    element.width = 0;
-    element.height = 0;
   }
 }
 

@@ -42,6 +42,11 @@ export interface PdfViewerProps {
   onPageCount?: (n: number) => void;
 }
 
+/** Page sizes are asked of pdf.js this many at a time, so that drawing page 1 is not held up. */
+const SIZE_BATCH = 25;
+/** Thumbnails start drawing after the page in view has had its turn at pdf.js's worker. */
+const THUMB_RENDER_DELAY_MS = 250;
+
 interface Loaded {
   bytes: Uint8Array;
   doc: PDFDocumentProxy;
@@ -68,19 +73,33 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
   useEffect(() => {
     let cancelled = false;
     let opened: PDFDocumentProxy | undefined;
+    const sizeOf = async (doc: PDFDocumentProxy, page: number): Promise<PageSize> => {
+      const { width, height } = (await doc.getPage(page)).getViewport({ scale: 1 });
+      return { width, height };
+    };
     openPdf(bytes)
       .then(async (doc) => {
         opened = doc;
         if (cancelled) return void doc.destroy();
-        const sizes = await Promise.all(
-          Array.from({ length: doc.numPages }, async (_, i) => {
-            const { width, height } = (await doc.getPage(i + 1)).getViewport({ scale: 1 });
-            return { width, height };
-          }),
-        );
+        // Page 1 is shown as soon as its own size is known; the others stand in at its size until
+        // theirs arrive (most documents have one page size, and then nothing moves). Asking for
+        // all 300 pages of a contract first kept page 1 waiting.
+        const first = await sizeOf(doc, 1);
         if (cancelled) return;
-        setLoaded({ bytes, doc, sizes });
+        const estimate = Array.from({ length: doc.numPages }, () => first);
+        setLoaded({ bytes, doc, sizes: estimate });
         callbacks.current.onPageCount?.(doc.numPages);
+        const sizes = [first];
+        for (let page = 2; page <= doc.numPages && !cancelled; page += SIZE_BATCH) {
+          const last = Math.min(page + SIZE_BATCH - 1, doc.numPages);
+          const batch = Array.from({ length: last - page + 1 }, (_, i) => sizeOf(doc, page + i));
+          sizes.push(...(await Promise.all(batch)));
+        }
+        if (cancelled) return;
+        const same = sizes.every(
+          (s, i) => s.width === estimate[i]?.width && s.height === estimate[i]?.height,
+        );
+        if (!same) setLoaded({ bytes, doc, sizes });
       })
       .catch((error: unknown) => {
         if (!cancelled) setFailure({ bytes, password: isPasswordError(error) });
@@ -145,10 +164,12 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
   const viewportHeight = pages.scrollRect?.height ?? 0;
   const current = total === 0 ? 0 : mostVisiblePage(layout, offset, viewportHeight) + 1;
 
+  // Per document, not per layout: the sizes arriving after page 1 must not restart the measure.
+  const readyDoc = ready?.doc;
   useEffect(() => {
     const el = scroller.current;
-    if (!ready || !measuring || !el) return;
-    const doc = ready.doc;
+    if (!readyDoc || !measuring || !el) return;
+    const doc = readyDoc;
     const reading = new PageReadingMeter(
       el,
       (seen) => callbacks.current.onPageSeen?.(seen),
@@ -160,7 +181,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
       reading.disconnect();
       meter.current = null;
     };
-  }, [ready, measuring]);
+  }, [readyDoc, measuring]);
   // Pages are virtualized: after every render the meter watches the page elements now mounted.
   useEffect(() => {
     const el = scroller.current;
@@ -277,6 +298,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
                       size={size}
                       pixelRatio={pixelRatio}
                       className="pdf-viewer__thumb-canvas"
+                      delayMs={THUMB_RENDER_DELAY_MS}
                     />
                     <span aria-hidden="true">{item.index + 1}</span>
                   </button>

@@ -38,6 +38,16 @@ export interface ViewerHarness {
   positionText(): string;
   /** The label of the thumbnail marked as the current page ("Page 4"), '' when none is. */
   currentThumbnail(): string;
+  /**
+   * Shows a fixture and resolves with the milliseconds from the call until page 1's drawing is on
+   * screen (its canvas swapped into the page box, which happens only once pdf.js has drawn it).
+   */
+  showTimed(file: string): Promise<number>;
+  /** Durations (ms) of the long tasks (> 50 ms) Chromium reported since trackLongTasks(). */
+  longTasks: number[];
+  trackLongTasks(): void;
+  /** Canvases in the pages pane right now. */
+  pageCanvasCount(): number;
 }
 
 export interface HarnessWindow {

@@ -90,6 +90,30 @@ const harness: ViewerHarness = {
   positionText: () => document.querySelector('.pdf-viewer [aria-live]')?.textContent ?? '',
   currentThumbnail: () =>
     document.querySelector('.pdf-viewer__thumb[aria-current="page"]')?.getAttribute('aria-label') ?? '',
+  async showTimed(file) {
+    const bytes = await fixture(file);
+    harness.seenPages = [];
+    harness.seenMs = [];
+    // Unmounted first, so that no canvas of an earlier document can be taken for this one's.
+    setDocument(null);
+    while (pagesPane()) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const start = performance.now();
+    setDocument(bytes);
+    // Checked every frame: the first page's canvas exists only once its drawing is complete.
+    for (;;) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const canvas = pagesPane()?.querySelector('[data-page="1"] canvas');
+      if (canvas instanceof HTMLCanvasElement && canvas.width > 1) return performance.now() - start;
+    }
+  },
+  longTasks: [],
+  trackLongTasks() {
+    harness.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) harness.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask' });
+  },
+  pageCanvasCount: () => document.querySelectorAll('.pdf-viewer__pages canvas').length,
 };
 (window as unknown as HarnessWindow).harness = harness;
 
