@@ -45,7 +45,7 @@ const en = {
     },
     required: 'Type the {{field}}.',
     announce: {
-      draftReady: '{{name}} added: type the signer’s details, starting with the given name.',
+      draftReady: 'Documents added: type the signer’s details, starting with the given name.',
       jobsAdded_one: '{{count}} job added to the queue.',
       jobsAdded_other: '{{count}} jobs added to the queue.',
       missing: 'Start needs {{count}} more details. First: {{field}}.',
@@ -95,7 +95,7 @@ const es: Strings<typeof en> = {
     },
     required: 'Escriba: {{field}}.',
     announce: {
-      draftReady: '{{name}} añadido: escriba los datos del firmante, empezando por el nombre.',
+      draftReady: 'Documentos añadidos: escriba los datos del firmante, empezando por el nombre.',
       jobsAdded_one: '{{count}} trabajo añadido a la cola.',
       jobsAdded_many: '{{count}} trabajos añadidos a la cola.',
       jobsAdded_other: '{{count}} trabajos añadidos a la cola.',
@@ -147,7 +147,7 @@ const pl: Strings<typeof en> = {
     },
     required: 'Wpisz: {{field}}.',
     announce: {
-      draftReady: 'Dodano {{name}}: wpisz dane podpisującego, zaczynając od imienia.',
+      draftReady: 'Dodano dokumenty: wpisz dane podpisującego, zaczynając od imienia.',
       jobsAdded_one: 'Dodano {{count}} zlecenie do kolejki.',
       jobsAdded_few: 'Dodano {{count}} zlecenia do kolejki.',
       jobsAdded_many: 'Dodano {{count}} zleceń do kolejki.',

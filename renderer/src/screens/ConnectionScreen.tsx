@@ -406,7 +406,7 @@ function TokenSection({
           {t('connection.username')}
           <input
             ref={usernameField}
-            required
+            aria-required="true"
             autoComplete="off"
             value={username}
             {...invalidProps('token-username', invalid.username)}
@@ -418,7 +418,7 @@ function TokenSection({
           {t('connection.password')}
           <input
             ref={passwordField}
-            required
+            aria-required="true"
             type="password"
             autoComplete="off"
             value={password}
@@ -431,7 +431,7 @@ function TokenSection({
           {t('connection.pin')}
           <input
             ref={pinField}
-            required
+            aria-required="true"
             type="password"
             inputMode="numeric"
             autoComplete="off"

@@ -2,7 +2,7 @@
 // rules the Optimizer applies (international phone prefix, e-mail, ISO country, document type).
 // Saved to the draft as it changes, so nothing typed is lost when the RAO switches jobs.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { takeFocusIfAsked } from '../announce';
+import { announce, takeFocusIfAsked } from '../announce';
 import { missingMessageId } from './MissingDetails';
 import { useTranslation } from 'react-i18next';
 import type { OperationArgs } from '../../../shared/contract';
@@ -60,7 +60,9 @@ export function SignerForm(props: {
   const first = useRef(true);
   // A draft just made from added documents: the work goes on here, at the first field.
   const givenName = useRef<HTMLInputElement>(null);
-  useEffect(() => void takeFocusIfAsked('signer', givenName.current), []);
+  useEffect(() => {
+    if (takeFocusIfAsked('signer', givenName.current)) announce(t('guide.announce.draftReady'));
+  }, [t]);
 
   const countries = useMemo(() => {
     const names = new Intl.DisplayNames([i18n.language], { type: 'region' });
