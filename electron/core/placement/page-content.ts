@@ -2,7 +2,7 @@
 // content) and of its images (pdf.js operator list: every image paint operator with the transform
 // in force). Only the page asked for is read, so a long document costs one page. Boxes are in PDF
 // user space, like the stamp's rectangle.
-import { OPS, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { OPS as PdfOps, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normaliseRect, type PdfRect } from '../../../shared/appearance';
 import { runCorners, type TextRun } from './text-runs';
 
@@ -57,11 +57,14 @@ export async function readPageContent(page: PDFPageProxy): Promise<PageContentBo
     const ys = corners.map(([, y]) => y);
     text.push(normaliseRect(Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)));
   }
-  return { text, images: imageBoxes(await page.getOperatorList()) };
+  // pdf.js is loaded by the time a page exists; imported here, not at the top, so that nothing
+  // loads it when the process starts (pdf-layout.ts loads it at the first PDF read).
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  return { text, images: imageBoxes(await page.getOperatorList(), OPS) };
 }
 
 /** Walks the operator list keeping the current transform, and boxes every image painted. */
-function imageBoxes(list: { fnArray: number[]; argsArray: unknown[] }): PdfRect[] {
+function imageBoxes(list: { fnArray: number[]; argsArray: unknown[] }, OPS: typeof PdfOps): PdfRect[] {
   const images: PdfRect[] = [];
   const stack: Matrix[] = [];
   let ctm: Matrix = IDENTITY;

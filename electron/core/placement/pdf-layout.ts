@@ -2,13 +2,23 @@
 // sits — read in core with the same library the renderer draws with, so a rule resolved here lands
 // where the RAO saw it. pdf.js runs on this thread: its worker module is registered as the
 // "main-thread worker" (no worker file to find at run time, so the bundled app needs nothing).
-import * as pdfjsWorker from 'pdfjs-dist/legacy/build/pdf.worker.mjs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { normaliseRect, normaliseRotation, type PdfRect, type Rotation } from '../../../shared/appearance';
 import { readPageContent, type PageContentBoxes } from './page-content';
 import { runCorners, type TextRun } from './text-runs';
 
-(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+/**
+ * pdf.js (3 MB of JavaScript) is loaded at the first PDF read, not when the process starts: the CLI
+ * and the browser host start without it (in dist/ it sits in a chunk of its own).
+ */
+async function importPdfjs() {
+  const [pdfjsWorker, pdfjs] = await Promise.all([
+    import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
+    import('pdfjs-dist/legacy/build/pdf.mjs'),
+  ]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = pdfjsWorker;
+  return pdfjs;
+}
+let pdfjsLoaded: ReturnType<typeof importPdfjs> | undefined;
 
 export interface PageGeometry {
   viewBox: [number, number, number, number];
@@ -35,6 +45,7 @@ export interface PdfLayout {
 const fold = (text: string): string => text.toLocaleLowerCase().replace(/\s+/g, '');
 
 export async function openPdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
+  const { getDocument } = await (pdfjsLoaded ??= importPdfjs());
   const pdf = await getDocument({
     // pdf.js takes ownership of the buffer it is given: hand it a copy.
     data: new Uint8Array(bytes),
