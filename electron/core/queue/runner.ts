@@ -3,7 +3,7 @@
 // (send the code, type the code, pause, resume, cancel, retry). Every transition is in the store
 // before the network call it announces, so a crash at any point resumes correctly.
 import { EventEmitter } from 'node:events';
-import { RUNNER_STATES, canCancel, isTerminal, stateProgress } from '../../../shared/job';
+import { RUNNER_STATES, canCancel, isTerminal, stateProgress, type JobState } from '../../../shared/job';
 import { DEFAULT_MAX_CONNECTIONS } from '../optimizer/agent';
 import { OptimizerError } from '../optimizer/errors';
 import type { JobRecord, Store } from '../store/index';
@@ -40,6 +40,19 @@ export interface QueueRunnerOptions {
 
 const RUNNABLE = RUNNER_STATES;
 
+/**
+ * The steps before the signature: light calls (create, upload, contract) that the next jobs may
+ * make while the running ones sign, download and clean — so a job whose turn comes is ready to sign.
+ */
+const PREPARING: ReadonlySet<JobState> = new Set<JobState>([
+  'queued',
+  'creating',
+  'created',
+  'uploading',
+  'uploaded',
+  'contract_ready',
+]);
+
 /** Steps at which a document may still leave its job: before the contract names what is signed. */
 const DROPPABLE: ReadonlySet<string> = new Set(['draft', 'queued', 'creating', 'created', 'uploading']);
 
@@ -47,6 +60,8 @@ export class QueueRunner {
   private readonly store: Store;
   private readonly events = new EventEmitter();
   private readonly active = new Map<string, AbortController>();
+  /** Running jobs that hold a look-ahead slot (still preparing), not one of the `concurrency` slots. */
+  private readonly ahead = new Set<string>();
   private readonly codes = new Map<string, string>();
   private readonly signIntents = new Set<string>();
   private readonly slots = new Map<string, Slots>();
@@ -83,6 +98,15 @@ export class QueueRunner {
   on(listener: QueueListener): () => void {
     this.events.on('event', listener);
     return () => this.events.off('event', listener);
+  }
+
+  /**
+   * Up to `concurrency` jobs run at once; while they do, up to `concurrency − 1` more may prepare
+   * (create, upload, fetch the contract) and wait, ready, for a slot. A limit of 1 means one job at
+   * a time, strictly.
+   */
+  private get lookahead(): number {
+    return this.concurrency - 1;
   }
 
   /**
@@ -325,15 +349,27 @@ export class QueueRunner {
     try {
       do {
         this.pumpAgain = false;
-        const free = this.concurrency - this.active.size;
-        if (free <= 0) break;
+        let free = this.concurrency - (this.active.size - this.ahead.size);
+        let aheadFree = this.lookahead - this.ahead.size;
+        if (free <= 0 && aheadFree <= 0) break;
         const offline = new Set(this.connectivity.offlineProfiles);
         checkedAt = this.now();
+        // Oldest first; a job past preparing waits for a running slot while newer ones may prepare.
         const due = this.store.jobs
-          .due(RUNNABLE, checkedAt, free + offline.size * 50, new Set(this.active.keys()))
-          .filter((j) => !offline.has(j.profileId))
-          .slice(0, free);
-        for (const { id } of due) this.launch(id);
+          .due(RUNNABLE, checkedAt, free + aheadFree + 50 + offline.size * 50, new Set(this.active.keys()))
+          .filter((j) => !offline.has(j.profileId));
+        for (const { id } of due) {
+          if (free <= 0 && aheadFree <= 0) break;
+          const state = this.store.jobs.find(id)?.state;
+          if (state === undefined) continue;
+          if (free > 0) {
+            free--;
+            this.launch(id, false);
+          } else if (aheadFree > 0 && PREPARING.has(state)) {
+            aheadFree--;
+            this.launch(id, true);
+          }
+        }
       } while (this.pumpAgain);
     } finally {
       this.pumping = false;
@@ -359,13 +395,29 @@ export class QueueRunner {
     if (at !== null) this.wakeTimer = setTimeout(() => this.pump(), Math.max(0, at - this.now()) + 5);
   }
 
-  private launch(jobId: string): void {
+  private launch(jobId: string, ahead: boolean): void {
     const controller = new AbortController();
     this.active.set(jobId, controller);
+    if (ahead) this.ahead.add(jobId);
     void this.runJob(jobId, controller.signal).finally(() => {
       this.active.delete(jobId);
+      this.ahead.delete(jobId);
       this.pump();
     });
+  }
+
+  /**
+   * Whether a job may go on to its next step in the slot it holds: one that prepared ahead moves to
+   * a running slot when one is free, else yields, ready, to be picked up when there is room; a limit
+   * lowered meanwhile makes the extra jobs yield between steps.
+   */
+  private keepsSlot(jobId: string, state: JobState): boolean {
+    const running = this.active.size - this.ahead.size;
+    if (!this.ahead.has(jobId)) return running <= this.concurrency;
+    if (PREPARING.has(state)) return this.ahead.size <= this.lookahead;
+    if (running >= this.concurrency) return false;
+    this.ahead.delete(jobId);
+    return true;
   }
 
   private async runJob(jobId: string, signal: AbortSignal): Promise<void> {
@@ -382,10 +434,10 @@ export class QueueRunner {
         this.handleFailure(jobId, error);
         return;
       }
-      this.emitJob(this.store.jobs.get(jobId));
+      const after = this.store.jobs.get(jobId);
+      this.emitJob(after);
       if (result === 'wait') return;
-      // The limit was lowered while this job ran: it yields between steps, to be picked up again.
-      if (this.active.size > this.concurrency) return;
+      if (!this.keepsSlot(jobId, after.state)) return;
     }
   }
 

@@ -71,16 +71,14 @@ interface Placed {
   target: string;
   copy: Fetched;
 }
-
 const stagingPath = (job: JobRecord, doc: JobDocument): string =>
   join(job.outputDir, `.oneshot-${job.id}-${doc.position}.part.pdf`);
 
 /**
- * Downloads and verifications run in parallel; placing stays in the documents' order, one at a time,
- * so that each free name is chosen and taken before the next is looked for. Whenever the next copy
- * is not ready yet (and after the last), one fsync of the folder makes every copy placed so far
- * durable and only then are they recorded saved, together. A failure stops the others; the copies
- * already placed are still made durable and recorded, so a retry does not fetch them again.
+ * Downloads and verifications run in parallel; placing follows the documents' order. Each time the
+ * next copy in order is ready, it and every ready one after it are placed as a group (placeGroup).
+ * A failure stops the others; the copies already placed are kept and recorded, so a retry does not
+ * fetch them again.
  */
 async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDocument[]): Promise<void> {
   const group = linkedController(ctx.signal);
@@ -89,33 +87,32 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
     failure ??= { error };
     group.abort();
   };
-  const ready = docs.map(() => false);
+  const copies: (Fetched | undefined)[] = docs.map(() => undefined);
   const fetched = docs.map((doc, i) =>
     ctx.slots
       .run(() => fetchVerified(ctx, job, pk, doc, group.signal), group.signal)
       .then(
         (copy) => {
-          ready[i] = true;
-          return copy;
+          copies[i] = copy;
         },
         (error: unknown) => {
-          ready[i] = true;
           fail(error);
           throw error;
         },
       ),
   );
-  let placed: Placed[] = [];
-  const flush = async (): Promise<void> => {
-    const batch = placed;
-    placed = [];
-    await recordSaved(ctx, job, batch);
-  };
   try {
-    for (const [i, doc] of docs.entries()) {
-      const copy = await (fetched[i] as Promise<Fetched>);
-      placed.push(await place(ctx, job, pk, doc, copy));
-      if (i + 1 === docs.length || !ready[i + 1]) await flush();
+    for (let i = 0; i < docs.length; ) {
+      await fetched[i];
+      let end = i + 1;
+      while (end < docs.length && copies[end] !== undefined) end++;
+      await placeGroup(
+        ctx,
+        job,
+        pk,
+        docs.slice(i, end).map((doc, k) => ({ doc, copy: copies[i + k] as Fetched })),
+      );
+      i = end;
     }
   } catch (error) {
     fail(error);
@@ -123,11 +120,7 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
   // Nothing of this step is still writing once it returns.
   await Promise.allSettled(fetched);
   group.dispose();
-  try {
-    if (placed.length > 0) await flush();
-  } finally {
-    await Promise.all(docs.map((doc) => rm(stagingPath(job, doc), { force: true })));
-  }
+  await Promise.all(docs.map((doc) => rm(stagingPath(job, doc), { force: true })));
   if (failure) throw failure.error;
 }
 
@@ -177,42 +170,72 @@ async function fetchVerified(
   return { bytes: downloaded.bytes, sha256: downloaded.sha256, signerName: verdict.signerName ?? null };
 }
 
-/** Puts a verified copy under its name; its folder is not yet fsynced (recordSaved does that). */
-async function place(
+/**
+ * Puts verified copies under their names, then records them saved. Crash safety, in this order:
+ * the new names are recorded (one transaction) before any file takes them, so a resumed job finds
+ * its copy under the name it chose and never leaves a second one; the files are linked into place;
+ * one fsync per folder makes them durable; only then are they recorded saved (one transaction).
+ */
+async function placeGroup(
   ctx: StepContext,
   job: JobRecord,
   pk: string,
-  doc: JobDocument,
-  copy: Fetched,
-): Promise<Placed> {
-  // A name chosen before a crash is reused, so a resumed job never leaves a second copy.
-  const chosen = doc.outputPath;
-  if (chosen !== null && existsSync(chosen) && (await sha256Of(chosen)) === copy.sha256)
-    return { doc, target: chosen, copy };
-  let target = chosen;
-  if (target === null || existsSync(target)) {
-    const name = applyNameTemplate(job.nameTemplate, {
-      filename: doc.filename,
-      signer: signerDisplayName(job.signer),
-      requestPk: pk,
-      date: new Date(ctx.now()),
-      index: doc.position,
-    });
-    target = freeName(job.outputDir, name);
-    ctx.store.jobs.updateDocument(
-      job.id,
-      doc.position,
-      { outputPath: target },
-      { kind: 'document.naming', data: { path: target } },
-    );
+  group: readonly { doc: JobDocument; copy: Fetched }[],
+): Promise<void> {
+  const targets: (Placed & { inPlace: boolean })[] = [];
+  const naming: { position: number; target: string }[] = [];
+  // Names chosen in this group are taken before their files exist.
+  const reserved = new Set<string>();
+  const taken = (path: string): boolean => reserved.has(foldCase(path)) || existsSync(path);
+  for (const { doc, copy } of group) {
+    const chosen = doc.outputPath;
+    if (chosen !== null && existsSync(chosen) && (await sha256Of(chosen)) === copy.sha256) {
+      targets.push({ doc, copy, target: chosen, inPlace: true });
+      continue;
+    }
+    let target = chosen;
+    if (target === null || taken(target)) {
+      const name = applyNameTemplate(job.nameTemplate, {
+        filename: doc.filename,
+        signer: signerDisplayName(job.signer),
+        requestPk: pk,
+        date: new Date(ctx.now()),
+        index: doc.position,
+      });
+      target = freeName(job.outputDir, name, taken);
+      naming.push({ position: doc.position, target });
+    }
+    reserved.add(foldCase(target));
+    targets.push({ doc, copy, target, inPlace: false });
   }
-  await placeWithoutOverwrite(stagingPath(job, doc), target);
-  return { doc, target, copy };
+  if (naming.length > 0)
+    ctx.store.db.transaction(() => {
+      for (const { position, target } of naming)
+        ctx.store.jobs.updateDocument(
+          job.id,
+          position,
+          { outputPath: target },
+          { kind: 'document.naming', data: { path: target } },
+        );
+    })();
+  const placed: typeof targets = [];
+  try {
+    for (const t of targets) {
+      if (!t.inPlace) await placeWithoutOverwrite(stagingPath(job, t.doc), t.target);
+      placed.push(t);
+    }
+  } finally {
+    if (placed.length > 0) await recordSaved(ctx, job, placed);
+  }
+}
+
+/** Where names differ only in case on the platform's usual file systems, they are one name. */
+function foldCase(path: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
 }
 
 /** One fsync per folder makes the placed copies durable; then they are recorded in one transaction. */
 async function recordSaved(ctx: StepContext, job: JobRecord, placed: readonly Placed[]): Promise<void> {
-  if (placed.length === 0) return;
   for (const folder of new Set(placed.map((p) => dirname(p.target)))) await syncDirectory(folder);
   const at = new Date(ctx.now()).toISOString();
   ctx.store.db.transaction(() => {
