@@ -277,6 +277,33 @@ describe('PdfViewer under the app CSP', { skip: SKIP }, () => {
     await close(page, problems);
   });
 
+  it(
+    'jumps to page 14 from its thumbnail in a box of no set height (the results view showed page 4)',
+    TIMEOUT,
+    async () => {
+      const { page, problems } = await open('paper14.pdf&layout=flow');
+      await drawn(page, 'Page 1 of 14');
+      // The viewer keeps its pages in its own scrolling pane, within the window, whatever its box.
+      const pages = await page.evaluate(() => ({
+        scroll: harness.pagesScrollHeight(),
+        shown: harness.pagesClientHeight(),
+      }));
+      assert.ok(pages.shown <= 800, `the pages pane fits the window: ${pages.shown} px`);
+      assert.ok(pages.scroll > pages.shown * 4, 'its 14 pages scroll inside it');
+      // The thumbnails scroll in their own strip too: down to the last, as the reader would.
+      await page.getByRole('navigation', { name: 'Page thumbnails' }).hover();
+      await page.mouse.wheel(0, 5000);
+      const thumbnail = page.getByRole('button', { name: 'Page 14', exact: true });
+      await thumbnail.click();
+      await shows(page, 'Page 14 of 14');
+      await drawn(page, 'Page 14 of 14');
+      assert.equal(await page.evaluate(() => harness.currentThumbnail()), 'Page 14');
+      const target = await box(page, 'Page 14 of 14');
+      assert.ok(target.top < target.paneBottom && target.bottom > target.paneTop, 'page 14 is on screen');
+      await close(page, problems);
+    },
+  );
+
   it('gives each page its own size and rotation', TIMEOUT, async () => {
     const { page, problems } = await open('mixed.pdf');
     await shows(page, 'Page 1 of 3');

@@ -118,6 +118,7 @@ const harness: ViewerHarness = {
 (window as unknown as HarnessWindow).harness = harness;
 
 const first = new URLSearchParams(location.search).get('file');
+const flow = new URLSearchParams(location.search).get('layout') === 'flow';
 const initialBytes = first ? await fixture(first) : null;
 function Harness(): React.JSX.Element | null {
   const [bytes, setBytes] = useState(initialBytes);
@@ -125,7 +126,7 @@ function Harness(): React.JSX.Element | null {
     setDocument = setBytes;
   }, []);
   if (!bytes) return null;
-  return (
+  const viewer = (
     <PdfViewer
       bytes={bytes}
       title="Service contract"
@@ -136,6 +137,8 @@ function Harness(): React.JSX.Element | null {
       onPageCount={(n) => harness.pageCounts.push(n)}
     />
   );
+  // `?layout=flow`: inside a box of no set height in a page that scrolls, as the results' "View".
+  return flow ? <div className="flow">{viewer}</div> : viewer;
 }
 
 await i18next.use(initReactI18next).init({
