@@ -15,12 +15,14 @@ import { deskCheckout } from './desk-checkout';
 import { measureThroughput } from './p1-throughput';
 import { measureStart } from './p5-start';
 import { measureMemory } from './p2-memory';
+import { measureViewer } from './p3-viewer';
 import { measureQueue } from './p4-queue';
 import { formatPart, type Part } from './report';
 
 const PARTS: Record<string, (ctx: BenchContext) => Promise<Part>> = {
   P1: measureThroughput,
   P2: measureMemory,
+  P3: measureViewer,
   P4: measureQueue,
   P5: measureStart,
 };
