@@ -22,7 +22,7 @@ export interface UpdatedObject {
 
 export interface IncrementalUpdate {
   readonly bytes: Buffer;
-  /** Where each written object starts in `bytes`, by object number. */
+  /** Where each written object starts in the whole file, by object number. */
   readonly offsets: ReadonlyMap<number, number>;
 }
 
@@ -82,6 +82,12 @@ function subsections(numbers: number[]): [number, number][] {
   return result;
 }
 
+/** The file an update is appended to: its length, and whether it ends with an end of line. */
+export interface UpdateBase {
+  readonly length: number;
+  readonly endsWithNewline: boolean;
+}
+
 /**
  * Appends `objects` to `original` with a cross-reference section of the same kind as the previous
  * one. Root, Info and ID are carried over from the previous trailer.
@@ -92,11 +98,32 @@ export function appendIncrementalUpdate(
   previous: PreviousSection,
   context: PDFContext,
 ): IncrementalUpdate {
-  const sorted = [...objects].sort((a, b) => a.ref.objectNumber - b.ref.objectNumber);
   const last = original[original.length - 1];
-  const parts: Buffer[] = [Buffer.from(original.buffer, original.byteOffset, original.byteLength)];
-  if (last !== 0x0a && last !== 0x0d) parts.push(Buffer.from('\n'));
-  let offset = parts.reduce((sum, part) => sum + part.length, 0);
+  const base = { length: original.length, endsWithNewline: last === 0x0a || last === 0x0d };
+  const update = buildIncrementalUpdate(base, objects, previous, context);
+  return {
+    bytes: Buffer.concat([
+      Buffer.from(original.buffer, original.byteOffset, original.byteLength),
+      update.bytes,
+    ]),
+    offsets: update.offsets,
+  };
+}
+
+/**
+ * The bytes to append to a file of `base.length` bytes (a newline first if it lacks one): the
+ * objects and a new cross-reference section; offsets are in the whole file's terms.
+ */
+export function buildIncrementalUpdate(
+  base: UpdateBase,
+  objects: readonly UpdatedObject[],
+  previous: PreviousSection,
+  context: PDFContext,
+): IncrementalUpdate {
+  const sorted = [...objects].sort((a, b) => a.ref.objectNumber - b.ref.objectNumber);
+  const parts: Buffer[] = [];
+  if (!base.endsWithNewline) parts.push(Buffer.from('\n'));
+  let offset = base.length + parts.reduce((sum, part) => sum + part.length, 0);
   const offsets = new Map<number, number>();
   const write = (ref: PDFRef, body: Buffer): void => {
     offsets.set(ref.objectNumber, offset);

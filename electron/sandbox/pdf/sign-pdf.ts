@@ -1,15 +1,19 @@
 // Signs a PDF as PAdES for the sandbox Optimizer: adds a signature field (visible stamp or invisible)
 // by incremental update, so the original bytes, and any signature already in them, stay intact.
+import { readFileSync } from 'node:fs';
+import { appendFile, copyFile, readFile } from 'node:fs/promises';
 import { PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { BufferSource, FileSource, type ByteSource } from '../../core/pdf/byte-source';
 import type { PDFObject } from 'pdf-lib';
 import { buildAppearance } from './appearance';
 import type { Rect } from './appearance';
 import { PdfSignError } from './errors';
 import { attachSignatureField, listPages, uniqueFieldName } from './form';
 import type { PageEntry } from './form';
-import { appendIncrementalUpdate, readLastSection } from './incremental';
+import { buildIncrementalUpdate, readLastSection } from './incremental';
 import type { PreviousSection } from './incremental';
 import { fillSignature, pdfText, signatureDictionary } from './signature-dictionary';
+import { readSkeleton, type PdfSkeleton } from './skeleton';
 import type { PdfSignOptions } from './types';
 
 export { PdfSignError } from './errors';
@@ -17,6 +21,11 @@ export type { PdfSignErrorReason } from './errors';
 export type { PdfSignOptions, SignatureAppearance, SubFilter } from './types';
 
 const DEFAULT_CONTENTS_SIZE = 16384;
+/**
+ * A file whose cross-reference cannot be followed is given whole to pdf-lib, which rebuilds it, up
+ * to this size; a larger one is refused as damaged rather than read into memory.
+ */
+const REBUILD_MAX_BYTES = 32 * 1024 * 1024;
 /** Print + Locked (§12.5.3): the stamp is printed and cannot be moved or deleted. */
 const WIDGET_FLAGS = 132;
 
@@ -28,12 +37,35 @@ interface OpenedPdf {
   pages: PageEntry[];
 }
 
-async function openPdf(pdf: Uint8Array): Promise<OpenedPdf> {
-  const head = Buffer.from(pdf.buffer, pdf.byteOffset, Math.min(pdf.byteLength, 1024));
+async function openPdf(source: ByteSource, readWhole: () => Promise<Buffer>): Promise<OpenedPdf> {
+  const head = await source.read(0, 1024);
   if (!head.includes('%PDF-', 0, 'latin1')) throw new PdfSignError('not_pdf', 'The file is not a PDF');
+  let skeleton: PdfSkeleton | undefined;
   try {
+    skeleton = await readSkeleton(source);
+  } catch (error) {
+    // pdf-lib can still rebuild a file whose cross-reference is wrong, from the whole of it.
+    if (source.size > REBUILD_MAX_BYTES) {
+      throw new PdfSignError(
+        'damaged',
+        `The PDF is damaged: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  if (skeleton?.encrypted) {
+    throw new PdfSignError(
+      'encrypted',
+      'The PDF is encrypted; remove the password protection before signing',
+    );
+  }
+  try {
+    const pdf = skeleton?.bytes ?? (await readWhole());
     const doc = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
-    const previous = readLastSection(pdf, doc.context);
+    const section = readLastSection(pdf, doc.context);
+    // The update chains to the file's own last section, not the stand-in's.
+    const previous = skeleton
+      ? { ...section, startxref: skeleton.startxref, isStream: skeleton.isStream }
+      : section;
     if (doc.isEncrypted || previous.trailer.get(PDFName.of('Encrypt')) !== undefined) {
       throw new PdfSignError(
         'encrypted',
@@ -56,7 +88,18 @@ async function openPdf(pdf: Uint8Array): Promise<OpenedPdf> {
 }
 
 export async function countPages(pdf: Uint8Array): Promise<number> {
-  return (await openPdf(pdf)).pages.length;
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  return (await openPdf(new BufferSource(bytes), () => Promise.resolve(bytes))).pages.length;
+}
+
+/** The page count of a PDF on disk, reading only its structure. */
+export async function countPagesOfFile(path: string): Promise<number> {
+  const source = await FileSource.open(path);
+  try {
+    return (await openPdf(source, () => readFile(path))).pages.length;
+  } finally {
+    await source.close();
+  }
 }
 
 /** "x1,y1,x2,y2" (corners in any order) → a normalised rectangle of at least 1 pt per side. */
@@ -96,7 +139,40 @@ function choosePage(pages: PageEntry[], requested: number | undefined): PageEntr
 }
 
 export async function signPdfIncrementally(pdf: Uint8Array, options: PdfSignOptions): Promise<Buffer> {
-  const { doc, previous, catalogRef, catalog, pages } = await openPdf(pdf);
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const update = await signatureUpdate(new BufferSource(bytes), () => bytes, options);
+  return Buffer.concat([bytes, update]);
+}
+
+/**
+ * Signs the PDF at `originalPath` into `targetPath`: a copy of the file with the signature appended,
+ * never the whole file in memory.
+ */
+export async function signPdfFile(
+  originalPath: string,
+  targetPath: string,
+  options: PdfSignOptions,
+): Promise<void> {
+  const source = await FileSource.open(originalPath);
+  let update: Buffer;
+  try {
+    update = await signatureUpdate(source, () => readFileSync(originalPath), options);
+  } finally {
+    await source.close();
+  }
+  await copyFile(originalPath, targetPath);
+  await appendFile(targetPath, update);
+}
+
+/** The bytes that, appended to `source`, sign it. */
+async function signatureUpdate(
+  source: ByteSource,
+  readWhole: () => Buffer,
+  options: PdfSignOptions,
+): Promise<Buffer> {
+  const { doc, previous, catalogRef, catalog, pages } = await openPdf(source, () =>
+    Promise.resolve(readWhole()),
+  );
   const { context } = doc;
   // pdf-lib does not count object and xref streams; the trailer's /Size does.
   context.largestObjectNumber = Math.max(context.largestObjectNumber, previous.size - 1);
@@ -138,8 +214,17 @@ export async function signPdfIncrementally(pdf: Uint8Array, options: PdfSignOpti
     .enumerateIndirectObjects()
     .filter(([ref]) => ref.objectNumber >= firstNewObject || changed.has(ref))
     .map(([ref, object]) => ({ ref, object }));
-  const update = appendIncrementalUpdate(pdf, objects, previous, context);
-  return fillSignature(update.bytes, update.offsets.get(signatureRef.objectNumber) ?? 0, (content) =>
-    options.createCms(content),
+  const last = (await source.read(source.size - 1, 1))[0];
+  const update = buildIncrementalUpdate(
+    { length: source.size, endsWithNewline: last === 0x0a || last === 0x0d },
+    objects,
+    previous,
+    context,
+  );
+  return fillSignature(
+    { source, readWhole },
+    update.bytes,
+    update.offsets.get(signatureRef.objectNumber) ?? 0,
+    (content) => options.createCms(content),
   );
 }

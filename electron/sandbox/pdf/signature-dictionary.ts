@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { PDFHexString, PDFInvalidObject, PDFString } from 'pdf-lib';
 import type { PDFContext, PDFDict } from 'pdf-lib';
+import { streamRange, type ByteSource } from '../../core/pdf/byte-source';
 import { PdfSignError } from './errors';
 import type { PdfSignOptions } from './types';
 
@@ -36,24 +37,45 @@ export function signatureDictionary(
   });
 }
 
+/** The file being signed, as it is before the update: read in chunks for the digest. */
+export interface SignedBase {
+  readonly source: ByteSource;
+  /** The whole of it in memory: only when a caller of createCms asks for `ranges`. */
+  readWhole(): Buffer;
+}
+
 /**
  * Fills /ByteRange around the /Contents hex string of the signature object written at
- * `signatureOffset`, has the CMS made over the covered bytes and writes it into /Contents.
+ * `signatureOffset` (in the whole file's terms) in `update`, the bytes appended to `base`, has the
+ * CMS made over the covered bytes and writes it into /Contents. Returns `update`, filled.
  */
 export async function fillSignature(
-  file: Buffer,
+  base: SignedBase,
+  update: Buffer,
   signatureOffset: number,
   createCms: PdfSignOptions['createCms'],
 ): Promise<Buffer> {
-  const byteRangeAt = file.indexOf('/ByteRange ', signatureOffset, 'latin1') + '/ByteRange '.length;
-  const contentsStart = file.indexOf('/Contents <', signatureOffset, 'latin1') + '/Contents '.length;
-  const contentsEnd = file.indexOf('>', contentsStart) + 1;
-  const byteRange = `[0 ${contentsStart} ${contentsEnd} ${file.length - contentsEnd}]`;
-  file.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), byteRangeAt, 'latin1');
+  const start = base.source.size;
+  const local = signatureOffset - start;
+  const byteRangeAt = update.indexOf('/ByteRange ', local, 'latin1') + '/ByteRange '.length;
+  const contentsStart = update.indexOf('/Contents <', local, 'latin1') + '/Contents '.length;
+  const contentsEnd = update.indexOf('>', contentsStart) + 1;
+  const total = start + update.length;
+  const byteRange = `[0 ${start + contentsStart} ${start + contentsEnd} ${total - start - contentsEnd}]`;
+  update.write(byteRange.padEnd(BYTE_RANGE_PLACEHOLDER.length, ' '), byteRangeAt, 'latin1');
 
-  const ranges = [file.subarray(0, contentsStart), file.subarray(contentsEnd)];
-  const digest = ranges.reduce((hash, range) => hash.update(range), createHash('sha256')).digest();
-  const cms = await createCms({ digest, ranges });
+  const hash = createHash('sha256');
+  await streamRange(base.source, 0, start, (chunk) => hash.update(chunk));
+  const digest = hash.update(update.subarray(0, contentsStart)).update(update.subarray(contentsEnd)).digest();
+  const cms = await createCms({
+    digest,
+    get ranges(): Buffer[] {
+      return [
+        Buffer.concat([base.readWhole(), update.subarray(0, contentsStart)]),
+        update.subarray(contentsEnd),
+      ];
+    },
+  });
   const room = contentsEnd - contentsStart - 2;
   const hex = cms.toString('hex').toUpperCase();
   if (hex.length > room) {
@@ -62,6 +84,6 @@ export async function fillSignature(
       `The CMS signature (${cms.length} bytes) does not fit in the ${room / 2} bytes reserved for it`,
     );
   }
-  file.write(hex, contentsStart + 1, 'latin1');
-  return file;
+  update.write(hex, contentsStart + 1, 'latin1');
+  return update;
 }

@@ -36,6 +36,9 @@ export interface PdfSignOptions {
   contentsSize?: number;
   /** Default "Signature<N>", unique in the document. */
   fieldName?: string;
-  /** `digest` is the SHA-256 of the bytes /ByteRange covers; `ranges` are those bytes. */
+  /**
+   * `digest` is the SHA-256 of the bytes /ByteRange covers; `ranges` are those bytes, read whole
+   * into memory only when asked for (the sandbox's own CMS needs the digest alone).
+   */
   createCms(content: { digest: Buffer; ranges: Buffer[] }): Promise<Buffer>;
 }

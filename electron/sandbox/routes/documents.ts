@@ -3,14 +3,14 @@
 // (the only published list; the new API has no DELETE /documents/{pk}). Uploads are all-or-nothing.
 import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { ApiError, ValidationError, badEnum, invalidStatus, missingField } from '../api-error';
 import { isPdfHead, readForm, type UploadedFile } from '../body';
 import type { SandboxContext } from '../context';
 import { documentListAnswer, success, uploadAnswer } from '../dialect';
 import { placeFile } from '../files';
-import { countPages, PdfSignError } from '../pdf/sign-pdf';
+import { countPagesOfFile, PdfSignError } from '../pdf/sign-pdf';
 import { json, type Reply, type Router } from '../router';
 import type { DocumentRow } from '../store';
 import { findRequest, parsePk, requireIdle } from './common';
@@ -162,7 +162,7 @@ function documentView(d: DocumentRow): Record<string, unknown> {
 async function checkPdf(file: UploadedFile): Promise<number> {
   if (!isPdfHead(file.head)) throw new ApiError(415, `Unsupported file type: ${file.filename} is not a PDF`);
   try {
-    return await countPages(await readFile(file.path));
+    return await countPagesOfFile(file.path);
   } catch (error) {
     if (error instanceof PdfSignError) {
       const why =

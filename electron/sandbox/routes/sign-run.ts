@@ -2,12 +2,13 @@
 // from the sandbox CA, every document signed by incremental update, and one transaction that makes
 // the request ISSUED. Nothing is served as signed unless that transaction committed.
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../api-error';
 import type { SandboxContext } from '../context';
-import { writeFileDurably } from '../files';
-import { signPdfIncrementally, PdfSignError } from '../pdf/sign-pdf';
+import { placeFile } from '../files';
+import { signPdfFile, PdfSignError } from '../pdf/sign-pdf';
 import type { SignerCredential } from '../pki/ca';
 import { createDetachedCms } from '../pki/cms';
 import type { RequestRow } from '../store';
@@ -77,10 +78,10 @@ async function signDocument(
   credential: SignerCredential,
   signingTime: Date,
 ): Promise<{ size: number; sha256: string }> {
-  const original = await readFile(ctx.files.original(pk, plan.doc.uid));
-  let signed: Buffer;
+  const target = ctx.files.signed(pk, plan.doc.uid);
+  const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
   try {
-    signed = await signPdfIncrementally(original, {
+    await signPdfFile(ctx.files.original(pk, plan.doc.uid), tmp, {
       appearance: plan.appearance,
       signerName: credential.subjectCommonName,
       reason: plan.appearance?.reason,
@@ -91,6 +92,7 @@ async function signDocument(
         createDetachedCms({ digest, signer: credential, subFilter: plan.subFilter, signingTime }),
     });
   } catch (error) {
+    await rm(tmp, { force: true });
     if (error instanceof PdfSignError) {
       throw new ApiError(
         error.reason === 'bad_image'
@@ -103,6 +105,15 @@ async function signDocument(
     }
     throw error;
   }
-  await writeFileDurably(ctx.files.signed(pk, plan.doc.uid), signed);
-  return { size: signed.length, sha256: createHash('sha256').update(signed).digest('hex') };
+  const sha256 = await sha256Of(tmp);
+  const { size } = await stat(tmp);
+  await placeFile(tmp, target);
+  return { size, sha256 };
+}
+
+async function sha256Of(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
