@@ -129,11 +129,15 @@ export async function measureViewer(ctx: BenchContext): Promise<Part> {
     // Expressions, not functions: this project's Node-side TypeScript has no DOM types.
     await pane.getByRole('navigation', { name: 'Documents to read' }).getByRole('button').nth(1).waitFor();
     const item = `document.querySelectorAll('aside.job-pane [aria-label="Documents to read"] button')[1]`;
-    const painted = await page.evaluate<number, undefined>(`(${CLICK_AND_WAIT_FOR_PAINT})(${item})`);
+    const painted = await page.evaluate<number, undefined>(
+      `(${CLICK_AND_WAIT_FOR_PAINT})(${item})`,
+      undefined,
+    );
     if (painted < 0) throw new Error('page 1 was not painted within 60 s');
     ctx.say('P3: scrolling through 300 pages');
     const scroll = await page.evaluate<ScrollResult, undefined>(
       `(${SCROLL_THROUGH})(${ctx.quick ? 60 : 150})`,
+      undefined,
     );
     if (scroll.error) throw new Error(scroll.error);
     return {
