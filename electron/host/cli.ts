@@ -12,7 +12,7 @@ import { coreOperations } from '../core/bridge/operations';
 import { openDesk } from '../core/desk';
 import { applyMachineConfig, readMachineConfig } from '../core/machine-config';
 import { guardProcess } from '../core/process-guard';
-import { startTrainingIfNeeded } from '../core/training';
+import { TRAINING_PROFILE_ID } from '../../shared/contract';
 import { startHost } from './server';
 
 const REPO_ROOT = new URL('../../', import.meta.url).pathname;
@@ -54,7 +54,12 @@ async function main(): Promise<void> {
   const machine = readMachineConfig(process.env.ONESHOT_MACHINE_CONFIG);
   if (!machine.ok) process.stderr.write(`${machine.message}\n`);
   else if (machine.config) applyMachineConfig(desk, machine.config);
-  const training = await startTrainingIfNeeded(desk, dataDir);
+  // The training sandbox (an HTTP server, a CA, a PDF signer) is loaded only where it may start: on
+  // a desk with no Optimizer profile of its own (training.ts decides; this only spares the others
+  // from loading it).
+  const training = desk.store.profiles.list().some((p) => p.id !== TRAINING_PROFILE_ID)
+    ? { active: false, stop: () => Promise.resolve() }
+    : await (await import('../core/training')).startTrainingIfNeeded(desk, dataDir);
   const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
   const dispatcher = createDispatcher(
     coreOperations(desk, {

@@ -1,7 +1,8 @@
 // The connection to an Optimizer: its profiles (where it is, how it is trusted, which is in use)
 // and the RAO tokens held for it in the keychain, with the one the RAO chose.
 import { profileReach, type Desk } from '../desk';
-import { TRAINING_PROFILE_ID } from '../training';
+// From the contract, not from ../training: that would load the training sandbox with every desk.
+import { TRAINING_PROFILE_ID } from '../../../shared/contract';
 import { BridgeFailure, refusal } from './errors';
 import type { OperationImpl } from './operations';
 

@@ -9,7 +9,8 @@ import type { Desk } from '../desk';
 import { OptimizerError } from '../optimizer/index';
 import { inspectLocalPdf, verifySignedPdf } from '../pdf/index';
 import type { JobRecord } from '../store/index';
-import { TRAINING_PROFILE_ID } from '../training';
+// From the contract, not from ../training: that would load the training sandbox with every desk.
+import { TRAINING_PROFILE_ID } from '../../../shared/contract';
 import type { DesktopPort } from './desktop';
 import {
   acceptDocuments,
