@@ -52,6 +52,8 @@ export const OPERATION_NAMES = [
   'appearance.apply',
   'appearance.placeDocument',
   'appearance.findText',
+  'appearance.pageContent',
+  'appearance.useFreeSpace',
   'templates.list',
   'templates.save',
   'templates.duplicate',

@@ -316,6 +316,33 @@ export const OPERATIONS = {
     z.object({ jobId: id, position: z.number().int().min(0), text: text(200).trim().min(1) }),
     z.object({ found: z.object({ page: z.number().int().min(1), rect: pdfRectSchema }).nullable() }),
   ),
+  /** What is printed on one page (text runs and images, as boxes in points): the editor's cover check. */
+  'appearance.pageContent': op(
+    z.object({
+      jobId: id,
+      position: z.number().int().min(0),
+      page: z.number().int().min(1).max(1_000_000),
+    }),
+    z.object({ text: z.array(pdfRectSchema).max(20_000), images: z.array(pdfRectSchema).max(20_000) }),
+  ),
+  /**
+   * Every stamp of these drafts that covers text or an image goes to its suggested free spot (as a
+   * box of its own); `position` limits it to one document of a single job.
+   */
+  'appearance.useFreeSpace': op(
+    z.object({
+      jobIds: z.array(id).min(1).max(10_000),
+      position: z.number().int().min(0).optional(),
+      skipStarted: z.boolean().optional(),
+    }),
+    z.object({
+      /** Stamps moved to free space. */
+      moved: z.number().int(),
+      /** Stamps still over text or an image: their page had no free spot of their size. */
+      stillCovering: z.number().int(),
+      skipped: z.number().int(),
+    }),
+  ),
 
   'templates.list': op(nothing, z.object({ templates: z.array(templateSchema) })),
   /** Creates (no id) or replaces a template; renaming is saving with a new name. */

@@ -202,6 +202,8 @@ describe('bridge fuzz on the real desk', { skip: KEYRING ? false : NO_KEYRING_RE
     'appearance.apply': { jobIds: [draftId], templateId },
     'appearance.placeDocument': { jobId: draftId, position: 0, exact: null },
     'appearance.findText': { jobId: draftId, position: 0, text: 'Zażółć' },
+    'appearance.pageContent': { jobId: draftId, position: 0, page: 1 },
+    'appearance.useFreeSpace': { jobIds: [draftId] },
     'templates.list': {},
     'templates.save': { id: templateId, design: { ...STANDARD_TEMPLATE, name: 'Fuzz stamp' } },
     'templates.duplicate': { id: templateId },

@@ -2,7 +2,7 @@
 // Every change re-resolves the stamps against the documents themselves, so the queue shows the
 // page and rectangle each document will really get before anything is sent.
 import { readFile } from 'node:fs/promises';
-import { toPageNumber } from '../../../shared/appearance';
+import { toApiPage, toPageNumber } from '../../../shared/appearance';
 import type { Desk } from '../desk';
 import { openPdfLayout } from '../placement/pdf-layout';
 import { resolveJobStamps } from '../placement/resolve-job';
@@ -11,7 +11,12 @@ import { refusal, type BridgeFailure } from './errors';
 import type { OperationImpl } from './operations';
 import { jobView } from './views';
 
-type AppearanceName = 'appearance.apply' | 'appearance.placeDocument' | 'appearance.findText';
+type AppearanceName =
+  | 'appearance.apply'
+  | 'appearance.placeDocument'
+  | 'appearance.findText'
+  | 'appearance.pageContent'
+  | 'appearance.useFreeSpace';
 
 const jobMissing = (jobId: string): BridgeFailure =>
   refusal('not_found', `There is no job ${jobId}.`, 'jobMissing');
@@ -38,6 +43,21 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
         number: position + 1,
       });
     return doc;
+  };
+
+  /** The path of a job's document as kept here, or a refusal that says it is gone. */
+  const localCopy = (jobId: string, position: number): string => {
+    const job = store.jobs.find(jobId);
+    if (!job) throw jobMissing(jobId);
+    const doc = documentOf(job, position);
+    if (!store.documents.has(doc.sha256))
+      throw refusal(
+        'not_found',
+        `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
+        'copyGone',
+        { filename: doc.filename },
+      );
+    return store.documents.pathOf(doc.sha256);
   };
 
   return {
@@ -82,23 +102,61 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       return jobView(store.jobs.get(jobId));
     },
     'appearance.findText': async ({ jobId, position, text }) => {
-      const job = store.jobs.find(jobId);
-      if (!job) throw jobMissing(jobId);
-      const doc = documentOf(job, position);
-      if (!store.documents.has(doc.sha256))
-        throw refusal(
-          'not_found',
-          `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
-          'copyGone',
-          { filename: doc.filename },
-        );
-      const layout = await openPdfLayout(await readFile(store.documents.pathOf(doc.sha256)));
+      const layout = await openPdfLayout(await readFile(localCopy(jobId, position)));
       try {
         const found = await layout.findText(text);
         return { found: found ? { page: toPageNumber(found.pageIndex), rect: found.rect } : null };
       } finally {
         await layout.close();
       }
+    },
+    'appearance.pageContent': async ({ jobId, position, page }) => {
+      const layout = await openPdfLayout(await readFile(localCopy(jobId, position)));
+      try {
+        if (page > layout.pages.length)
+          throw refusal(
+            'validation',
+            `The document has ${layout.pages.length} page(s): choose a page from 1 to ${layout.pages.length}.`,
+            'pageOutOfRange',
+            { filename: documentOf(store.jobs.get(jobId), position).filename, pages: layout.pages.length },
+          );
+        return await layout.pageContent(toApiPage(page));
+      } finally {
+        await layout.close();
+      }
+    },
+    'appearance.useFreeSpace': async ({ jobIds, position, skipStarted }) => {
+      const chosen = skipStarted
+        ? jobIds.filter((id) => {
+            const job = store.jobs.find(id);
+            if (!job) throw jobMissing(id);
+            return job.state === 'draft';
+          })
+        : jobIds;
+      const jobs = chosen.map(draft);
+      if (position !== undefined) for (const job of jobs) documentOf(job, position);
+      let moved = 0;
+      let stillCovering = 0;
+      for (const job of jobs) {
+        let changed = false;
+        for (const doc of job.documents) {
+          if (position !== undefined && doc.position !== position) continue;
+          const stamp = doc.stamp;
+          if (!stamp || !stamp.notes.some((n) => n === 'covers_text' || n === 'covers_image')) continue;
+          if (!stamp.free) {
+            stillCovering++;
+            continue;
+          }
+          // The suggested spot becomes the document's own box: it stays there whatever the rule.
+          store.jobs.setDocumentPlacement(job.id, doc.position, { page: stamp.page, rect: stamp.free });
+          moved++;
+          changed = true;
+        }
+        if (!changed) continue;
+        await resolveJobStamps(store, store.jobs.get(job.id));
+        desk.runner.touched(job.id);
+      }
+      return { moved, stillCovering, skipped: jobIds.length - jobs.length };
     },
   };
 }

@@ -390,8 +390,21 @@ export class JobStore {
       'UPDATE job_documents SET stamp_json = ? WHERE job_id = ? AND position = ?',
     );
     this.db.transaction(() => {
-      stamps.forEach((stamp, position) => update.run(stamp ? JSON.stringify(stamp) : null, id, position));
+      const positions = this.documentPositions(id);
+      stamps.forEach((stamp, i) => update.run(stamp ? JSON.stringify(stamp) : null, id, positions[i] ?? -1));
     })();
+  }
+
+  /**
+   * The positions of a job's documents in order. Arrays "one per document" are matched through it:
+   * after a document is dropped the others keep their positions (0, 1, 3), so an index is not one.
+   */
+  private documentPositions(id: string): number[] {
+    return (
+      this.db.prepare('SELECT position FROM job_documents WHERE job_id = ? ORDER BY position').all(id) as {
+        position: number;
+      }[]
+    ).map((row) => row.position);
   }
 
   /**
@@ -411,7 +424,8 @@ export class JobStore {
       this.db
         .prepare('UPDATE jobs SET signature_json = ? WHERE id = ?')
         .run(signature ? JSON.stringify(signature) : null, id);
-      documents.forEach((d, position) => updateDoc.run(d ? JSON.stringify(d) : null, id, position));
+      const positions = this.documentPositions(id);
+      documents.forEach((d, i) => updateDoc.run(d ? JSON.stringify(d) : null, id, positions[i] ?? -1));
     })();
   }
 
