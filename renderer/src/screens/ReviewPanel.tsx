@@ -109,6 +109,14 @@ export function ReviewPanel(props: {
       // Core notes the moment the review faces the signer; reading counts from then on.
       void bridge.call('review.signerView', { jobId: job.id }).then(take);
       void panel.current?.requestFullscreen?.().catch(() => {});
+      // The signer's keys go to the document at once (PageDown reads on), else to its list entry.
+      requestAnimationFrame(() => {
+        const area = panel.current;
+        const target =
+          area?.querySelector<HTMLElement>('.pdf-viewer__pages') ??
+          area?.querySelector<HTMLElement>('.check-item.active');
+        target?.focus();
+      });
     } else if (document.fullscreenElement) void document.exitFullscreen().catch(() => {});
   };
   useEffect(() => {
@@ -203,16 +211,18 @@ export function ReviewPanel(props: {
           )}
         </div>
       </div>
-      <label className="consent">
-        <input
-          type="checkbox"
-          checked={state?.consented ?? false}
-          disabled={!state?.complete || state.consented}
-          onChange={(e) => e.target.checked && void consent()}
-        />{' '}
-        {t('review.consent')}
-      </label>
-      {!state?.complete && <p className="muted">{t('review.readAllFirst')}</p>}
+      <div className="review-accept">
+        <label className="consent">
+          <input
+            type="checkbox"
+            checked={state?.consented ?? false}
+            disabled={!state?.complete || state.consented}
+            onChange={(e) => e.target.checked && void consent()}
+          />{' '}
+          {t('review.consent')}
+        </label>
+        {!state?.complete && <p className="muted">{t('review.readAllFirst')}</p>}
+      </div>
     </div>
   );
 }
