@@ -1,21 +1,32 @@
 // The RAO's desk: a top bar (training label, the active Optimizer's status, language), the queue
 // with the selected job beside it, and the connection screen.
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TRAINING_PROFILE_ID, type OperationResult } from '../../shared/contract';
 import { Announcer, focusWhenShown } from './announce';
 import { bridge } from './bridge';
 import { ConnectionLine } from './connection/ConnectionLine';
 import { useActiveConnection } from './connection/useActiveConnection';
-import { AuditScreen } from './audit/AuditScreen';
 import { LanguageSelect } from './components/LanguageSelect';
-import { ConnectionScreen } from './screens/ConnectionScreen';
-import { JobScreen } from './screens/JobScreen';
 import { QueueScreen } from './screens/QueueScreen';
 import { UndoRemoval, type Removal } from './queue/UndoRemoval';
-import { SettingsScreen } from './settings/SettingsScreen';
 import { useTheme } from './settings/theme';
-import { TemplatesScreen } from './templates/TemplatesScreen';
+
+// Only the queue is on the first screen. The job view (the review with pdf.js, the placement
+// editor, the code panel) and the other tabs are chunks of their own, loaded when first shown; the
+// job view's is fetched as soon as the queue has painted, so opening a job does not wait for it.
+const loadJobScreen = () => import('./screens/JobScreen');
+const JobScreen = lazy(() => loadJobScreen().then((m) => ({ default: m.JobScreen })));
+const ConnectionScreen = lazy(() =>
+  import('./screens/ConnectionScreen').then((m) => ({ default: m.ConnectionScreen })),
+);
+const TemplatesScreen = lazy(() =>
+  import('./templates/TemplatesScreen').then((m) => ({ default: m.TemplatesScreen })),
+);
+const AuditScreen = lazy(() => import('./audit/AuditScreen').then((m) => ({ default: m.AuditScreen })));
+const SettingsScreen = lazy(() =>
+  import('./settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 
 type Info = OperationResult<'app.info'>;
 
@@ -35,7 +46,11 @@ export function App(): React.JSX.Element {
 
   useEffect(() => {
     void bridge.call('app.info', {}).then((r) => r.ok && setInfo(r.value));
+    // After the first paint, while the RAO reads the queue.
+    const early = setTimeout(() => void loadJobScreen(), 0);
+    return () => clearTimeout(early);
   }, []);
+  const loading = <p className="muted">{t('common.loading')}</p>;
 
   // One status for every screen: the queue's banner and the code panel read what the header shows.
   const offline = connection.state === 'offline' ? (connection.message ?? t('queue.unreachable')) : null;
@@ -71,13 +86,21 @@ export function App(): React.JSX.Element {
           </p>
         )}
         {view === 'connection' ? (
-          <ConnectionScreen connection={connection} onChanged={() => void checkStatus()} />
+          <Suspense fallback={loading}>
+            <ConnectionScreen connection={connection} onChanged={() => void checkStatus()} />
+          </Suspense>
         ) : view === 'templates' ? (
-          <TemplatesScreen />
+          <Suspense fallback={loading}>
+            <TemplatesScreen />
+          </Suspense>
         ) : view === 'audit' ? (
-          <AuditScreen />
+          <Suspense fallback={loading}>
+            <AuditScreen />
+          </Suspense>
         ) : view === 'settings' ? (
-          <SettingsScreen />
+          <Suspense fallback={loading}>
+            <SettingsScreen />
+          </Suspense>
         ) : (
           <>
             {removal && <UndoRemoval key={removal.undoToken} removal={removal} onDone={endRemoval} />}
@@ -96,15 +119,17 @@ export function App(): React.JSX.Element {
                 }}
               />
               {jobId && (
-                <JobScreen
-                  jobId={jobId}
-                  training={(info?.training ?? false) || training}
-                  offlineProfileId={offlineProfileId}
-                  checked={checked}
-                  onClose={() => setJobId(null)}
-                  onOpen={setJobId}
-                  onRemoved={setRemoval}
-                />
+                <Suspense fallback={loading}>
+                  <JobScreen
+                    jobId={jobId}
+                    training={(info?.training ?? false) || training}
+                    offlineProfileId={offlineProfileId}
+                    checked={checked}
+                    onClose={() => setJobId(null)}
+                    onOpen={setJobId}
+                    onRemoved={setRemoval}
+                  />
+                </Suspense>
               )}
             </div>
           </>
