@@ -148,7 +148,7 @@ async function queueJobs(
   asyncMode = false,
 ): Promise<string[]> {
   const batchId = jobs.length > 1 ? randomUUID() : undefined;
-  for (const job of jobs) for (const d of job.documents) await desk.store.documents.import(d.path);
+  await desk.store.documents.importMany(jobs.flatMap((job) => job.documents.map((d) => d.path)));
   const records = await desk.store.jobs.addMany(
     jobs.map((job) => ({
       profileId: where.profileId,

@@ -32,7 +32,28 @@ export class DocumentStore {
   }
 
   async import(source: string): Promise<StoredDocument> {
+    return (await this.importMany([source]))[0] as StoredDocument;
+  }
+
+  /**
+   * Several files, one after another, with one fsync of the folder for them all once the last is
+   * renamed into place: the caller records the jobs that use them only after this resolves.
+   */
+  async importMany(sources: readonly string[]): Promise<StoredDocument[]> {
     await ensurePrivateDir(this.dir);
+    const stored: StoredDocument[] = [];
+    let renamed = false;
+    for (const source of sources) {
+      const copy = await this.copyIn(source);
+      stored.push(copy.stored);
+      renamed ||= copy.renamed;
+    }
+    if (renamed) await syncDirectory(this.dir);
+    return stored;
+  }
+
+  /** Streams, hashes and fsyncs one copy and renames it into place; the folder is not yet synced. */
+  private async copyIn(source: string): Promise<{ stored: StoredDocument; renamed: boolean }> {
     const tmp = join(this.dir, `.import-${randomUUID()}`);
     const hash = createHash('sha256');
     let size = 0;
@@ -55,15 +76,14 @@ export class DocumentStore {
         await rm(tmp, { force: true });
         // The same content kept by an older version, maybe 0644.
         await chmod(path, PRIVATE_FILE_MODE);
-      } else {
-        await chmod(tmp, PRIVATE_FILE_MODE);
-        const handle = await open(tmp, 'r');
-        await handle.sync();
-        await handle.close();
-        await rename(tmp, path);
-        await syncDirectory(this.dir);
+        return { stored: { sha256, size, path }, renamed: false };
       }
-      return { sha256, size, path };
+      await chmod(tmp, PRIVATE_FILE_MODE);
+      const handle = await open(tmp, 'r');
+      await handle.sync();
+      await handle.close();
+      await rename(tmp, path);
+      return { stored: { sha256, size, path }, renamed: true };
     } catch (error) {
       await rm(tmp, { force: true });
       throw error;
