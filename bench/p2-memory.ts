@@ -15,7 +15,7 @@ const others = (peak: PeakRss): string =>
   `not counted: npm and tsx's esbuild service, up to ${peak.othersMb().toFixed(0)} MB`;
 
 export async function measureMemory(ctx: BenchContext): Promise<Part> {
-  const fileMb = ctx.quick ? 20 : 190;
+  const fileMb = ctx.quick ? 8 : 190;
   const files = 4;
   const pages = 8;
   const dir = join(ctx.work, 'p2');
