@@ -6,13 +6,18 @@ import type { FileHandle } from 'node:fs/promises';
 
 export interface ByteSource {
   readonly size: number;
-  /** Up to `length` bytes from `start` (fewer at the end of the data). */
+  /** Up to `length` bytes from `start` (fewer at the end of the data), in a new buffer. */
   read(start: number, length: number): Promise<Buffer>;
+  /** Fills `target` from `start` (less at the end of the data); resolves with the bytes read. */
+  readInto(target: Buffer, start: number): Promise<number>;
   close(): Promise<void>;
 }
 
-/** Bytes read at a time when a whole range is streamed. */
-export const STREAM_CHUNK = 1024 * 1024;
+/**
+ * Bytes read at a time when a whole range is streamed, into one buffer reused from chunk to chunk:
+ * a new buffer per chunk would pile up outside the JavaScript heap faster than it is collected.
+ */
+export const STREAM_CHUNK = 256 * 1024;
 
 export class BufferSource implements ByteSource {
   constructor(private readonly bytes: Buffer) {}
@@ -25,6 +30,13 @@ export class BufferSource implements ByteSource {
     const from = Math.max(0, Math.min(start, this.bytes.length));
     return Promise.resolve(
       this.bytes.subarray(from, Math.min(this.bytes.length, from + Math.max(0, length))),
+    );
+  }
+
+  readInto(target: Buffer, start: number): Promise<number> {
+    const from = Math.max(0, Math.min(start, this.bytes.length));
+    return Promise.resolve(
+      this.bytes.copy(target, 0, from, Math.min(this.bytes.length, from + target.length)),
     );
   }
 
@@ -53,15 +65,21 @@ export class FileSource implements ByteSource {
 
   async read(start: number, length: number): Promise<Buffer> {
     const from = Math.max(0, Math.min(start, this.size));
-    const wanted = Math.min(this.size - from, Math.max(0, length));
-    const buffer = Buffer.alloc(wanted);
+    const buffer = Buffer.alloc(Math.min(this.size - from, Math.max(0, length)));
+    const done = await this.readInto(buffer, from);
+    return done === buffer.length ? buffer : buffer.subarray(0, done);
+  }
+
+  async readInto(target: Buffer, start: number): Promise<number> {
+    const from = Math.max(0, Math.min(start, this.size));
+    const wanted = Math.min(this.size - from, target.length);
     let done = 0;
     while (done < wanted) {
-      const { bytesRead } = await this.handle.read(buffer, done, wanted - done, from + done);
+      const { bytesRead } = await this.handle.read(target, done, wanted - done, from + done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }
-    return done === wanted ? buffer : buffer.subarray(0, done);
+    return done;
   }
 
   close(): Promise<void> {
@@ -69,7 +87,10 @@ export class FileSource implements ByteSource {
   }
 }
 
-/** Feeds `[start, start + length)` to `consume` chunk by chunk. */
+/**
+ * Feeds `[start, start + length)` to `consume` chunk by chunk, always in the same buffer: `consume`
+ * must be done with a chunk when it returns (hashing is).
+ */
 export async function streamRange(
   source: ByteSource,
   start: number,
@@ -77,10 +98,11 @@ export async function streamRange(
   consume: (chunk: Buffer) => void,
 ): Promise<void> {
   const end = Math.min(source.size, start + length);
+  const buffer = Buffer.allocUnsafe(Math.max(0, Math.min(STREAM_CHUNK, end - start)));
   for (let at = start; at < end; ) {
-    const chunk = await source.read(at, Math.min(STREAM_CHUNK, end - at));
-    if (chunk.length === 0) break;
-    consume(chunk);
-    at += chunk.length;
+    const read = await source.readInto(buffer.subarray(0, Math.min(buffer.length, end - at)), at);
+    if (read === 0) break;
+    consume(buffer.subarray(0, read));
+    at += read;
   }
 }

@@ -2,12 +2,11 @@
 // (not empty, not too large, not encrypted, not truncated), how many pages, its SHA-256, and
 // whether it already carries signatures (an Optimizer setting can strip them: the UI warns).
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
 import type { PDFObject } from 'pdf-lib';
-import { FileSource, STREAM_CHUNK } from './byte-source';
+import { FileSource, STREAM_CHUNK, streamRange } from './byte-source';
 import { readOutline, type DocumentOutline } from './document-outline';
 import { PdfObjects } from './pdf-objects';
 import type { InspectOptions, LocalPdfCheck, LocalPdfProblem } from './types';
@@ -147,32 +146,25 @@ type HashResult =
 
 /** One pass over the file, hashed as it streams in; only its first and last bytes are kept. */
 async function hashOnce(path: string, maxBytes: number): Promise<HashResult> {
-  const hash = createHash('sha256');
-  let head = Buffer.alloc(0);
-  let tail = Buffer.alloc(0);
-  let total = 0;
-  const stream = createReadStream(path, { highWaterMark: STREAM_CHUNK });
+  let source: FileSource;
   try {
-    for await (const chunk of stream) {
-      const buffer = chunk as Buffer;
-      total += buffer.length;
-      // The file may have grown since stat().
-      if (total > maxBytes) {
-        stream.destroy();
-        return { failure: 'too_large', size: total };
-      }
-      hash.update(buffer);
-      if (head.length < SNIFF_WINDOW)
-        head = Buffer.concat([head, buffer.subarray(0, SNIFF_WINDOW - head.length)]);
-      tail =
-        buffer.length >= TRAILER_WINDOW
-          ? Buffer.from(buffer.subarray(buffer.length - TRAILER_WINDOW))
-          : Buffer.concat([tail, buffer]).subarray(-TRAILER_WINDOW);
-    }
+    source = await FileSource.open(path);
   } catch (error) {
     return { failure: 'gone', error };
   }
-  return { size: total, sha256: hash.digest('hex'), head, tail };
+  try {
+    // The file may have grown since stat().
+    if (source.size > maxBytes) return { failure: 'too_large', size: source.size };
+    const hash = createHash('sha256');
+    await streamRange(source, 0, source.size, (chunk) => hash.update(chunk));
+    const head = await source.read(0, SNIFF_WINDOW);
+    const tail = await source.read(Math.max(0, source.size - TRAILER_WINDOW), TRAILER_WINDOW);
+    return { size: source.size, sha256: hash.digest('hex'), head, tail };
+  } catch (error) {
+    return { failure: 'gone', error };
+  } finally {
+    await source.close();
+  }
 }
 
 function missingMessage(name: string, error: unknown): string {

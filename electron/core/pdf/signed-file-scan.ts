@@ -27,12 +27,14 @@ const OVERLAP = 64;
 
 /**
  * Scans `source` once. `prefixes` are lengths whose digest is wanted; with `atRevisionEnds` the
- * digest at every revision end is taken too (an original given by its digest alone).
+ * digest at every revision end is taken too (an original given by its digest alone). `chunk` is
+ * the bytes read at a time (a test makes it small to put matches across chunk boundaries).
  */
 export async function scanSignedFile(
   source: ByteSource,
   prefixes: readonly number[],
   atRevisionEnds: boolean,
+  chunk = STREAM_CHUNK,
 ): Promise<SignedFileScan> {
   const hash = createHash('sha256');
   let hashed = 0;
@@ -56,9 +58,11 @@ export async function scanSignedFile(
     hashed = limit;
   };
 
-  for (let chunkStart = 0; chunkStart < source.size; chunkStart += STREAM_CHUNK) {
+  const reused = Buffer.allocUnsafe(Math.min(source.size, chunk + OVERLAP));
+  for (let chunkStart = 0; chunkStart < source.size; chunkStart += chunk) {
     const windowStart = Math.max(0, chunkStart - OVERLAP);
-    const window = await source.read(windowStart, STREAM_CHUNK + (chunkStart - windowStart));
+    const wanted = reused.subarray(0, chunk + (chunkStart - windowStart));
+    const window = reused.subarray(0, await source.readInto(wanted, windowStart));
     const windowEnd = windowStart + window.length;
     const last = windowEnd >= source.size;
     if (chunkStart === 0) hasHeader = window.subarray(0, 1024).indexOf('%PDF-', 0, 'latin1') >= 0;
@@ -95,7 +99,7 @@ export async function scanSignedFile(
       if (atRevisionEnds) cuts.push(...ends);
     }
     // The hash trails the window by the overlap, so a cut found there is still ahead of it.
-    hashTo(window, windowStart, last ? windowEnd : windowEnd - OVERLAP, cuts);
+    hashTo(window, windowStart, last ? windowEnd : Math.max(hashed, windowEnd - OVERLAP), cuts);
   }
   if (source.size === 0 && pendingPrefixes.includes(0)) prefixDigests.set(0, hash.copy().digest('hex'));
   return {

@@ -2,9 +2,9 @@
 // from the sandbox CA, every document signed by incremental update, and one transaction that makes
 // the request ISSUED. Nothing is served as signed unless that transaction committed.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { FileSource, streamRange } from '../../core/pdf/byte-source';
 import { ApiError } from '../api-error';
 import type { SandboxContext } from '../context';
 import { placeFile } from '../files';
@@ -113,7 +113,11 @@ async function signDocument(
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }))
-    hash.update(chunk as Buffer);
+  const source = await FileSource.open(path);
+  try {
+    await streamRange(source, 0, source.size, (chunk) => hash.update(chunk));
+  } finally {
+    await source.close();
+  }
   return hash.digest('hex');
 }
