@@ -205,6 +205,8 @@ export const jobDetailsSchema = z.object({
   /** The job's placement rule (null: invisible signature) and its template (null: the default). */
   placement: placementSchema.nullable(),
   templateId: z.string().nullable(),
+  /** The external methods the job's Optimizer profile declares (shared/external-methods.ts). */
+  externalMethods: z.array(z.string()),
 });
 
 export const jobIds = z.object({ jobIds: z.array(id).min(1).max(10_000) });

@@ -1,6 +1,7 @@
 // Office-wide deployment: a machine-wide JSON file written by IT pre-sets Optimizer profiles, their
 // CA certificates and defaults. A bad file never stops the app: it answers why, and the app starts
 // without it.
+import { externalMethodsKey } from '../../shared/external-methods';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -28,6 +29,12 @@ const profile = z.object({
     .optional(),
   defaultRegistrationAuthority: z.string().max(100).optional(),
   defaultProfile: z.string().max(200).optional(),
+  /** The external authentication methods this Optimizer accepts (default: biometric). */
+  externalMethods: z
+    .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/, 'letters, digits, _ . and -'))
+    .min(1)
+    .max(20)
+    .optional(),
 });
 
 export const machineConfigSchema = z
@@ -122,6 +129,8 @@ export function applyMachineConfig(desk: Desk, config: MachineConfig): void {
       defaultRegistrationAuthority: p.defaultRegistrationAuthority ?? null,
       defaultProfile: p.defaultProfile ?? null,
     });
+    // Rewritten like the profile itself; a list taken out of the file falls back to the default.
+    desk.store.settings.set(externalMethodsKey(p.id), p.externalMethods ?? null);
   }
   const settings = desk.store.settings;
   for (const [key, value] of Object.entries(config.defaults)) {

@@ -143,7 +143,7 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
     assert.equal(await pane.getByLabel('First surname').inputValue(), 'Wiśniewski');
     assert.equal(await pane.getByLabel('ID document number').inputValue(), 'AB1234567');
     assert.equal(await pane.getByLabel('E-mail').inputValue(), 'jan.kowalski@example.com');
-    assert.equal(await pane.getByRole('textbox', { name: 'Method' }).inputValue(), 'biometric');
+    assert.equal(await pane.getByRole('combobox', { name: 'Method' }).inputValue(), 'biometric');
     await pane.getByText('2 documents').waitFor();
     const afterCopy = await bridgeCall<{ jobs: JobRow[] }>(page, 'jobs.list', {});
     const copy = afterCopy.jobs.find((j) => j.id !== original.id);

@@ -257,7 +257,7 @@ export async function fillExternalSigner(
   await pane.getByLabel('E-mail').fill('jan.kowalski@example.com');
   await pane.getByLabel(/Mobile phone/).fill('+48600123456');
   await pane.getByLabel('External authentication method').check();
-  await pane.getByRole('textbox', { name: 'Method' }).fill('biometric');
+  await pane.getByRole('combobox', { name: 'Method' }).selectOption('biometric');
   await pane.getByLabel('Value').fill(options.value);
   await pane.getByLabel('Folder for signed files').fill(options.outputDir);
   await pane.getByLabel('Folder for signed files').blur();

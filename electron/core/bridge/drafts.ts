@@ -1,5 +1,6 @@
 // Drafts: a job the RAO is still filling in. Files are checked and copied into the document store
 // as they arrive; the signer may be incomplete until "Start", which names every missing field.
+import { declaredExternalMethods, undeclaredMethod } from './external-methods';
 import { resolve } from 'node:path';
 import { signerSchema, type OperationResult } from '../../../shared/contract';
 import {
@@ -100,6 +101,11 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Recor
   }
   if (job.auth.method === 'external' && (job.auth.type.trim() === '' || !job.externalValueKept))
     fields.auth = ['An external authentication method needs its type and value.'];
+  else {
+    // A method the Optimizer was not declared to accept would be refused only at signing time.
+    const undeclared = undeclaredMethod(desk.store, job);
+    if (undeclared !== null) fields.auth = [undeclared];
+  }
   return fields;
 }
 
@@ -170,6 +176,7 @@ export async function draftDetails(desk: Desk, job: JobRecord): Promise<Operatio
     missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
     placement: job.placement,
     templateId: job.templateId,
+    externalMethods: declaredExternalMethods(desk.store, job.profileId),
   };
 }
 

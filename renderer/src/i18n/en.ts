@@ -187,6 +187,12 @@ export const en = {
     externalType: 'Method',
     externalValue: 'Value',
     keepValue: 'Leave empty to keep the value already given',
+    methodHints: {
+      biometric:
+        'The reference your biometric identity check returned for this signer (sent as ext_unlock_value); kept in the keychain, never shown again.',
+    },
+    methodHintOther:
+      'The value the {{method}} method gives for this signer (sent as ext_unlock_value); kept in the keychain, never shown again.',
   },
   signer: {
     title: 'Signer',

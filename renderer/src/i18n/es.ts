@@ -204,6 +204,12 @@ export const es = {
     externalType: 'Método',
     externalValue: 'Valor',
     keepValue: 'Dejar vacío para conservar el valor ya indicado',
+    methodHints: {
+      biometric:
+        'La referencia que devolvió la verificación biométrica de este firmante (se envía como ext_unlock_value); se guarda en el llavero y no vuelve a mostrarse.',
+    },
+    methodHintOther:
+      'El valor que da el método {{method}} para este firmante (se envía como ext_unlock_value); se guarda en el llavero y no vuelve a mostrarse.',
   },
   signer: {
     title: 'Firmante',

@@ -209,6 +209,12 @@ export const pl = {
     externalType: 'Metoda',
     externalValue: 'Wartość',
     keepValue: 'Pozostaw puste, aby zachować już podaną wartość',
+    methodHints: {
+      biometric:
+        'Identyfikator zwrócony przez weryfikację biometryczną tego podpisującego (wysyłany jako ext_unlock_value); przechowywany w pęku kluczy, nigdy więcej nie jest pokazywany.',
+    },
+    methodHintOther:
+      'Wartość, którą metoda {{method}} daje dla tego podpisującego (wysyłana jako ext_unlock_value); przechowywana w pęku kluczy, nigdy więcej nie jest pokazywana.',
   },
   signer: {
     title: 'Podpisujący',

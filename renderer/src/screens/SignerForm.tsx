@@ -1,12 +1,13 @@
 // The signer's identity and how they unlock the signature, checked as the RAO types with the same
 // rules the Optimizer applies (international phone prefix, e-mail, ISO country, document type).
 // Saved to the draft as it changes, so nothing typed is lost when the RAO switches jobs.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { announce, takeFocusIfAsked } from '../announce';
 import { missingMessageId } from './MissingDetails';
 import { useTranslation } from 'react-i18next';
 import type { OperationArgs } from '../../../shared/contract';
 import { COUNTRY_CODES } from '../../../shared/countries';
+import { DEFAULT_EXTERNAL_METHODS, KNOWN_EXTERNAL_METHODS } from '../../../shared/external-methods';
 import {
   checkSignerField,
   defaultCommunicationLanguage,
@@ -46,6 +47,8 @@ export function SignerForm(props: {
   officeLanguage?: string;
   /** What core says Start still needs (`signer.<field>`, `auth`), marked once Start was pressed. */
   missing?: readonly string[];
+  /** The external methods the job's Optimizer profile declares: the RAO picks one of them. */
+  methods?: readonly string[];
 }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [signer, setSigner] = useState<DraftSigner>(props.signer);
@@ -53,7 +56,13 @@ export function SignerForm(props: {
   const [delivery, setDelivery] = useState<'sms' | 'whatsapp'>(
     props.auth.method === 'otp' ? props.auth.delivery : 'sms',
   );
-  const [extType, setExtType] = useState(props.auth.method === 'external' ? props.auth.type : '');
+  const declared = props.methods ?? DEFAULT_EXTERNAL_METHODS;
+  const [extType, setExtType] = useState(
+    props.auth.method === 'external' ? props.auth.type : (declared[0] ?? ''),
+  );
+  // A method kept from before the profile's list changed stays listed: nothing chosen is lost.
+  const methodChoices = declared.includes(extType) || extType === '' ? declared : [...declared, extType];
+  const methodHint = `${useId()}-method-hint`;
   // The external value is never sent back to the page; an empty box means "keep what is held".
   const [extValue, setExtValue] = useState('');
   const [touched, setTouched] = useState<Set<string>>(new Set());
@@ -258,14 +267,19 @@ export function SignerForm(props: {
           <>
             <label>
               {t('auth.externalType')}
-              <input
+              <select
                 value={extType}
                 onChange={(e) => setExtType(e.target.value)}
-                autoComplete="off"
                 data-field="auth"
                 aria-invalid={authMissing ? true : undefined}
                 aria-describedby={authMissing ? missingMessageId('auth') : undefined}
-              />
+              >
+                {methodChoices.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </select>
             </label>
             <label>
               {t('auth.externalValue')}
@@ -275,8 +289,14 @@ export function SignerForm(props: {
                 onChange={(e) => setExtValue(e.target.value)}
                 autoComplete="off"
                 placeholder={props.auth.method === 'external' ? t('auth.keepValue') : ''}
+                aria-describedby={methodHint}
               />
             </label>
+            <p id={methodHint} className="muted hint">
+              {(KNOWN_EXTERNAL_METHODS as readonly string[]).includes(extType)
+                ? t(`auth.methodHints.${extType}`)
+                : t('auth.methodHintOther', { method: extType })}
+            </p>
           </>
         )}
       </fieldset>
