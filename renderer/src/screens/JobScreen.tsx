@@ -186,6 +186,7 @@ export function JobScreen(props: {
             key={job.id}
             signer={details.signer}
             auth={details.auth}
+            methods={details.externalMethods}
             officeLanguage={details.officeLanguage ?? undefined}
             showAllProblems={showProblems}
             missing={details.missing}
