@@ -5,7 +5,6 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path
 import { requestLimitProblems } from '../../../shared/request-limits';
 import { parseSignatureParams, type SignatureParams } from '../../../shared/signature';
 import { ID_IMAGE_FIELDS, parseSigner, type SignerAuth, type SignerIdentity } from '../../../shared/signer';
-import { inspectLocalPdf } from '../pdf/index';
 import { MAX_ID_IMAGE_BYTES } from '../vault/id-image-rules';
 import type { SignerImages } from '../store/index';
 import { InputError } from './input-error';
@@ -118,6 +117,8 @@ export async function checkDocuments(paths: string[], where = ''): Promise<Check
     }
   }
   const checked: CheckedDocument[] = [];
+  // The PDF parsers load here, when there are PDFs to check: `status` and `audit` never load them.
+  const { inspectLocalPdf } = await import('../pdf/index');
   for (const path of files) {
     const result = await inspectLocalPdf(path);
     if (!result.ok) throw new InputError(`${where}${result.message}`);
