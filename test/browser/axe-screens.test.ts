@@ -129,7 +129,6 @@ describe('axe on every screen in three languages', { skip: SKIP_WITHOUT_KEYRING 
       await check(page, 'queue-jobs', language);
 
       await openJob(page, 'Unfinished');
-      await pane(page).locator('.job-actions button.primary, .job-actions button').first().waitFor();
       await pane(page).locator('[data-field="signer.given_name"]').waitFor();
       await pane(page)
         .getByRole('button', {

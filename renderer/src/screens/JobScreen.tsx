@@ -182,6 +182,14 @@ export function JobScreen(props: {
 
       {job.state === 'draft' && details && (
         <>
+          {/* At the top, where the RAO looks after Start; each name leads to its field. */}
+          {showProblems && (
+            <MissingDetails
+              keys={inScreenOrder(pane.current, details.missing)}
+              signer={details.signer}
+              onGo={(key) => missingField(pane.current, key)?.focus()}
+            />
+          )}
           <SignerForm
             key={job.id}
             signer={details.signer}
@@ -214,13 +222,6 @@ export function JobScreen(props: {
             showProblems={showProblems}
             onChange={(changes) => void update(changes)}
           />
-          {showProblems && (
-            <MissingDetails
-              keys={inScreenOrder(pane.current, details.missing)}
-              signer={details.signer}
-              onGo={(key) => missingField(pane.current, key)?.focus()}
-            />
-          )}
           <JobActionBar {...bar} only={['start', 'remove']}>
             {otherDrafts.length > 0 && (
               <button type="button" onClick={() => void applyToSelected()}>

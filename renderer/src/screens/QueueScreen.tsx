@@ -190,6 +190,8 @@ export function QueueScreen(props: {
       <div
         ref={scroller}
         className="job-list"
+        // Nothing queued: the checklist above stands in for the empty list.
+        hidden={total === 0 && props.connection !== undefined}
         role="region"
         aria-label={t('queue.jobs', { count: total })}
         tabIndex={0}
