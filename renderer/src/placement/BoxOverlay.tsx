@@ -21,6 +21,10 @@ export function BoxOverlay(props: {
   onChange: (box: ScreenBox) => void;
   /** Where the anchor phrase is on this page, in points, to show it. */
   phrase?: ScreenBox | null;
+  /** The text and images the box lies over, in points, to show them. */
+  covered?: readonly ScreenBox[];
+  /** The nearest free spot of the box's size, in points, drawn dashed. */
+  freeSpot?: ScreenBox | null;
   children?: React.ReactNode;
 }): React.JSX.Element {
   const { t } = useTranslation();
@@ -122,6 +126,27 @@ export function BoxOverlay(props: {
       onPointerUp={() => (gesture.current = null)}
       onPointerCancel={() => (gesture.current = null)}
     >
+      {props.covered?.map((c, i) => (
+        <div
+          key={i}
+          className="covered-content"
+          aria-hidden="true"
+          style={{ left: px(c.left), top: px(c.top), width: px(c.width), height: px(c.height) }}
+        />
+      ))}
+      {props.freeSpot && (
+        <div
+          className="free-spot"
+          aria-hidden="true"
+          data-testid="free-spot"
+          style={{
+            left: px(props.freeSpot.left),
+            top: px(props.freeSpot.top),
+            width: px(props.freeSpot.width),
+            height: px(props.freeSpot.height),
+          }}
+        />
+      )}
       {props.phrase && (
         <div
           className="anchor-phrase"

@@ -2,7 +2,7 @@
 // it with a live preview of the stamp, its size and place in millimetres or points, the page rule
 // other documents follow, an optional anchor phrase, and where to apply it — this document only,
 // every document of the job, or every selected job. All geometry comes from shared/appearance.ts.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   boxForRule,
@@ -13,10 +13,13 @@ import {
   ruleForBox,
   toApiPage,
   toPdfRect,
+  viewSize,
   type PageRule,
   type PageView,
+  type PdfRect,
   type ScreenBox,
 } from '../../../shared/appearance';
+import { coveredBy, findFreeSpot, fitOnPage, foregroundImages } from '../../../shared/free-space';
 import type { BridgeError, OperationArgs, OperationResult } from '../../../shared/contract';
 import type { TemplateDesign } from '../../../shared/contract-appearance';
 import type { PlaceholderValues } from '../../../shared/template';
@@ -64,6 +67,19 @@ export function PlacementEditor(props: {
   const [anchorNote, setAnchorNote] = useState<string | null>(null);
   const [error, setError] = useState<BridgeError | null>(null);
   const [forNewJobs, setForNewJobs] = useState(false);
+  /** What is printed on the page shown (core reads it with pdf.js), in user-space points. */
+  const [printed, setPrinted] = useState<{ text: PdfRect[]; images: PdfRect[] } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setPrinted(null);
+    void bridge
+      .call('appearance.pageContent', { jobId: job.id, position, page: pageNumber })
+      .then((r) => live && r.ok && setPrinted(r.value));
+    return () => {
+      live = false;
+    };
+  }, [job.id, position, pageNumber]);
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -79,7 +95,9 @@ export function PlacementEditor(props: {
         if (current) return keepOnPage(current, page).box;
         const stamp = doc?.stamp;
         if (stamp && stamp.page === pageNumber) return fromPdfRect(stamp.rect, page);
-        return boxForRule({ page: pageRule, ...(props.placement?.rule ?? DEFAULT_RULE) }, page);
+        // A page smaller than the stamp gets it scaled down evenly, as core does: never squeezed.
+        const ruled = boxForRule({ page: pageRule, ...(props.placement?.rule ?? DEFAULT_RULE) }, page);
+        return fitOnPage(ruled, viewSize(page)).box;
       });
     },
     // Only the page decides the starting box; later rule changes must not move a drawn box.
@@ -162,6 +180,27 @@ export function PlacementEditor(props: {
   const anchorWithoutPhrase = anchorText.trim() !== '' && (phrase === null || phrase.page !== pageNumber);
   const page1 = view ? atScale1(view) : null;
 
+  // The box checked live against the page's text and images, with the nearest free spot.
+  const shown = useMemo(() => {
+    if (!printed || !page1) return null;
+    const size = viewSize(page1);
+    return {
+      size,
+      text: printed.text.map((r) => fromPdfRect(r, page1)),
+      images: foregroundImages(
+        printed.images.map((r) => fromPdfRect(r, page1)),
+        size,
+      ),
+    };
+    // page1 is rebuilt each render; its view is what matters.
+  }, [printed, view]);
+  const cover = useMemo(() => {
+    if (!shown || !box) return null;
+    const covered = [...coveredBy(box, shown.text), ...coveredBy(box, shown.images)];
+    if (covered.length === 0) return null;
+    return { covered, free: findFreeSpot(box, shown, shown.size) };
+  }, [shown, box]);
+
   return (
     <dialog
       ref={dialog}
@@ -228,6 +267,8 @@ export function PlacementEditor(props: {
                     box={box}
                     onChange={setBox}
                     phrase={phrase?.page === pageNumber ? phrase.box : null}
+                    covered={cover?.covered ?? []}
+                    freeSpot={cover?.free ?? null}
                   >
                     {props.design && (
                       <StampPreview
@@ -257,6 +298,21 @@ export function PlacementEditor(props: {
               })}
             </p>
           )}
+          <div aria-live="polite" data-testid="cover-check">
+            {cover && (
+              <div className="cover-notice">
+                <p className="warning">
+                  {t('placement.coversNow')}{' '}
+                  {cover.free ? t('placement.freeSpotShown') : t('placement.noFreeSpot')}
+                </p>
+                {cover.free && (
+                  <button type="button" onClick={() => setBox(cover.free)}>
+                    {t('placement.findFree')}
+                  </button>
+                )}
+              </div>
+            )}
+          </div>
           <PageRuleChoice rule={pageRule} pageNumber={pageNumber} onChoose={choosePageRule} />
           <AnchorChoice
             text={anchorText}
@@ -277,36 +333,32 @@ export function PlacementEditor(props: {
             }
           />
           <ErrorNotice error={error} />
-          <div className="actions vertical">
-            <label>
-              <input type="checkbox" checked={forNewJobs} onChange={(e) => setForNewJobs(e.target.checked)} />{' '}
-              {t('placement.forNewJobs')}
-            </label>
-            {/* A box drawn for one document is no rule for others: it cannot be the default. */}
-            <button type="button" onClick={() => void apply('document')} disabled={!box || forNewJobs}>
-              {t('placement.applyDocument')}
-            </button>
-            <button
-              type="button"
-              className="primary"
-              onClick={() => void apply('job')}
-              disabled={!box || anchorWithoutPhrase}
-            >
-              {t('placement.applyJob')}
-            </button>
-            {props.otherDrafts.length > 0 && (
-              <button
-                type="button"
-                onClick={() => void apply('selected')}
-                disabled={!box || anchorWithoutPhrase}
-              >
-                {t('placement.applySelected', { count: props.otherDrafts.length })}
-              </button>
-            )}
-            {anchorWithoutPhrase && <p className="muted">{t('placement.findFirst')}</p>}
-          </div>
         </div>
       </div>
+      <footer className="placement-foot">
+        <label className="for-new-jobs">
+          <input type="checkbox" checked={forNewJobs} onChange={(e) => setForNewJobs(e.target.checked)} />{' '}
+          {t('placement.forNewJobs')}
+        </label>
+        {/* A box drawn for one document is no rule for others: it cannot be the default. */}
+        <button type="button" onClick={() => void apply('document')} disabled={!box || forNewJobs}>
+          {t('placement.applyDocument')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void apply('job')}
+          disabled={!box || anchorWithoutPhrase}
+        >
+          {t('placement.applyJob')}
+        </button>
+        {props.otherDrafts.length > 0 && (
+          <button type="button" onClick={() => void apply('selected')} disabled={!box || anchorWithoutPhrase}>
+            {t('placement.applySelected', { count: props.otherDrafts.length })}
+          </button>
+        )}
+        {anchorWithoutPhrase && <p className="muted">{t('placement.findFirst')}</p>}
+      </footer>
     </dialog>
   );
 }

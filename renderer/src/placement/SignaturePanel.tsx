@@ -9,8 +9,8 @@ import { signingDate } from '../../../shared/template';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { PlacementEditor } from './PlacementEditor';
-import { StampWhere } from './StampWhere';
-import { FileName } from '../components/FileName';
+import { coversContent, StampWhere } from './StampWhere';
+import { FileName, isolated } from '../components/FileName';
 
 type Job = OperationResult<'jobs.get'>;
 type Details = OperationResult<'jobs.details'>;
@@ -48,7 +48,22 @@ export function SignaturePanel(props: {
     props.onChanged();
   };
 
+  /** Covering stamps go to their free spot: one document's, or every one of this job and the selection. */
+  const moveToFreeSpace = async (position?: number): Promise<void> => {
+    setError(null);
+    const r = await bridge.call('appearance.useFreeSpace', {
+      jobIds: position === undefined ? [job.id, ...props.otherDrafts] : [job.id],
+      ...(position === undefined ? { skipStarted: true } : { position }),
+    });
+    if (!r.ok) return setError(r.error);
+    const said = [t('placement.freeMoved', { moved: r.value.moved })];
+    if (r.value.stillCovering > 0) said.push(t('placement.freeLeft', { count: r.value.stillCovering }));
+    setMessage(said.join(' '));
+    props.onChanged();
+  };
+
   const visible = details.placement !== null || job.documents.some((d) => d.placedByHand);
+  const covering = job.documents.filter((d) => coversContent(d.stamp));
 
   return (
     <section className="card signature-panel" aria-labelledby="signature-heading">
@@ -75,6 +90,18 @@ export function SignaturePanel(props: {
           {job.documents.map((d) => (
             <li key={d.position}>
               <FileName name={d.filename} />: <StampWhere stamp={d.stamp} />
+              {coversContent(d.stamp) && d.stamp?.free && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    aria-label={t('placement.findFreeFor', { name: isolated(d.filename) })}
+                    onClick={() => void moveToFreeSpace(d.position)}
+                  >
+                    {t('placement.findFree')}
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -83,6 +110,11 @@ export function SignaturePanel(props: {
         <button type="button" onClick={() => setEditing(true)}>
           {visible ? t('placement.change') : t('placement.place')}
         </button>
+        {covering.length > 0 && (
+          <button type="button" onClick={() => void moveToFreeSpace()}>
+            {t('placement.findFreeAll')}
+          </button>
+        )}
         {details.placement !== null && (
           <button type="button" onClick={() => void apply({ placement: null })}>
             {t('placement.makeInvisible')}

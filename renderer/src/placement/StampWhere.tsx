@@ -1,6 +1,7 @@
 // Where one document's stamp will go, in words: the page, how it was chosen, and the rectangle.
 import { useTranslation } from 'react-i18next';
 import type { Stamp } from '../../../shared/contract-appearance';
+import './placement.css';
 
 export function StampWhere(props: { stamp: Stamp | null }): React.JSX.Element {
   const { t } = useTranslation();
@@ -21,7 +22,14 @@ export function StampWhere(props: { stamp: Stamp | null }): React.JSX.Element {
   );
 }
 
-/** A queue row's line: the page of each document's stamp, and how many lacked the anchor phrase. */
+/** A stamp lies over the page's text or an image (core checked it against the page). */
+export const coversContent = (stamp: Stamp | null): boolean =>
+  stamp !== null && stamp.notes.some((n) => n === 'covers_text' || n === 'covers_image');
+
+/**
+ * A queue row's line: the page of each document's stamp, how many lacked the anchor phrase, and a
+ * badge for stamps over text or images and for stamps shrunk to fit a small page.
+ */
 export function StampSummary(props: {
   documents: readonly { stamp: Stamp | null }[];
 }): React.JSX.Element | null {
@@ -31,6 +39,8 @@ export function StampSummary(props: {
   const shown = stamps.slice(0, 6).map((s) => (s ? String(s.page) : '–'));
   const pages = shown.join(', ') + (stamps.length > shown.length ? ', …' : '');
   const fallbacks = stamps.filter((s) => s?.source === 'fallback').length;
+  const covering = stamps.filter(coversContent).length;
+  const shrunk = stamps.filter((s) => s?.notes.includes('shrunk_to_fit')).length;
   return (
     <span className="stamp-summary">
       {' · '}
@@ -40,6 +50,20 @@ export function StampSummary(props: {
           {' · '}
           {t('placement.summaryFallbacks', { count: fallbacks })}
         </span>
+      )}
+      {covering > 0 && (
+        <>
+          {' '}
+          <span className="badge badge-warning" data-testid="stamp-covers-badge">
+            {t('placement.coversBadge', { count: covering })}
+          </span>
+        </>
+      )}
+      {shrunk > 0 && (
+        <>
+          {' '}
+          <span className="badge badge-warning">{t('placement.shrunkBadge', { count: shrunk })}</span>
+        </>
       )}
     </span>
   );
