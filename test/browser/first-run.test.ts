@@ -175,6 +175,7 @@ describe('a first run that leads', { skip: SKIP_WITHOUT_KEYRING }, () => {
     const trail = await pane.locator('details.audit table').innerText();
     assert.doesNotMatch(trail, /\b(job|document|upload|review|sign|step)\.[a-z_]+/, trail);
     assert.match(trail, /Details changed/);
+    assert.doesNotMatch(trail, /asyncMode|\blabel\b/, 'data keys named in words');
     await shot(page, 'results-en');
     await page.context().close();
     assert.deepEqual(problems, []);

@@ -97,15 +97,19 @@ function pairs(t: TFunction, data: Record<string, unknown>, depth = 0): string[]
   return Object.entries(data).map(([key, value]) =>
     key === 'position' && typeof value === 'number'
       ? t('audit.summary.document', { number: value + 1 })
-      : `${key}: ${brief(t, value, depth)}`,
+      : `${keyName(t, key)}: ${brief(t, value, depth)}`,
   );
 }
 
 const stateName = (t: TFunction, state: unknown): string =>
   typeof state === 'string' ? t(`state.${state}`, { defaultValue: state }) : '?';
 
+/** A data key in words where the desk names it (the form's labels first), else as core wrote it. */
+const keyName = (t: TFunction, key: string): string =>
+  t(`fields.${key}`, { defaultValue: t(`guide.keys.${key}`, { defaultValue: key }) });
+
 const fieldName = (t: TFunction, field: string): string =>
-  field === 'signer' ? t('signer.title') : t(`fields.${field}`, { defaultValue: field });
+  field === 'signer' ? t('signer.title') : keyName(t, field);
 
 const clock = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
