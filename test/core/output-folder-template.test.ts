@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
 import { coreOperations } from '../../electron/core/bridge/operations';
 import { openDesk, type Desk } from '../../electron/core/desk';
-import { folderForJob } from '../../electron/core/queue/output-folder-template';
+import { checkOutOption } from '../../electron/core/cli/output-option';
+import { folderForJob, settleOutputFolders } from '../../electron/core/queue/output-folder-template';
 import { checkSetting, defaultOutputFolder } from '../../electron/core/settings-rules';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import {
@@ -91,6 +92,24 @@ describe('an output folder template', () => {
     assert.ok(!unknown.ok && unknown.problem.code === 'folderPlaceholder', JSON.stringify(unknown));
     const relative = await checkSetting('outputDir', '{signer}/signed');
     assert.ok(!relative.ok && relative.problem.code === 'folderRelative');
+  });
+
+  it("is accepted by the CLI's --out relative to the working folder, and refused there with the same words", async () => {
+    const work = mkdtempSync(join(tmpdir(), 'folder-template-cli-'));
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      assert.equal(
+        await checkOutOption('signed/{date}/{signer}'),
+        join(work, 'signed', '{date}', '{signer}'),
+      );
+      await assert.rejects(
+        checkOutOption('signed/{customer}'),
+        /--out signed\/\{customer\}: .*\{customer\}, which is not a placeholder/,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
   });
 
   it('is a folder per day and signer on a new desk', () => {
@@ -201,6 +220,22 @@ describe('a started job keeps the folder its template gave', { skip: SKIP }, () 
       );
       for (const folder of expected) assert.deepEqual(readdirSync(folder), ['contract.signed.pdf'], folder);
       assert.ok(!existsSync(join(out, 'other')), 'the new template is for jobs started from now on');
+
+      // A job created with its template (the CLI's way) gets its folder before the queue runs it.
+      const stored0 = second.desk.store.jobs.get(ids[0] as string);
+      const queued = second.desk.store.jobs.create({
+        profileId: stored0.profileId,
+        raoUsername: stored0.raoUsername,
+        label: stored0.label,
+        signer: stored0.signer,
+        auth: { method: 'otp', delivery: 'sms' },
+        outputDir: join(out, '{signer} {id}'),
+        // A draft, so that the running queue leaves it alone; the CLI's jobs are queued.
+        state: 'draft',
+        documents: [],
+      });
+      settleOutputFolders(second.desk.store, [queued.id]);
+      assert.equal(second.desk.store.jobs.get(queued.id).outputDir, join(out, 'Jan Kowalski 678Z'));
     } finally {
       await second.desk.runner.stop();
       await second.desk.close();
