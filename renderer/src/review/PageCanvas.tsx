@@ -21,6 +21,8 @@ interface PageCanvasProps {
   /** Set for a page the reader reads; a thumbnail is decoration inside a labelled button. */
   label?: string;
   onRendered?: () => void;
+  /** Its drawing has left the screen (the page was unmounted and its canvas given back). */
+  onReleased?: () => void;
   /** Wait before drawing, in ms; thumbnails wait longer so that the page itself comes first. */
   delayMs?: number;
 }
@@ -72,7 +74,10 @@ export function PageCanvas(props: PageCanvasProps): React.JSX.Element {
       task?.cancel();
       if (canvas && !canvas.isConnected) giveBackCanvas(canvas);
       // Unmounted (the page left the viewport): the drawing it showed goes back to the pool too.
-      if (box && !box.isConnected) for (const old of [...box.children]) giveBackCanvas(old);
+      if (box && !box.isConnected && box.firstElementChild) {
+        for (const old of [...box.children]) giveBackCanvas(old);
+        latest.current.onReleased?.();
+      }
     };
   }, [doc, pageNumber, scale, pixelRatio, cssWidth, cssHeight, delayMs]);
 

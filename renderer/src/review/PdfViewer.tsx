@@ -63,7 +63,11 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
   const callbacks = useRef(props);
   callbacks.current = props;
   // Pages whose drawing has reached the screen, for this document: a blank sheet is not read.
-  const drawn = useRef<{ doc: PDFDocumentProxy | null; pages: Set<number> }>({ doc: null, pages: new Set() });
+  // When each page's drawing went on screen; a page whose canvas went back to the pool is blank.
+  const drawn = useRef<{ doc: PDFDocumentProxy | null; pages: Map<number, number> }>({
+    doc: null,
+    pages: new Map(),
+  });
   const meter = useRef<PageReadingMeter | null>(null);
   const measuring = props.onPageSeen !== undefined;
   const scroller = useRef<HTMLDivElement>(null);
@@ -173,7 +177,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
     const reading = new PageReadingMeter(
       el,
       (seen) => callbacks.current.onPageSeen?.(seen),
-      (page) => drawn.current.doc === doc && drawn.current.pages.has(page),
+      (page) => (drawn.current.doc === doc ? (drawn.current.pages.get(page) ?? null) : null),
     );
     meter.current = reading;
     reading.sync(el.querySelectorAll('[data-page]'));
@@ -209,8 +213,14 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
   const pageDrawn = useCallback(
     (page: number) => {
       if (!ready) return;
-      if (drawn.current.doc !== ready.doc) drawn.current = { doc: ready.doc, pages: new Set() };
-      drawn.current.pages.add(page);
+      if (drawn.current.doc !== ready.doc) drawn.current = { doc: ready.doc, pages: new Map() };
+      if (!drawn.current.pages.has(page)) drawn.current.pages.set(page, performance.now());
+    },
+    [ready],
+  );
+  const pageReleased = useCallback(
+    (page: number) => {
+      if (drawn.current.doc === ready?.doc) drawn.current.pages.delete(page);
     },
     [ready],
   );
@@ -334,6 +344,7 @@ export function PdfViewer(props: PdfViewerProps): React.JSX.Element {
                       className="pdf-viewer__page"
                       label={pageLabel(index + 1)}
                       onRendered={() => pageDrawn(index + 1)}
+                      onReleased={() => pageReleased(index + 1)}
                     />
                   </div>
                 ))}

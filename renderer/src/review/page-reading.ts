@@ -35,8 +35,11 @@ export class PageReadingMeter {
     /** The scrolling pane: its height is the "screen" a tall page is measured against. */
     private readonly pane: HTMLElement,
     private readonly onSeen: (seen: PageSeen) => void,
-    /** Whether the page's drawing is on its canvas: a blank sheet is not read. */
-    private readonly isDrawn: (page: number) => boolean,
+    /**
+     * Since when (performance.now()) the page's drawing has been on its canvas, null while it is
+     * not: a blank sheet is not read, so the time on screen counts from the drawing.
+     */
+    private readonly drawnSince: (page: number) => number | null,
   ) {
     this.observer = new IntersectionObserver((entries) => this.measure(entries), {
       threshold: THRESHOLDS,
@@ -116,10 +119,11 @@ export class PageReadingMeter {
     const watch = this.watches.get(page);
     if (!watch || watch.since === null) return;
     watch.timer = undefined;
-    const ms = Math.round(performance.now() - watch.since);
-    // Not drawn yet, or the timer woke early: look again shortly, the time on screen still runs.
-    if (!this.isDrawn(page) || ms < READ_DWELL_MS) {
-      watch.timer = setTimeout(() => this.check(page), 100);
+    const drawn = this.drawnSince(page);
+    // Not drawn yet: look again shortly. Drawn: it counts from whichever came last, drawn or shown.
+    const ms = drawn === null ? 0 : Math.round(performance.now() - Math.max(watch.since, drawn));
+    if (ms < READ_DWELL_MS) {
+      watch.timer = setTimeout(() => this.check(page), drawn === null ? 100 : READ_DWELL_MS - ms);
       return;
     }
     this.seen.add(page);
