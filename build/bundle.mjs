@@ -43,7 +43,7 @@ const entryName = (file) => file.replace(/^dist\//, '').replace(/\.mjs$/, '');
 
 /** Builds every bundle; resolves with the seconds it took. */
 export async function bundle() {
-  const { build } = await import('esbuild');
+  const { build, stop } = await import('esbuild');
   const started = Date.now();
   const results = await Promise.all([
     build({
@@ -73,6 +73,9 @@ export async function bundle() {
       outExtension: { '.js': '.cjs' },
     }),
   ]);
+  // esbuild's service process ends now, not when ours does: left running, it printed a Go
+  // "all goroutines are asleep" dump into a test run once this process had exited.
+  await stop();
   const written = new Set();
   for (const file of results.flatMap((r) => r.outputFiles)) {
     mkdirSync(dirname(file.path), { recursive: true });

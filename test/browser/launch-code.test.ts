@@ -87,9 +87,8 @@ describe('browser mode launch', { skip: SKIP_WITHOUT_KEYRING }, () => {
     child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        'electron/host/cli.ts',
+        // The bundle test/run.mjs has just built, as `npm run start:web` runs it.
+        'dist/host/cli.mjs',
         '--port',
         '0',
         '--data',

@@ -43,11 +43,10 @@ function assertPrivate(root: string): void {
 /** The CLI under umask 022, as a shell started from a desktop session would run it. */
 function cliUnderUmask022(args: string[]): Promise<{ code: number | null; stderr: string }> {
   const quoted = args.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const child = spawn(
-    'sh',
-    ['-c', `umask 022; exec '${process.execPath}' --import tsx electron/core/cli/main.ts ${quoted}`],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn('sh', ['-c', `umask 022; exec '${process.execPath}' dist/cli.mjs ${quoted}`], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) =>

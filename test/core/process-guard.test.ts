@@ -26,7 +26,8 @@ interface Child {
 }
 
 function spawnWithFaults(script: string, args: string[]): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', INJECT, script, ...args], {
+  // The bundles test/run.mjs has just built, as `npm run start:web` and `npm run cli` run them.
+  const child = spawn(process.execPath, ['--import', INJECT, script, ...args], {
     cwd: REPO_ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -65,7 +66,7 @@ describe('process guard', { skip: SKIP }, () => {
 
   it('the browser host records an injected rejection and exception in its log and keeps serving', async () => {
     const dataDir = join(work, 'host');
-    const host = spawnWithFaults('electron/host/cli.ts', ['--port', '0', '--data', dataDir, '--no-open']);
+    const host = spawnWithFaults('dist/host/cli.mjs', ['--port', '0', '--data', dataDir, '--no-open']);
     try {
       await until('the host to listen', () => /browser mode\): (\S+)/.test(host.stdout()));
       const url = /browser mode\): (http:\/\/[^/]+)\//.exec(host.stdout())![1]!;
@@ -97,7 +98,7 @@ describe('process guard', { skip: SKIP }, () => {
     writeFileSync(signer, JSON.stringify(SIGNER));
     const pdf = join(work, 'guard.pdf');
     writeFileSync(pdf, await makePdf({ pages: 1, text: 'guard' }));
-    const cli = spawnWithFaults('electron/core/cli/main.ts', [
+    const cli = spawnWithFaults('dist/cli.mjs', [
       'sign',
       '--optimizer',
       sandbox.baseUrl,
