@@ -12,6 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_MAX_CONNECTIONS } from '../../electron/core/optimizer/agent';
+import { verifySignedPdf } from '../../electron/core/pdf/index';
+import { listEvents } from '../../electron/core/store/index';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { makePdf } from '../fixtures/pdfs';
 import * as cliProcess from '../helpers/cli-process';
@@ -169,6 +171,44 @@ describe('pipelined jobs', { skip: SKIP }, () => {
       assert.ok(proxy.mostDownloads >= 2, `downloads overlapped (${proxy.mostDownloads} at once)`);
       assert.ok(proxy.most <= DEFAULT_MAX_CONNECTIONS, `${proxy.most} calls at once`);
       assert.equal(h.store.verifyAuditChain().ok, true);
+    } finally {
+      await h.close();
+      await proxy.close();
+    }
+  });
+
+  it('a copy that fails its check among parallel downloads: the retry saves each document once, no second copy', async () => {
+    const proxy = await countingProxy(sandbox.baseUrl);
+    let failedOnce = false;
+    const h = await queueHarness(proxy.url, {
+      runner: {
+        verify: async (path, expected) => {
+          // The fifth document's first copy is judged bad while the others are still coming down.
+          if (!failedOnce && path.endsWith('-4.part.pdf')) {
+            failedOnce = true;
+            return { ok: false, problems: ['test: judged bad once'] };
+          }
+          const v = await verifySignedPdf(path, { expectedOriginal: expected });
+          return { ok: v.ok, problems: v.problems, signerName: v.last?.signer?.commonName };
+        },
+      },
+    });
+    try {
+      const job = await h.addJob({ documents: 7, pages: 1 });
+      h.runner.start();
+      const done = await h.waitFor(job.id, ['done', 'failed']);
+      assert.equal(done.state, 'done', done.error?.message);
+      assert.ok(failedOnce);
+      assert.deepEqual(
+        signedFiles(h.outDir),
+        Array.from({ length: 7 }, (_, i) => `document ${i}.signed.pdf`).sort(),
+        'no second copy, no staging file left',
+      );
+      const events = listEvents(h.store.db, { jobId: job.id }).map((e) => e.kind);
+      assert.equal(events.filter((k) => k === 'document.verification_failed').length, 1);
+      assert.equal(events.filter((k) => k === 'document.saved').length, 7, 'each recorded saved once');
+      const s = await statsOf(sandbox.baseUrl, done.requestPk);
+      assert.deepEqual([s.sign_successes, s.documents, s.deletes], [1, 7, 7]);
     } finally {
       await h.close();
       await proxy.close();

@@ -58,34 +58,6 @@ function abortReason(signal: AbortSignal | undefined): Error {
   return reason instanceof Error ? reason : new DOMException('The operation was aborted', 'AbortError');
 }
 
-/**
- * Runs `task` for every item within `slots`. The first failure aborts the others (through the
- * signal each task is given) and, once every task has settled — nothing of the group is still
- * writing when this returns — is thrown; failures caused by that abort are not what is reported.
- */
-export async function eachInSlots<T, R>(
-  slots: Slots,
-  items: readonly T[],
-  signal: AbortSignal,
-  task: (item: T, signal: AbortSignal) => Promise<R>,
-): Promise<R[]> {
-  const group = linkedController(signal);
-  let failure: { error: unknown } | undefined;
-  const runs = items.map((item) =>
-    slots
-      .run(() => task(item, group.signal), group.signal)
-      .catch((error: unknown) => {
-        failure ??= { error };
-        group.abort();
-        throw error;
-      }),
-  );
-  const settled = await Promise.allSettled(runs);
-  group.dispose();
-  if (failure) throw failure.error;
-  return settled.map((s) => (s as PromiseFulfilledResult<R>).value);
-}
-
 /** An AbortController that also aborts when `parent` does; dispose() stops listening to it. */
 export function linkedController(parent: AbortSignal): AbortController & { dispose(): void } {
   const controller = new AbortController();

@@ -101,6 +101,8 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
         },
       ),
   );
+  // Each is awaited in its turn, or settled below; a failure meanwhile is not an unhandled one.
+  for (const f of fetched) f.catch(() => undefined);
   try {
     for (let i = 0; i < docs.length; ) {
       await fetched[i];
