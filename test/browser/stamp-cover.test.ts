@@ -98,6 +98,8 @@ describe('stamps over text in the desk', { skip: SKIP_WITHOUT_KEYRING }, () => {
       `inside the window: ${JSON.stringify(bounds)}`,
     );
     assert.equal(await axe(page).then((r) => r.blocking.length), 0, 'the editor passes axe');
+    // The box sits at the foot of the page: scrolled into view inside the dialog's body.
+    await dialog.getByTestId('signature-box').scrollIntoViewIfNeeded();
     await shots(page, 'editor-overlap');
 
     // The rule goes to all three; the queue rows say which stamps lie over text or were shrunk.
@@ -130,6 +132,7 @@ describe('stamps over text in the desk', { skip: SKIP_WITHOUT_KEYRING }, () => {
     await dialog.locator('.signature-box').waitFor();
     await page.waitForTimeout(500);
     assert.equal(await check.getByText('The stamp covers').count(), 0, 'no overlap left');
+    await dialog.getByTestId('signature-box').scrollIntoViewIfNeeded();
     await shots(page, 'editor-free');
     await dialog.getByRole('button', { name: 'Close' }).first().click();
 

@@ -11,7 +11,7 @@ export function PageRuleChoice(props: {
   const { t } = useTranslation();
   return (
     <fieldset>
-      <legend>{t('placement.props.rule')}</legend>
+      <legend>{t('placement.pageRule')}</legend>
       <label>
         <input
           type="radio"

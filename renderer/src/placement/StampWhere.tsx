@@ -26,10 +26,7 @@ export function StampWhere(props: { stamp: Stamp | null }): React.JSX.Element {
 export const coversContent = (stamp: Stamp | null): boolean =>
   stamp !== null && stamp.notes.some((n) => n === 'covers_text' || n === 'covers_image');
 
-/**
- * A queue row's line: the page of each document's stamp, how many lacked the anchor phrase, and a
- * badge for stamps over text or images and for stamps shrunk to fit a small page.
- */
+/** A queue row's line: the page of each document's stamp, and how many lacked the anchor phrase. */
 export function StampSummary(props: {
   documents: readonly { stamp: Stamp | null }[];
 }): React.JSX.Element | null {
@@ -39,8 +36,6 @@ export function StampSummary(props: {
   const shown = stamps.slice(0, 6).map((s) => (s ? String(s.page) : '–'));
   const pages = shown.join(', ') + (stamps.length > shown.length ? ', …' : '');
   const fallbacks = stamps.filter((s) => s?.source === 'fallback').length;
-  const covering = stamps.filter(coversContent).length;
-  const shrunk = stamps.filter((s) => s?.notes.includes('shrunk_to_fit')).length;
   return (
     <span className="stamp-summary">
       {' · '}
@@ -51,19 +46,28 @@ export function StampSummary(props: {
           {t('placement.summaryFallbacks', { count: fallbacks })}
         </span>
       )}
+    </span>
+  );
+}
+
+/** A queue row's badges: stamps over text or images, and stamps shrunk to fit a small page. */
+export function StampBadges(props: {
+  documents: readonly { stamp: Stamp | null }[];
+}): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const stamps = props.documents.map((d) => d.stamp);
+  const covering = stamps.filter(coversContent).length;
+  const shrunk = stamps.filter((s) => s?.notes.includes('shrunk_to_fit')).length;
+  if (covering === 0 && shrunk === 0) return null;
+  return (
+    <span className="stamp-badges">
       {covering > 0 && (
-        <>
-          {' '}
-          <span className="badge badge-warning" data-testid="stamp-covers-badge">
-            {t('placement.coversBadge', { count: covering })}
-          </span>
-        </>
+        <span className="badge badge-warning" data-testid="stamp-covers-badge">
+          {t('placement.coversBadge', { count: covering })}
+        </span>
       )}
       {shrunk > 0 && (
-        <>
-          {' '}
-          <span className="badge badge-warning">{t('placement.shrunkBadge', { count: shrunk })}</span>
-        </>
+        <span className="badge badge-warning">{t('placement.shrunkBadge', { count: shrunk })}</span>
       )}
     </span>
   );

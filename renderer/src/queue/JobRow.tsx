@@ -3,7 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../shared/contract';
 import { Progress, StateChip } from '../components/StateChip';
-import { StampSummary } from '../placement/StampWhere';
+import { StampBadges, StampSummary } from '../placement/StampWhere';
 import { FileName, isolated } from '../components/FileName';
 
 export type JobView = OperationResult<'jobs.list'>['jobs'][number];
@@ -30,7 +30,11 @@ export function JobRow(props: {
         onChange={(e) => props.onCheck(e.target.checked)}
       />
       <button type="button" className="job-open" onClick={props.onOpen}>
-        <FileName name={job.label} className="job-label" />
+        {/* The badge shares the label's line: a row's height is fixed (the list is virtual). */}
+        <span className="job-title-line">
+          <FileName name={job.label} className="job-label" />
+          <StampBadges documents={job.documents} />
+        </span>
         <span className="muted job-meta">
           {files === null ? (
             t('queue.documents', { count: job.documents.length })
