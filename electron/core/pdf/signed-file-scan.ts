@@ -47,9 +47,14 @@ export async function scanSignedFile(
   let hasSignatureMarkers = false;
   let hasHeader = false;
 
+  /** Where a digest is still wanted: kept until the hash gets there, which may be a window later. */
+  const cuts = [...pendingPrefixes];
   /** Hashes up to `limit`, taking the digest at every wanted cut on the way. */
-  const hashTo = (window: Buffer, windowStart: number, limit: number, cuts: number[]): void => {
-    for (const cut of cuts.filter((c) => c >= hashed && c <= limit).sort((a, b) => a - b)) {
+  const hashTo = (window: Buffer, windowStart: number, limit: number): void => {
+    const due = cuts.filter((c) => c >= hashed && c <= limit).sort((a, b) => a - b);
+    const later = cuts.filter((c) => c > limit);
+    cuts.splice(0, cuts.length, ...later);
+    for (const cut of due) {
       hash.update(window.subarray(hashed - windowStart, cut - windowStart));
       hashed = cut;
       prefixDigests.set(cut, hash.copy().digest('hex'));
@@ -88,7 +93,6 @@ export async function scanSignedFile(
         }
       }
     }
-    const cuts = [...pendingPrefixes];
     for (let at = window.indexOf(EOF_MARK); at >= 0; at = window.indexOf(EOF_MARK, at + 1)) {
       if (!owned(at, EOF_MARK.length + 2)) continue;
       let end = windowStart + at + EOF_MARK.length;
@@ -99,7 +103,7 @@ export async function scanSignedFile(
       if (atRevisionEnds) cuts.push(...ends);
     }
     // The hash trails the window by the overlap, so a cut found there is still ahead of it.
-    hashTo(window, windowStart, last ? windowEnd : Math.max(hashed, windowEnd - OVERLAP), cuts);
+    hashTo(window, windowStart, last ? windowEnd : Math.max(hashed, windowEnd - OVERLAP));
   }
   if (source.size === 0 && pendingPrefixes.includes(0)) prefixDigests.set(0, hash.copy().digest('hex'));
   return {
