@@ -9,27 +9,16 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { makePdf } from '../fixtures/pdfs';
 import {
+  focusedIs,
   launchChromium,
   SKIP_WITHOUT_KEYRING,
   startDeskHost,
   tabTo,
+  waitForFocus,
   type DeskHost,
 } from '../helpers/desk-browser';
 import { openSmall, shot } from '../helpers/desk-shots';
 import { readEveryPage } from '../helpers/review-reading';
-
-const focusedIs = (target: Locator): Promise<boolean> =>
-  target.evaluate(
-    (el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el,
-  );
-
-async function waitForFocus(target: Locator, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await focusedIs(target)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(`the focus did not go to ${what}`);
-}
 
 /** What the live region said last (it empties itself a few seconds later). */
 const announced = (page: Page): Locator => page.locator('#announcer');

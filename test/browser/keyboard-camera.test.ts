@@ -15,6 +15,7 @@ import {
   SKIP_WITHOUT_KEYRING,
   startDeskHost,
   tabTo,
+  waitForFocus,
   type DeskHost,
 } from '../helpers/desk-browser';
 import { PAGE_DWELL_MS } from '../helpers/review-reading';
@@ -141,6 +142,8 @@ describe('keyboard-only use and camera capture', { skip: SKIP_WITHOUT_KEYRING },
     ).setFiles({ name: 'camera.pdf', mimeType: 'application/pdf', buffer: Buffer.from(await makePdf()) });
     const pane = page.locator('aside.job-pane');
     await pane.getByRole('heading', { name: 'camera.pdf' }).waitFor();
+    // The new draft takes the focus to its first field (scrolling the pane): click after that.
+    await waitForFocus(pane.getByLabel('Given name'), 'the given name');
     const front = pane.locator('.id-image-row').filter({ hasText: 'Front' });
     await front.getByRole('button', { name: 'Use camera' }).click();
     const camera = page.getByRole('dialog', { name: 'Camera' });

@@ -152,6 +152,21 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 200): Prom
 }
 
 /** A page on the desk that fails the test on any console error or CSP violation. */
+/** Whether `target` holds the focus now. */
+export const focusedIs = (target: Locator): Promise<boolean> =>
+  target.evaluate(
+    (el: { ownerDocument: { activeElement: unknown } }) => el.ownerDocument.activeElement === el,
+  );
+
+/** Waits until `target` holds the focus (the desk moves it to where the work is after an action). */
+export async function waitForFocus(target: Locator, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await focusedIs(target)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the focus did not go to ${what}`);
+}
+
 export async function openDesk(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();

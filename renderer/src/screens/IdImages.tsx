@@ -95,7 +95,11 @@ function CameraCapture(props: {
   // The dialog opens inline in the job pane: it and its messages are brought into view, so "the
   // camera is not available" is read where the RAO looks, not below the window's edge.
   const dialog = useRef<HTMLDivElement>(null);
-  useEffect(() => dialog.current?.scrollIntoView({ block: 'nearest' }), [problem]);
+  // Braced: Chromium's scroll methods now return a promise, and an effect returning anything but a
+  // cleanup function crashes React when the dialog closes.
+  useEffect(() => {
+    dialog.current?.scrollIntoView({ block: 'nearest' });
+  }, [problem]);
 
   useEffect(() => {
     let stream: MediaStream | undefined;

@@ -119,7 +119,14 @@ export function SignerForm(props: {
         {message}
       </span>
     );
-  const blur = (field: string) => () => setTouched(new Set(touched).add(field));
+  // A field is judged once something was written in it: an empty one merely passed through (the
+  // desk itself puts the focus on the first field) waits for Start, so no "Required" pops up and
+  // shifts the form under the RAO's pointer between press and release.
+  const blur =
+    (field: string) =>
+    (e: React.FocusEvent<HTMLInputElement | HTMLSelectElement>): void => {
+      if (e.currentTarget.value !== '' || touched.has(field)) setTouched(new Set(touched).add(field));
+    };
   const field = (
     name: (typeof _TEXT_FIELDS)[number],
     extra: React.InputHTMLAttributes<HTMLInputElement> = {},
