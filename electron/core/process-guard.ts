@@ -6,6 +6,7 @@
 import { appendFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { redact } from './optimizer/errors';
+import { keychainIdle } from './vault/keychain';
 
 export type FaultKind = 'uncaughtException' | 'unhandledRejection';
 
@@ -35,6 +36,15 @@ export function dataDirOption(argv: readonly string[]): string | undefined {
   return value ? resolve(value) : undefined;
 }
 
+/**
+ * Ends the process once no keychain call is in flight (3 s at most): gnome-keyring 42 aborts when a
+ * client leaves in the middle of a Secret Service call, and comes back locked for every other
+ * program of the session. Every way out of the CLI and the browser host goes through here.
+ */
+export function exitWhenKeychainIdle(code: number): void {
+  void keychainIdle(3_000).finally(() => process.exit(code));
+}
+
 export const logFileIn = (dataDir: string): string => join(dataDir, 'logs', 'desk.log');
 
 /** The error as one log entry: what, when, message and stack, with anything uid-shaped hidden. */
@@ -60,7 +70,7 @@ function append(dataDir: string | undefined, line: string): string | undefined {
 
 export function guardProcess(options: GuardOptions): ProcessGuard {
   const say = options.say ?? ((line: string) => void process.stderr.write(`${line}\n`));
-  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const exit = options.exit ?? exitWhenKeychainIdle;
   let exiting = false;
   const onFault = (kind: FaultKind) => (error: unknown) => {
     const file = append(options.dataDir(), entry(kind, error));

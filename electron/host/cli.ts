@@ -11,7 +11,7 @@ import { createDispatcher } from '../core/bridge/dispatcher';
 import { coreOperations } from '../core/bridge/operations';
 import { openDesk } from '../core/desk';
 import { applyMachineConfig, readMachineConfig } from '../core/machine-config';
-import { guardProcess } from '../core/process-guard';
+import { exitWhenKeychainIdle, guardProcess } from '../core/process-guard';
 import { TRAINING_PROFILE_ID } from '../../shared/contract';
 import { startHost } from './server';
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
       .stop()
       .then(() => desk.close())
       .then(() => training.stop())
-      .finally(() => process.exit(0));
+      .finally(() => exitWhenKeychainIdle(0));
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -121,5 +121,5 @@ function openWithSystem(url: string): void {
 
 main().catch((error: unknown) => {
   process.stderr.write(`One-Shot Desk could not start: ${(error as Error).message}\n`);
-  process.exit(1);
+  exitWhenKeychainIdle(1);
 });

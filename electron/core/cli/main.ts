@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Io } from './commands';
 import { InputError } from './input-error';
-import { dataDirOption, guardProcess } from '../process-guard';
+import { dataDirOption, exitWhenKeychainIdle, guardProcess } from '../process-guard';
 
 /**
  * The commands are loaded once one is chosen, so help and bad input answer at once: in the bundle
@@ -106,10 +106,7 @@ const io: Io = {
 // Anything unexpected is recorded in <--data>/logs/desk.log, said in one line, and ends the run with 1.
 guardProcess({ dataDir: () => dataDirOption(process.argv), afterFault: 'exit' });
 
-runCli(process.argv.slice(2), io).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`One-Shot Desk: ${(error as Error).message}\n`);
-    process.exit(1);
-  },
-);
+runCli(process.argv.slice(2), io).then(exitWhenKeychainIdle, (error: unknown) => {
+  process.stderr.write(`One-Shot Desk: ${(error as Error).message}\n`);
+  exitWhenKeychainIdle(1);
+});
