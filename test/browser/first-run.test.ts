@@ -192,4 +192,40 @@ describe('a first run that leads', { skip: SKIP_WITHOUT_KEYRING }, () => {
     console.log(`Tabs from "Add documents" to Given name: ${tabs}`);
     assert.deepEqual(problems, []);
   });
+  it('says "the camera is not available" inside the window at 1280 × 720, and closes cleanly', async () => {
+    // This Chromium has no camera (no fake device): the dialog's message is what the RAO reads.
+    const { page, problems } = await openSmall(browser, host.url);
+    page.on('filechooser', () => undefined);
+    await chooseFiles(
+      page,
+      () => page.getByRole('button', { name: 'Add documents', exact: true }).click(),
+      'nocamera.pdf',
+    );
+    const pane = page.locator('aside.job-pane');
+    await pane.getByRole('heading', { name: 'nocamera.pdf' }).waitFor();
+    await waitForFocus(pane.getByLabel('Given name'), 'the given name');
+    const front = pane.locator('.id-image-row').filter({ hasText: 'Front' });
+    await front.getByRole('button', { name: 'Use camera' }).click();
+    const camera = page.getByRole('dialog', { name: 'Camera' });
+    const message = camera.getByRole('alert');
+    await message.getByText('The camera is not available.').waitFor({ timeout: 20_000 });
+    // Judged after the dialog has brought itself into view.
+    await new Promise((r) => setTimeout(r, 500));
+    const box = await message.boundingBox();
+    assert.ok(box, 'the message has a box');
+    assert.ok(
+      box.y >= 0 && box.y + box.height <= 720,
+      `message at y ${box.y}–${box.y + box.height}, window 720`,
+    );
+    assert.ok(
+      box.x >= 0 && box.x + box.width <= 1280,
+      `message at x ${box.x}–${box.x + box.width}, window 1280`,
+    );
+    await shot(page, 'camera-unavailable-en');
+    await camera.getByRole('button', { name: 'Cancel' }).click();
+    await camera.waitFor({ state: 'detached' });
+    await front.getByRole('button', { name: 'Use camera' }).waitFor();
+    await page.context().close();
+    assert.deepEqual(problems, []);
+  });
 });
