@@ -3,7 +3,8 @@
 // itself; the focus goes where the work is after each action (and the live region says so); the
 // job's audit trail is worded. Browser host + training sandbox, Debian's Chromium, 1280 × 720.
 import { strict as assert } from 'node:assert';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -18,6 +19,7 @@ import {
   type DeskHost,
 } from '../helpers/desk-browser';
 import { openSmall, shot } from '../helpers/desk-shots';
+import { startPrivateKeyring, type PrivateKeyring } from '../helpers/private-keyring';
 import { readEveryPage } from '../helpers/review-reading';
 
 /** What the live region said last (it empties itself a few seconds later). */
@@ -35,12 +37,22 @@ describe('a first run that leads', { skip: SKIP_WITHOUT_KEYRING }, () => {
   let browser: Browser;
   let host: DeskHost;
 
+  let keyring: PrivateKeyring;
+
   before(async () => {
-    [host, browser] = await Promise.all([startDeskHost(), launchChromium()]);
+    // A fresh desk has no token anywhere: a keyring of its own, since the tests running alongside
+    // keep tokens for the same training profile in the run's keyring.
+    keyring = await startPrivateKeyring(mkdtempSync(join(tmpdir(), 'first-run-keyring-')), 'first-run');
+    const bus = keyring.env().DBUS_SESSION_BUS_ADDRESS ?? '';
+    [host, browser] = await Promise.all([
+      startDeskHost({ env: { DBUS_SESSION_BUS_ADDRESS: bus } }),
+      launchChromium(),
+    ]);
   });
   after(async () => {
     await browser?.close();
     await host?.stop();
+    keyring?.stop();
   });
 
   it('leads a fresh desk from nothing to a first signature by the checklist', async () => {
