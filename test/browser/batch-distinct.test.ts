@@ -15,14 +15,13 @@ import {
   createToken,
   dropFiles,
   fillExternalSigner,
-  launchChromium,
-  officeMachineConfig,
   openDesk,
   SKIP_WITHOUT_KEYRING,
-  startDeskHost,
   type DeskHost,
+  startOfficeDesk,
+  stopOfficeDesk,
 } from '../helpers/desk-browser';
-import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
+import type { SandboxProcess } from '../helpers/sandbox-process';
 
 const FILES = ['alphatrans.pdf', 'invoice.pdf', 'lease.pdf', 'order.pdf', 'receipt.pdf'];
 const SIGNERS = ['Kowalski', 'Nowak'];
@@ -46,16 +45,9 @@ describe('batches you can tell apart', { skip: SKIP_WITHOUT_KEYRING }, () => {
   const sandboxData = mkdtempSync(join(tmpdir(), 'desk-batch-distinct-optimizer-'));
 
   before(async () => {
-    sandbox = await spawnSandbox(['--port', '0', '--data', sandboxData, '--ext-auth-types', 'biometric']);
-    const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
-    host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
-    browser = await launchChromium();
+    ({ sandbox, host, browser } = await startOfficeDesk(sandboxData, ['--ext-auth-types', 'biometric']));
   });
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sandbox?.kill();
-  });
+  after(() => stopOfficeDesk({ sandbox, host, browser }));
 
   it('ten batch jobs whose rows and outputs are distinct', async () => {
     const { page, problems } = await openDesk(browser, host.url);

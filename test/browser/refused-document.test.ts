@@ -13,17 +13,16 @@ import {
   createToken,
   dropFiles,
   fillExternalSigner,
-  launchChromium,
-  officeMachineConfig,
   openDesk,
   screenshot,
   SKIP_WITHOUT_KEYRING,
-  startDeskHost,
   type DeskHost,
+  startOfficeDesk,
+  stopOfficeDesk,
 } from '../helpers/desk-browser';
 import { nssDbTrusting, pdfsig } from '../helpers/pdf-judges';
 import { call } from '../helpers/sandbox';
-import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
+import type { SandboxProcess } from '../helpers/sandbox-process';
 
 type Stats = { requests: Record<string, Record<string, number>> };
 
@@ -34,16 +33,9 @@ describe('a refused document in browser mode', { skip: SKIP_WITHOUT_KEYRING }, (
   const sandboxData = mkdtempSync(join(tmpdir(), 'desk-refusing-optimizer-'));
 
   before(async () => {
-    sandbox = await spawnSandbox(['--port', '0', '--data', sandboxData, '--refuse-documents', 'scan']);
-    const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
-    host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
-    browser = await launchChromium();
+    ({ sandbox, host, browser } = await startOfficeDesk(sandboxData, ['--refuse-documents', 'scan']));
   });
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sandbox?.kill();
-  });
+  after(() => stopOfficeDesk({ sandbox, host, browser }));
 
   it('names the refused file with the Optimizer’s words, removes it, and signs the others', async () => {
     const { page, problems } = await openDesk(browser, host.url);

@@ -14,17 +14,16 @@ import {
   createToken,
   dropFiles,
   fillExternalSigner,
-  launchChromium,
-  officeMachineConfig,
   openDesk,
   screenshot,
   SKIP_WITHOUT_KEYRING,
-  startDeskHost,
   type DeskHost,
+  startOfficeDesk,
+  stopOfficeDesk,
 } from '../helpers/desk-browser';
 import { nssDbTrusting, pdfsig } from '../helpers/pdf-judges';
 import { call } from '../helpers/sandbox';
-import { spawnSandbox, type SandboxProcess } from '../helpers/sandbox-process';
+import type { SandboxProcess } from '../helpers/sandbox-process';
 
 type Stats = { requests: Record<string, Record<string, number>> };
 
@@ -57,16 +56,9 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
   const sandboxData = mkdtempSync(join(tmpdir(), 'desk-way-back-optimizer-'));
 
   before(async () => {
-    sandbox = await spawnSandbox(['--port', '0', '--data', sandboxData, '--refuse-documents', 'scan']);
-    const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
-    host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
-    browser = await launchChromium();
+    ({ sandbox, host, browser } = await startOfficeDesk(sandboxData, ['--refuse-documents', 'scan']));
   });
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-    await sandbox?.kill();
-  });
+  after(() => stopOfficeDesk({ sandbox, host, browser }));
 
   it('says why Retry cannot help, cancels after asking, copies the job as a draft and signs it', async () => {
     const { page, problems } = await openDesk(browser, host.url);

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { KEYRING, NO_KEYRING_REASON } from './keyring';
-import { REPO_ROOT } from './sandbox-process';
+import { REPO_ROOT, spawnSandbox, type SandboxProcess } from './sandbox-process';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
@@ -46,6 +46,29 @@ export function officeMachineConfig(dir: string, baseUrl: string): string {
     }),
   );
   return path;
+}
+
+/** An office's desk: a sandbox Optimizer started with `sandboxArgs`, a host whose machine-wide
+ * file names it (`officeMachineConfig`), and Chromium. */
+export async function startOfficeDesk(
+  sandboxData: string,
+  sandboxArgs: string[],
+): Promise<{ sandbox: SandboxProcess; host: DeskHost; browser: Browser }> {
+  const sandbox = await spawnSandbox(['--port', '0', '--data', sandboxData, ...sandboxArgs]);
+  const config = officeMachineConfig(sandboxData, sandbox.baseUrl);
+  const host = await startDeskHost({ env: { ONESHOT_MACHINE_CONFIG: config } });
+  return { sandbox, host, browser: await launchChromium() };
+}
+
+/** Stops what `startOfficeDesk` started (whatever of it did start). */
+export async function stopOfficeDesk(desk: {
+  sandbox?: SandboxProcess;
+  host?: DeskHost;
+  browser?: Browser;
+}): Promise<void> {
+  await desk.browser?.close();
+  await desk.host?.stop();
+  await desk.sandbox?.kill();
 }
 
 export interface DeskHost {
