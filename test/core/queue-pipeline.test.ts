@@ -215,6 +215,45 @@ describe('pipelined jobs', { skip: SKIP }, () => {
     }
   });
 
+  it('a copy that keeps failing does not throw away the others: each round saves what verified, nothing is fetched twice', async () => {
+    const proxy = await countingProxy(sandbox.baseUrl);
+    let judgedBad = 0;
+    const h = await queueHarness(proxy.url, {
+      runner: {
+        connectionsFor: () => 6,
+        verify: async (path, expected) => {
+          // The first document's copy is judged bad twice: before, each failure aborted the copies
+          // coming down beside it, so a busy Optimizer could make a whole batch give up.
+          if (judgedBad < 2 && path.endsWith('-0.part.pdf')) {
+            judgedBad++;
+            return { ok: false, problems: ['test: judged bad'] };
+          }
+          const v = await verifySignedPdf(path, { expectedOriginal: expected });
+          return { ok: v.ok, problems: v.problems, signerName: v.last?.signer?.commonName };
+        },
+      },
+    });
+    try {
+      const job = await h.addJob({ documents: 7, pages: 1 });
+      h.runner.start();
+      const done = await h.waitFor(job.id, ['done', 'failed']);
+      assert.equal(done.state, 'done', done.error?.message);
+      assert.equal(judgedBad, 2);
+      // 6 slots: the first round fetches 6 (the 7th never starts once one failed), the second the
+      // first document and the 7th, the third the first document alone.
+      assert.equal(proxy.downloadsAnswered, 7 + 2, 'only the failing copy was fetched again');
+      assert.deepEqual(
+        signedFiles(h.outDir),
+        Array.from({ length: 7 }, (_, i) => `document ${i}.signed.pdf`).sort(),
+      );
+      const events = listEvents(h.store.db, { jobId: job.id }).map((e) => e.kind);
+      assert.equal(events.filter((k) => k === 'document.saved').length, 7, 'each recorded saved once');
+    } finally {
+      await h.close();
+      await proxy.close();
+    }
+  });
+
   it('lets the next job prepare while the others run: at most concurrency + (concurrency − 1) jobs under way', async () => {
     const proxy = await countingProxy(sandbox.baseUrl);
     const h = await queueHarness(proxy.url, { concurrency: 2 });

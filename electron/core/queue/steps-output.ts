@@ -77,20 +77,22 @@ const stagingPath = (job: JobRecord, doc: JobDocument): string =>
 /**
  * Downloads and verifications run in parallel; placing follows the documents' order. Each time the
  * next copy in order is ready, it and every ready one after it are placed as a group (placeGroup).
- * A failure stops the others; the copies already placed are kept and recorded, so a retry does not
- * fetch them again.
+ * A failed download stops the ones still waiting for a slot, but those under way finish, and every
+ * copy that verified is placed and recorded before the failure is reported: a retry fetches only
+ * what is missing, and a busy Optimizer failing one document in five still lets each round make
+ * progress (aborting the siblings made whole rounds come to nothing, until the job gave up).
  */
 async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDocument[]): Promise<void> {
-  const group = linkedController(ctx.signal);
+  const waiting = linkedController(ctx.signal);
   let failure: { error: unknown } | undefined;
   const fail = (error: unknown): void => {
     failure ??= { error };
-    group.abort();
+    waiting.abort();
   };
   const copies: (Fetched | undefined)[] = docs.map(() => undefined);
   const fetched = docs.map((doc, i) =>
     ctx.slots
-      .run(() => fetchVerified(ctx, job, pk, doc, group.signal), group.signal)
+      .run(() => fetchVerified(ctx, job, pk, doc, ctx.signal), waiting.signal)
       .then(
         (copy) => {
           copies[i] = copy;
@@ -103,6 +105,8 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
   );
   // Each is awaited in its turn, or settled below; a failure meanwhile is not an unhandled one.
   for (const f of fetched) f.catch(() => undefined);
+  const placed = docs.map(() => false);
+  let placing = true;
   try {
     for (let i = 0; i < docs.length; ) {
       await fetched[i];
@@ -114,15 +118,25 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
         pk,
         docs.slice(i, end).map((doc, k) => ({ doc, copy: copies[i + k] as Fetched })),
       );
+      for (let k = i; k < end; k++) placed[k] = true;
       i = end;
     }
   } catch (error) {
+    // A copy that could not be placed (the folder, a name taken meanwhile) stops the placing too.
+    if (failure === undefined) placing = false;
     fail(error);
   }
   // Nothing of this step is still writing once it returns.
   await Promise.allSettled(fetched);
-  group.dispose();
-  await Promise.all(docs.map((doc) => rm(stagingPath(job, doc), { force: true })));
+  waiting.dispose();
+  const ready = docs
+    .map((doc, i) => ({ doc, copy: copies[i], i }))
+    .filter((r): r is { doc: JobDocument; copy: Fetched; i: number } => r.copy !== undefined && !placed[r.i]);
+  try {
+    if (placing && !ctx.signal.aborted && ready.length > 0) await placeGroup(ctx, job, pk, ready);
+  } finally {
+    await Promise.all(docs.map((doc) => rm(stagingPath(job, doc), { force: true })));
+  }
   if (failure) throw failure.error;
 }
 
