@@ -40,6 +40,33 @@ export default tseslint.config(
     },
   },
   {
+    // Core never loads the sandbox (the training sandbox starts from the entry points,
+    // electron/training.ts); the sandbox may read core's PDF code, not the other way round.
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'core, sandbox and shared never import electron' }],
+          patterns: [
+            {
+              regex: '(^|/)sandbox(/|$)',
+              message: 'electron/core never imports electron/sandbox: start it from the entry points',
+            },
+          ],
+        },
+      ],
+      // import() is not an import declaration: the same boundary for loading on demand.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)sandbox(\\/|$)/]',
+          message: 'electron/core never imports electron/sandbox: start it from the entry points',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       // node:test's describe/it return promises that the runner itself awaits.

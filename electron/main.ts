@@ -12,7 +12,7 @@ import { openDesk } from './core/desk';
 import { guardProcess } from './core/process-guard';
 import { desktopPort } from './desktop';
 import { applyMachineConfig, chooseUpdateFeed, readMachineConfig } from './core/machine-config';
-import { startTrainingIfNeeded } from './core/training';
+import { startTrainingIfNeeded } from './training';
 import { appWindowFrame, registerBridge } from './ipc';
 import { applySessionPolicy, createCameraGate } from './session-policy';
 import { startUpdates } from './updates';

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   // from loading it).
   const training = desk.store.profiles.list().some((p) => p.id !== TRAINING_PROFILE_ID)
     ? { active: false, stop: () => Promise.resolve() }
-    : await (await import('../core/training')).startTrainingIfNeeded(desk, dataDir);
+    : await (await import('../training')).startTrainingIfNeeded(desk, dataDir);
   const version = (await import('../../package.json', { with: { type: 'json' } })).default.version;
   const dispatcher = createDispatcher(
     coreOperations(desk, {

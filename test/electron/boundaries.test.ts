@@ -90,6 +90,23 @@ describe('runtime boundaries', () => {
     assert.deepEqual(offenders(['electron/core', 'electron/sandbox', 'shared'], isElectron), []);
   });
 
+  it('electron/core never imports electron/sandbox (the training sandbox starts from the entry points)', () => {
+    const coreFiles = sourceFiles(join(root, 'electron/core'));
+    assert.ok(coreFiles.length > 10, 'the core folder was not found');
+    const sandboxDir = join(root, 'electron/sandbox');
+    const found = coreFiles.flatMap((file) =>
+      importedModules(readFileSync(file, 'utf8'))
+        .filter((s) => s.startsWith('.'))
+        .filter((s) => {
+          const target = join(file, '..', s);
+          return target === sandboxDir || target.startsWith(`${sandboxDir}/`);
+        })
+        .map((s) => `${relative(root, file)} imports ${s}`),
+    );
+    assert.deepEqual(found, []);
+    assert.ok(!existsSync(join(root, 'electron/core/training.ts')), 'training.ts is back in core');
+  });
+
   it('renderer/ imports no Node module', () => {
     assert.deepEqual(offenders(['renderer'], isNode), []);
   });

@@ -1,12 +1,13 @@
 // First run without an Optimizer: the built-in sandbox starts on loopback and becomes the profile
 // "Training sandbox", so a new office can practise the whole flow. Everything it signs says SANDBOX
-// and has no legal value.
+// and has no legal value. It lives beside the entry points (Electron main, browser host), not in
+// core: core never loads the sandbox (eslint.config.js forbids electron/core importing it).
 import { join } from 'node:path';
-import { startSandbox, type SandboxHandle } from '../sandbox/index';
-import { TRAINING_PROFILE_ID } from '../../shared/contract';
-import type { Desk } from './desk';
+import { startSandbox, type SandboxHandle } from './sandbox/index';
+import { TRAINING_PROFILE_ID } from '../shared/contract';
+import type { Desk } from './core/desk';
 
-export { TRAINING_PROFILE_ID } from '../../shared/contract';
+export { TRAINING_PROFILE_ID } from '../shared/contract';
 export const TRAINING_PROFILE_NAME = 'Training sandbox (no legal value)';
 
 export interface Training {
