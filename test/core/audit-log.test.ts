@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
 import Database from 'better-sqlite3';
 import { OPERATIONS } from '../../shared/contract';
-import { auditOperations, csvCell } from '../../electron/core/bridge/audit-operations';
+import { auditOperations, csvCell } from '../../electron/core/bridge/audit';
 import { BridgeFailure } from '../../electron/core/bridge/errors';
 import { openStore, type NewJob, type Store } from '../../electron/core/store/index';
 import { SIGNER, UNREACHABLE_OFFICE } from '../helpers/sandbox';

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { RUNNER_STATES } from '../../shared/job';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
 import { coreOperations } from '../../electron/core/bridge/operations';
-import { settingsOperations } from '../../electron/core/bridge/settings-operations';
+import { settingsOperations } from '../../electron/core/bridge/settings';
 import { openDesk, type Desk } from '../../electron/core/desk';
 import { OptimizerClient } from '../../electron/core/optimizer/index';
 import type { QueueOptimizer } from '../../electron/core/queue/optimizer-port';
