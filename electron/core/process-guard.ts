@@ -5,7 +5,7 @@
 // which the recovery rules (ARCHITECTURE §4) resume from.
 import { appendFileSync, chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { redact } from './optimizer/errors';
+import { redact } from './redact';
 import { keychainIdle } from './vault/keychain';
 
 export type FaultKind = 'uncaughtException' | 'unhandledRejection';

@@ -2,6 +2,7 @@
 // with a kind, whether retrying is safe, the server's own words and a plain message that never
 // carries a token uid, password, PIN, OTP or billing password.
 import { fieldErrorsOf, serverMessageOf, statusCodeOfWord, type Envelope } from './envelopes';
+import { redact } from '../redact';
 
 export type OptimizerErrorKind =
   | 'offline'
@@ -120,23 +121,6 @@ export class OptimizerError extends Error {
       code: this.code,
     };
   }
-}
-
-const UUID = /\b[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}\b/gi;
-const LONG_HEX = /\b[0-9a-f]{20,}\b/gi;
-
-/**
- * Removes secrets from text a person or a log will read: every value given (token uid, password,
- * PIN, OTP, billing password…) and anything shaped like a uid (token uids appear in server
- * messages such as "Error getting RAO's id: token … not found").
- */
-export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = text;
-  const values = secrets
-    .filter((s): s is string => typeof s === 'string' && s.trim().length >= 3)
-    .sort((a, b) => b.length - a.length);
-  for (const secret of values) out = out.split(secret).join('[hidden]');
-  return out.replace(UUID, '[id]').replace(LONG_HEX, '[id]');
 }
 
 /** "(2 attempt(s) left)", "2 attempts left", "attempts left: 2". */

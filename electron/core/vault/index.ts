@@ -19,7 +19,6 @@ export {
   type TokenVaultErrorCode,
 } from './errors';
 export {
-  redact,
   SERVICE_PREFIX,
   TokenVault,
   type CreateTokenInput,

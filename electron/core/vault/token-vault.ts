@@ -3,6 +3,7 @@
 // RAO username. Callers outside core get labels; the uid itself only goes to core's queue runner.
 import { TokenMissingError, TokenVaultError } from './errors';
 import { INDEX_ACCOUNT, PROBE_SERVICE, type Keychain } from './keychain';
+import { redact } from '../redact';
 
 export type OptimizerEnv = 'sandbox' | 'prod';
 
@@ -244,17 +245,4 @@ function fromOptimizer(
     : `Could not ${action} on the Optimizer.`;
   const message = [sentence, said === '' ? '' : `(${said})`, advice ?? ''].filter((s) => s !== '').join(' ');
   return new TokenVaultError(unknownToken ? 'token_unknown' : 'optimizer_failed', message, kind, retryable);
-}
-
-const UUID = /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi;
-const LONG_HEX = /[0-9a-f]{20,}/gi;
-
-/** Removes the given secrets and anything shaped like a token uid from a message. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  const values = secrets
-    .filter((s): s is string => typeof s === 'string' && s !== '')
-    .sort((a, b) => b.length - a.length);
-  for (const secret of values) out = out.split(secret).join('[hidden]');
-  return out.replace(UUID, '[hidden]').replace(LONG_HEX, '[hidden]');
 }
