@@ -6,9 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { en } from '../../renderer/src/i18n/en';
-import { es } from '../../renderer/src/i18n/es';
-import { pl } from '../../renderer/src/i18n/pl';
+import { en } from '../../renderer/src/i18n/en/index';
+import { es } from '../../renderer/src/i18n/es/index';
+import { pl } from '../../renderer/src/i18n/pl/index';
 import { makePdf } from '../fixtures/pdfs';
 import {
   createToken,

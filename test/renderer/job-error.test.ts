@@ -5,20 +5,13 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import i18next from 'i18next';
 import { jobErrorText } from '../../renderer/src/components/job-error';
-import { en } from '../../renderer/src/i18n/en';
-import { es } from '../../renderer/src/i18n/es';
-import { featureStrings } from '../../renderer/src/i18n/features';
-import { pl } from '../../renderer/src/i18n/pl';
+import { resources } from '../../renderer/src/i18n/catalogue';
 
 async function inLanguage(lng: 'en' | 'es' | 'pl') {
   const i18n = i18next.createInstance();
   await i18n.init({
     lng,
-    resources: {
-      en: { translation: { ...en, ...featureStrings('en') } },
-      es: { translation: { ...es, ...featureStrings('es') } },
-      pl: { translation: { ...pl, ...featureStrings('pl') } },
-    },
+    resources,
     interpolation: { escapeValue: false },
   });
   return i18n;

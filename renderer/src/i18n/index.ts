@@ -1,11 +1,10 @@
-// Every visible string goes through i18next. English is the reference; Spanish and Polish are
-// complete translations of it (test/browser checks that no English is left on the main screens).
+// Every visible string goes through i18next, from one catalogue (catalogue.ts): this starts it in
+// the page, in the RAO's language.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { featureStrings } from './features';
-import { es } from './es';
-import { pl } from './pl';
+import { resources } from './catalogue';
+
+export { catalogue, resources } from './catalogue';
 
 export const LANGUAGES = ['en', 'es', 'pl'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,11 +16,7 @@ export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
-    resources: {
-      en: { translation: { ...en, ...featureStrings('en') } },
-      es: { translation: { ...es, ...featureStrings('es') } },
-      pl: { translation: { ...pl, ...featureStrings('pl') } },
-    },
+    resources,
     interpolation: { escapeValue: false },
     returnNull: false,
   });

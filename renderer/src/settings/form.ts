@@ -3,10 +3,10 @@ import type { TFunction } from 'i18next';
 import type { SettingKey } from '../../../shared/contract-appearance';
 import type { BridgeError } from '../../../shared/contract';
 import { problemForBridge, type SettingProblem } from '../../../shared/settings-rules';
-import { settingsStrings } from './strings';
+import { settings } from '../i18n/en/settings';
 
-const PROBLEM_CODES: ReadonlySet<string> = new Set(Object.keys(settingsStrings.en.settings.problems));
-const WRITE_CAUSES: ReadonlySet<string> = new Set(Object.keys(settingsStrings.en.settings.writeCauses));
+const PROBLEM_CODES: ReadonlySet<string> = new Set(Object.keys(settings.settings.problems));
+const WRITE_CAUSES: ReadonlySet<string> = new Set(Object.keys(settings.settings.writeCauses));
 
 export const FORM_KEYS = [
   'outputDir',

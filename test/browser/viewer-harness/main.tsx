@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { initReactI18next } from 'react-i18next';
 import { PdfViewer } from '../../../renderer/src/review/PdfViewer';
 import { renderThumbnail } from '../../../renderer/src/review/pdfjs';
-import { viewerStrings } from '../../../renderer/src/review/viewer-strings';
+import { viewer } from '../../../renderer/src/i18n/en/viewer';
 import type { HarnessWindow, ViewerHarness } from './api';
 
 async function fixture(file: string): Promise<Uint8Array> {
@@ -143,7 +143,7 @@ function Harness(): React.JSX.Element | null {
 
 await i18next.use(initReactI18next).init({
   lng: 'en',
-  resources: { en: { translation: viewerStrings.en } },
+  resources: { en: { translation: viewer } },
   interpolation: { escapeValue: false },
 });
 const root = document.getElementById('root');
