@@ -41,7 +41,7 @@ export function PageRuleChoice(props: {
       </label>
       {typeof props.rule === 'number' && (
         <label>
-          {t('placement.props.pageNumber')}
+          {t('placement.pageNumber')}
           <input
             type="number"
             min={1}
