@@ -8,7 +8,7 @@ import { openPdfLayout } from '../placement/pdf-layout';
 import { resolveJobStamps } from '../placement/resolve-job';
 import type { JobRecord } from '../store/index';
 import { refusal, type BridgeFailure } from './errors';
-import type { OperationImpl } from './operations';
+import { copyGone, documentOf, requireDraft, requireJob, templateMissing, type Room } from './guards';
 import { jobView } from './views';
 
 type AppearanceName =
@@ -18,62 +18,37 @@ type AppearanceName =
   | 'appearance.pageContent'
   | 'appearance.useFreeSpace';
 
-const jobMissing = (jobId: string): BridgeFailure =>
-  refusal('not_found', `There is no job ${jobId}.`, 'jobMissing');
+/** A page beyond the document's last, refused naming the pages there are. */
+const pageOutOfRange = (filename: string, pages: number): BridgeFailure =>
+  refusal(
+    'validation',
+    `"${filename}" has ${pages} page(s): choose a page from 1 to ${pages}.`,
+    'pageOutOfRange',
+    { filename, pages },
+  );
 
-export function appearanceOperations(desk: Desk): Pick<OperationImpl, AppearanceName> {
+export function appearanceOperations(desk: Desk): Room<AppearanceName> {
   const { store } = desk;
-  const draft = (jobId: string): JobRecord => {
-    const job = store.jobs.find(jobId);
-    if (!job) throw jobMissing(jobId);
-    if (job.state !== 'draft')
-      throw refusal(
-        'conflict',
-        `"${job.label}" has already started: where its stamps go can no longer change.`,
-        'jobStarted',
-        { label: job.label },
-      );
-    return job;
-  };
-  const documentOf = (job: JobRecord, position: number) => {
-    const doc = job.documents.find((d) => d.position === position);
-    if (!doc)
-      throw refusal('not_found', `"${job.label}" has no document ${position + 1}.`, 'documentMissing', {
-        label: job.label,
-        number: position + 1,
-      });
-    return doc;
-  };
+  /**
+   * The jobs a change applies to, every one checked before any changes: a started one is refused
+   * and leaves the selection untouched, unless the caller asked to pass over started ones.
+   */
+  const drafts = (jobIds: readonly string[], skipStarted: boolean | undefined): JobRecord[] =>
+    (skipStarted ? jobIds.filter((id) => requireJob(store, id).state === 'draft') : jobIds).map((id) =>
+      requireDraft(store, id),
+    );
 
   /** The path of a job's document as kept here, or a refusal that says it is gone. */
   const localCopy = (jobId: string, position: number): string => {
-    const job = store.jobs.find(jobId);
-    if (!job) throw jobMissing(jobId);
-    const doc = documentOf(job, position);
-    if (!store.documents.has(doc.sha256))
-      throw refusal(
-        'not_found',
-        `The local copy of "${doc.filename}" is no longer kept (see Settings, local copies).`,
-        'copyGone',
-        { filename: doc.filename },
-      );
+    const doc = documentOf(requireJob(store, jobId), position);
+    if (!store.documents.has(doc.sha256)) throw copyGone(doc.filename);
     return store.documents.pathOf(doc.sha256);
   };
 
   return {
     'appearance.apply': async ({ jobIds, placement, templateId, skipStarted }) => {
-      // Every job is checked before any changes, so a started one leaves the selection untouched
-      // (unless the caller asked to pass over started ones).
-      const chosen = skipStarted
-        ? jobIds.filter((id) => {
-            const job = store.jobs.find(id);
-            if (!job) throw jobMissing(id);
-            return job.state === 'draft';
-          })
-        : jobIds;
-      const jobs = chosen.map(draft);
-      if (templateId && !store.templates.get(templateId))
-        throw refusal('not_found', 'That template no longer exists; choose another one.', 'templateMissing');
+      const jobs = drafts(jobIds, skipStarted);
+      if (templateId && !store.templates.get(templateId)) throw templateMissing();
       let documents = 0;
       let fallbacks = 0;
       for (const job of jobs) {
@@ -87,15 +62,8 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       return { jobs: jobs.length, documents, fallbacks, skipped: jobIds.length - jobs.length };
     },
     'appearance.placeDocument': async ({ jobId, position, exact }) => {
-      const job = draft(jobId);
-      const doc = documentOf(job, position);
-      if (exact && exact.page > doc.pages)
-        throw refusal(
-          'validation',
-          `"${doc.filename}" has ${doc.pages} page(s): choose a page from 1 to ${doc.pages}.`,
-          'pageOutOfRange',
-          { filename: doc.filename, pages: doc.pages },
-        );
+      const doc = documentOf(requireDraft(store, jobId), position);
+      if (exact && exact.page > doc.pages) throw pageOutOfRange(doc.filename, doc.pages);
       store.jobs.setDocumentPlacement(jobId, position, exact);
       await resolveJobStamps(store, store.jobs.get(jobId));
       desk.runner.touched(jobId);
@@ -114,26 +82,14 @@ export function appearanceOperations(desk: Desk): Pick<OperationImpl, Appearance
       const layout = await openPdfLayout(await readFile(localCopy(jobId, position)));
       try {
         if (page > layout.pages.length)
-          throw refusal(
-            'validation',
-            `The document has ${layout.pages.length} page(s): choose a page from 1 to ${layout.pages.length}.`,
-            'pageOutOfRange',
-            { filename: documentOf(store.jobs.get(jobId), position).filename, pages: layout.pages.length },
-          );
+          throw pageOutOfRange(documentOf(store.jobs.get(jobId), position).filename, layout.pages.length);
         return await layout.pageContent(toApiPage(page));
       } finally {
         await layout.close();
       }
     },
     'appearance.useFreeSpace': async ({ jobIds, position, skipStarted }) => {
-      const chosen = skipStarted
-        ? jobIds.filter((id) => {
-            const job = store.jobs.find(id);
-            if (!job) throw jobMissing(id);
-            return job.state === 'draft';
-          })
-        : jobIds;
-      const jobs = chosen.map(draft);
+      const jobs = drafts(jobIds, skipStarted);
       if (position !== undefined) for (const job of jobs) documentOf(job, position);
       let moved = 0;
       let stillCovering = 0;

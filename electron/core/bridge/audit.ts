@@ -12,9 +12,9 @@ import {
 } from '../store/audit';
 import { auditSeal, verifyAuditLog } from '../store/audit-seal';
 import { BridgeFailure } from './errors';
-import type { OperationImpl } from './operations';
+import type { Room } from './guards';
 
-type AuditOperations = Pick<OperationImpl, 'audit.list' | 'audit.verify' | 'audit.export'>;
+type AuditOperations = Room<'audit.list' | 'audit.verify' | 'audit.export'>;
 
 export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
   const { db } = desk.store;

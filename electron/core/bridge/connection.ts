@@ -4,10 +4,9 @@ import { profileReach, type Desk } from '../desk';
 // From the contract, not from ../training: that would load the training sandbox with every desk.
 import { TRAINING_PROFILE_ID } from '../../../shared/contract';
 import { BridgeFailure, refusal } from './errors';
-import type { OperationImpl } from './operations';
+import { DONE, requireProfile, type Room } from './guards';
 
-type ConnectionOperations = Pick<
-  OperationImpl,
+type ConnectionOperations = Room<
   | 'profiles.list'
   | 'profiles.save'
   | 'profiles.remove'
@@ -18,8 +17,6 @@ type ConnectionOperations = Pick<
   | 'tokens.create'
   | 'tokens.remove'
 >;
-
-const DONE = { done: true } as const;
 
 const activeTokenKey = (profileId: string): string => `activeToken.${profileId}`;
 
@@ -75,7 +72,7 @@ export function connectionOperations(
     'profiles.remove': ({ profileId }) => {
       if (profileId === TRAINING_PROFILE_ID)
         throw new BridgeFailure('conflict', 'The training sandbox is built in and cannot be removed.');
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+      requireProfile(store, profileId);
       if (!store.profiles.remove(profileId))
         throw new BridgeFailure('conflict', 'Jobs still use this Optimizer; remove them first.');
       if (store.settings.get('activeProfileId') === profileId) {
@@ -85,14 +82,14 @@ export function connectionOperations(
       return Promise.resolve(DONE);
     },
     'profiles.setActive': ({ profileId }) => {
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+      requireProfile(store, profileId);
       store.settings.set('activeProfileId', profileId);
       runner.watchConnection(profileId);
       void runner.checkConnection(profileId);
       return Promise.resolve(DONE);
     },
     'profiles.status': async ({ profileId }) => {
-      if (!store.profiles.get(profileId)) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+      requireProfile(store, profileId);
       // The queue's own judgement, asked afresh: what this answers is what the header, the banners
       // and the queue hear too (a `connectivity` event), never a second opinion.
       const status = await runner.checkConnection(profileId);

@@ -11,7 +11,7 @@ import {
 import type { QueueRunner } from '../queue/runner';
 import type { Store } from '../store/index';
 import { toBridgeError } from './errors';
-import type { OperationImpl } from './operations';
+import type { OperationImpl } from './guards';
 
 export interface BridgeDispatcher {
   has(operation: string): boolean;

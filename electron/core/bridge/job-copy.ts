@@ -8,6 +8,7 @@ import { resolveJobStamps } from '../placement/resolve-job';
 import type { JobRecord, NewJob } from '../store/index';
 import { asNewDocument } from '../store/job-records';
 import { refusal } from './errors';
+import { copyGone } from './guards';
 
 export async function copyAsDraft(desk: Pick<Desk, 'store'>, job: JobRecord): Promise<JobRecord> {
   const { store } = desk;
@@ -20,10 +21,7 @@ export async function copyAsDraft(desk: Pick<Desk, 'store'>, job: JobRecord): Pr
     );
   // Old originals are deleted after the kept days (Settings): without one, the copy cannot be whole.
   const gone = job.documents.find((d) => !store.documents.has(d.sha256));
-  if (gone)
-    throw refusal('conflict', `The local copy of ${gone.filename} is no longer kept.`, 'copyGone', {
-      filename: gone.filename,
-    });
+  if (gone) throw copyGone(gone.filename);
   // ID images were purged with the old request; they are not part of the signer's typed details.
   const { images: _images, ...signer } = job.signer;
   const auth: NewJob['auth'] =

@@ -1,23 +1,46 @@
-// The RAO's ways on and back with a job: start, pause, resume, retry, cancel, copy as a new draft,
-// remove and undo the removal. Each action is allowed by the job's state (shared/job-actions.ts);
-// asked of a selection, it applies to the jobs that allow it, and asked of jobs none of which
-// allow it, it is refused with the reason as a problem code the interface words.
+// The jobs room: the queue's list, a job's draft as the RAO fills it in (created from dropped
+// files, its details, its documents, the signer's ID images), and the RAO's ways on and back with a
+// job: start, pause, resume, retry, cancel, copy as a new draft, remove and undo the removal. Each
+// action is allowed by the job's state (shared/job-actions.ts); asked of a selection, it applies to
+// the jobs that allow it, and asked of jobs none of which allow it, it is refused with the reason
+// as a problem code the interface words.
 import { randomUUID } from 'node:crypto';
+import { hasFolderPlaceholders } from '../../../shared/output-folder-template';
 import { JOB_ACTIONS, allows, retryBlock, whyNotAllowed, type JobAction } from '../../../shared/job-actions';
+import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
-import { freezeAtStart } from '../placement/resolve-job';
+import { OptimizerError } from '../optimizer/index';
+import { freezeAtStart, resolveJobStamps } from '../placement/resolve-job';
 import { folderAtStart } from '../queue/output-folder-template';
+import { defaultOutputFolder } from '../settings-rules';
 import type { JobRecord } from '../store/index';
 import { putBack, takeOut, type RemovedJob } from '../store/job-trash';
 import { purgeJobIdImages } from '../vault/index';
-import { missingForDrafts } from './drafts';
+import { activeToken } from './connection';
+import {
+  acceptDocuments,
+  arrangeDocuments,
+  draftDetails,
+  jobLabel,
+  missingForDrafts,
+  newDraft,
+  refuseOverLimits,
+} from './drafts';
 import { BridgeFailure, refusal } from './errors';
+import { DONE, requireDraft, requireJob, requireProfile, type Room } from './guards';
 import { copyAsDraft } from './job-copy';
-import type { OperationImpl } from './operations';
+import { acceptedOutputDir } from './settings';
 import { jobView } from './views';
 
-type JobOperations = Pick<
-  OperationImpl,
+type JobOperations = Room<
+  | 'jobs.list'
+  | 'jobs.get'
+  | 'jobs.create'
+  | 'jobs.draft'
+  | 'jobs.details'
+  | 'jobs.update'
+  | 'jobs.setIdImage'
+  | 'jobs.dropDocument'
   | 'jobs.actions'
   | 'jobs.start'
   | 'jobs.pause'
@@ -32,16 +55,13 @@ type JobOperations = Pick<
 /** How long a removal can be undone; the interface offers Undo for less than this. */
 export const UNDO_WINDOW_MS = 120_000;
 
-const DONE = { done: true } as const;
-
 export function jobOperations(desk: Desk): JobOperations {
   const { store, runner } = desk;
   const removals = new Map<string, { jobs: RemovedJob[]; timer: NodeJS.Timeout }>();
 
-  const requireJob = (jobId: string): JobRecord => {
-    const job = store.jobs.find(jobId);
-    if (!job) throw refusal('not_found', 'That job no longer exists.', 'jobMissing');
-    return job;
+  const textSetting = (key: string): string | undefined => {
+    const value = store.settings.get(key);
+    return typeof value === 'string' && value !== '' ? value : undefined;
   };
   const refuse = (job: JobRecord, problem: string, message: string): BridgeFailure => {
     const refused = job.documents.find((d) => d.refusal !== null);
@@ -52,7 +72,7 @@ export function jobOperations(desk: Desk): JobOperations {
   };
   /** The jobs of a selection that allow the action; none at all is refused with the first one's reason. */
   const allowing = (jobIds: readonly string[], action: JobAction): JobRecord[] => {
-    const jobs = jobIds.map(requireJob);
+    const jobs = jobIds.map((id) => requireJob(store, id));
     const allowed = jobs.filter((j) => allows(j, action));
     const first = jobs[0];
     if (allowed.length === 0 && first)
@@ -61,6 +81,99 @@ export function jobOperations(desk: Desk): JobOperations {
   };
 
   return {
+    'jobs.list': ({ states, offset = 0, limit = 200 }) => {
+      const { jobs, total } = store.jobs.page(states ? { states } : {}, offset, limit);
+      return Promise.resolve({ jobs: jobs.map(jobView), total, counts: store.jobs.countByState() });
+    },
+    'jobs.get': ({ jobId }) => Promise.resolve(jobView(requireJob(store, jobId))),
+    'jobs.create': async ({ paths, start, ...job }) => {
+      requireProfile(store, job.profileId);
+      const outputDir = await acceptedOutputDir(job.outputDir);
+      const documents = await acceptDocuments(desk, paths);
+      refuseOverLimits(documents, job.signature);
+      // An external value goes to the keychain first; without one the job is refused, not kept in clear.
+      // A folder template needs the job's id ({job}): such a job is queued once it has one.
+      const template = hasFolderPlaceholders(outputDir);
+      const created = await store.jobs.add({
+        ...job,
+        outputDir,
+        label: jobLabel(job.signer, documents),
+        state: start && !template ? 'queued' : 'draft',
+        documents,
+      });
+      if (!start) return jobView(created);
+      const queued = template
+        ? store.jobs.transition(created.id, 'queued', {}, folderAtStart(created))
+        : created;
+      runner.pump();
+      return jobView(queued);
+    },
+    'jobs.draft': async ({ profileId, paths }) => {
+      const profile = store.profiles.get(profileId ?? textSetting('activeProfileId') ?? '');
+      if (!profile) throw new BridgeFailure('not_found', 'Choose an Optimizer under Connection first.');
+      const documents = await acceptDocuments(desk, paths);
+      const draft = newDraft(profile, documents, {
+        raoUsername: (await activeToken(desk, profile.id)) ?? '',
+        outputDir: textSetting('outputDir') ?? defaultOutputFolder(),
+        nameTemplate: textSetting('nameTemplate'),
+      });
+      const created = store.jobs.create(draft);
+      // The office's default placement, resolved against these documents, until the RAO changes it.
+      const placement = checkDefaultPlacement(store.settings.get('defaultPlacement') ?? null);
+      if (!placement.ok || placement.value === null) return jobView(created);
+      store.jobs.setAppearance(created.id, { placement: placement.value });
+      await resolveJobStamps(store, store.jobs.get(created.id));
+      return jobView(store.jobs.get(created.id));
+    },
+    'jobs.details': ({ jobId }) => draftDetails(desk, requireJob(store, jobId)),
+    'jobs.update': async ({ jobId, signer, auth, raoUsername, outputDir, asyncMode, order, addPaths }) => {
+      const job = requireDraft(store, jobId);
+      // Checked when it changes: an unchanged folder sent back with other edits never costs them.
+      const folder =
+        outputDir !== undefined && outputDir !== job.outputDir
+          ? await acceptedOutputDir(outputDir)
+          : outputDir;
+      const documents =
+        order !== undefined || addPaths !== undefined
+          ? await arrangeDocuments(desk, job, order, addPaths ?? [])
+          : undefined;
+      // An external method's value is kept only when it is given; the view never shows it.
+      const updated = await store.jobs.editDraft(jobId, {
+        signer,
+        auth,
+        raoUsername,
+        outputDir: folder,
+        asyncMode,
+        documents,
+        label: jobLabel(signer ?? job.signer, documents ?? job.documents),
+      });
+      // New or reordered documents: each one's stamp is resolved again against its own pages.
+      if (documents !== undefined) await resolveJobStamps(store, updated);
+      runner.touched(jobId);
+      return jobView(documents !== undefined ? store.jobs.get(jobId) : updated);
+    },
+    'jobs.setIdImage': async ({ jobId, side, image }) => {
+      requireDraft(store, jobId);
+      if (image === null) await desk.idImages.remove(jobId, side);
+      else {
+        try {
+          await desk.idImages.put(jobId, side, Buffer.from(image.base64, 'base64'), image.contentType);
+        } catch (error) {
+          throw new BridgeFailure('unsupported_media', (error as Error).message);
+        }
+      }
+      store.jobs.event(jobId, image === null ? 'id_image.removed' : 'id_image.added', { side });
+      return DONE;
+    },
+    'jobs.dropDocument': async ({ jobId, position }) => {
+      requireJob(store, jobId);
+      try {
+        return jobView(await runner.dropDocument(jobId, position));
+      } catch (error) {
+        if (error instanceof OptimizerError) throw error;
+        throw refusal('conflict', (error as Error).message, 'cannotDropDocument', {});
+      }
+    },
     'jobs.actions': ({ jobIds }) => {
       const counts = Object.fromEntries(JOB_ACTIONS.map((a) => [a, 0])) as Record<JobAction, number>;
       for (const id of jobIds) {
@@ -71,7 +184,7 @@ export function jobOperations(desk: Desk): JobOperations {
     },
     'jobs.start': async ({ jobIds }) => {
       // "Start" on a paused job goes on with it, as it always has; anything else is refused below.
-      const jobs = jobIds.map(requireJob);
+      const jobs = jobIds.map((id) => requireJob(store, id));
       const drafts = jobs.filter((j) => j.state === 'draft');
       const paused = jobs.filter((j) => j.state !== 'draft' && allows(j, 'resume'));
       const first = jobs[0];
@@ -114,7 +227,7 @@ export function jobOperations(desk: Desk): JobOperations {
       return DONE;
     },
     'jobs.copyAsDraft': async ({ jobId }) => {
-      const copy = await copyAsDraft(desk, requireJob(jobId));
+      const copy = await copyAsDraft(desk, requireJob(store, jobId));
       runner.listChanged();
       return jobView(copy);
     },

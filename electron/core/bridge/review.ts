@@ -12,7 +12,7 @@ import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, Store } from '../store/index';
 import { listEvents } from '../store/index';
 import { BridgeFailure, refusal } from './errors';
-import type { OperationImpl } from './operations';
+import { documentOf, requireJob, type Room } from './guards';
 
 export type ReviewItem = 'contract' | number;
 export type PageSeen = z.infer<typeof pageSeenSchema>;
@@ -71,18 +71,19 @@ export function reviewState(store: Store, job: JobRecord): ReviewState {
   };
 }
 
+/** Where the job's service contract was saved, or a refusal while it has not been fetched. */
+function contractOf(job: JobRecord): string {
+  if (!job.contractPath)
+    throw refusal('not_found', 'The service contract has not been fetched yet.', 'contractMissing');
+  return job.contractPath;
+}
+
 /** How many pages the item has: stored for documents, read from the file for the contract. */
 async function pageCount(job: JobRecord, which: ReviewItem): Promise<number> {
-  if (which === 'contract') {
-    if (!job.contractPath)
-      throw refusal('not_found', 'The service contract has not been fetched yet.', 'contractMissing');
-    const check = await inspectLocalPdf(job.contractPath);
-    if (!check.ok) throw new BridgeFailure('server', `The service contract cannot be read: ${check.message}`);
-    return check.pages;
-  }
-  const doc = job.documents.find((d) => d.position === which);
-  if (!doc) throw refusal('not_found', 'That document is not part of this job.', 'reviewItemMissing');
-  return doc.pages;
+  if (which !== 'contract') return documentOf(job, which).pages;
+  const check = await inspectLocalPdf(contractOf(job));
+  if (!check.ok) throw new BridgeFailure('server', `The service contract cannot be read: ${check.message}`);
+  return check.pages;
 }
 
 const itemName = (job: JobRecord, which: ReviewItem): string =>
@@ -154,45 +155,37 @@ export function consent(store: Store, job: JobRecord): ReviewState {
   return { ...state, consented: true };
 }
 
-export function reviewOperations(desk: Desk): Pick<OperationImpl, ReviewName> {
+export function reviewOperations(desk: Pick<Desk, 'store'>): Room<ReviewName> {
   const { store } = desk;
-  const requireJob = (jobId: string): JobRecord => {
-    const job = store.jobs.find(jobId);
-    if (!job) throw refusal('not_found', 'That job no longer exists.', 'jobMissing');
-    return job;
-  };
+  const job = (jobId: string): JobRecord => requireJob(store, jobId);
   return {
     'review.file': async ({ jobId, which }) => {
-      const job = requireJob(jobId);
-      if (which === 'contract') {
-        if (!job.contractPath)
-          throw refusal('not_found', 'The service contract has not been fetched yet.', 'contractMissing');
+      const found = job(jobId);
+      if (which === 'contract')
         return {
-          filename: `contract-${job.requestPk ?? job.id}.pdf`,
-          base64: (await readFile(job.contractPath)).toString('base64'),
+          filename: `contract-${found.requestPk ?? found.id}.pdf`,
+          base64: (await readFile(contractOf(found))).toString('base64'),
         };
-      }
-      const doc = job.documents[which];
-      if (!doc) throw refusal('not_found', 'That document is not part of this job.', 'reviewItemMissing');
+      // By position, as the screens name a document (positions keep gaps after a drop).
+      const doc = documentOf(found, which);
       return {
         filename: doc.filename,
         base64: (await readFile(store.documents.pathOf(doc.sha256))).toString('base64'),
       };
     },
-    'review.state': ({ jobId }) => Promise.resolve(reviewState(store, requireJob(jobId))),
+    'review.state': ({ jobId }) => Promise.resolve(reviewState(store, job(jobId))),
     'review.signerView': ({ jobId }) => {
-      const job = requireJob(jobId);
-      if (!job.contractPath)
-        throw refusal('not_found', 'The service contract has not been fetched yet.', 'contractMissing');
+      const found = job(jobId);
+      contractOf(found);
       // Once per review: the moment from which reading counts.
-      if (!reviewState(store, job).signerView) store.jobs.event(job.id, 'review.signer_view', {});
-      return Promise.resolve(reviewState(store, job));
+      if (!reviewState(store, found).signerView) store.jobs.event(found.id, 'review.signer_view', {});
+      return Promise.resolve(reviewState(store, found));
     },
-    'review.markRead': ({ jobId, which, pages }) => markRead(store, requireJob(jobId), which, pages),
+    'review.markRead': ({ jobId, which, pages }) => markRead(store, job(jobId), which, pages),
     'review.override': ({ jobId, which, reason }) => {
-      const job = requireJob(jobId);
-      return pageCount(job, which).then(() => overrideRead(store, job, which, reason));
+      const found = job(jobId);
+      return pageCount(found, which).then(() => overrideRead(store, found, which, reason));
     },
-    'review.consent': ({ jobId }) => Promise.resolve(consent(store, requireJob(jobId))),
+    'review.consent': ({ jobId }) => Promise.resolve(consent(store, job(jobId))),
   };
 }

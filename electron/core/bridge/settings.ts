@@ -6,11 +6,9 @@ import type { SettingKey } from '../../../shared/contract-appearance';
 import type { SettingProblem } from '../../../shared/settings-rules';
 import { checkOutputDir, checkSetting, describeProblem, effectiveSettings } from '../settings-rules';
 import { BridgeFailure } from './errors';
-import type { OperationImpl } from './operations';
+import { DONE, type Room } from './guards';
 
-type SettingsOperations = Pick<OperationImpl, 'settings.get' | 'settings.set'>;
-
-const DONE = { done: true } as const;
+type SettingsOperations = Room<'settings.get' | 'settings.set'>;
 
 export function settingsOperations(desk: Pick<Desk, 'store' | 'runner'>): SettingsOperations {
   const { store, runner } = desk;

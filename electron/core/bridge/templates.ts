@@ -5,7 +5,7 @@ import { parseTemplateFile, templateFile, templateFileName } from '../../../shar
 import type { Desk } from '../desk';
 import { TemplateNameTakenError, toDesign } from '../store/templates';
 import { BridgeFailure, refusal } from './errors';
-import type { OperationImpl } from './operations';
+import { DONE, templateMissing, type Room } from './guards';
 
 type TemplateName =
   | 'templates.list'
@@ -16,18 +16,13 @@ type TemplateName =
   | 'templates.export'
   | 'templates.import';
 
-const DONE = { done: true } as const;
-
 /** The store works synchronously; a throw in the executor becomes the promise's rejection. */
 const settle = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
-const missing = (): BridgeFailure =>
-  refusal('not_found', 'That template no longer exists.', 'templateMissing');
-
-export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName> {
+export function templateOperations(desk: Desk): Room<TemplateName> {
   const templates = desk.store.templates;
   const found = (template: Template | undefined): Template => {
-    if (!template) throw missing();
+    if (!template) throw templateMissing();
     return template;
   };
   return {
@@ -46,19 +41,19 @@ export function templateOperations(desk: Desk): Pick<OperationImpl, TemplateName
     'templates.duplicate': ({ id }) => settle(() => found(templates.duplicate(id))),
     'templates.remove': ({ id }) =>
       settle(() => {
-        if (!templates.remove(id)) throw missing();
+        if (!templates.remove(id)) throw templateMissing();
         return DONE;
       }),
     'templates.setDefault': ({ id }) =>
       settle(() => {
-        if (!templates.setDefault(id)) throw missing();
+        if (!templates.setDefault(id)) throw templateMissing();
         return DONE;
       }),
     'templates.export': ({ ids }) =>
       settle(() => {
         const all = templates.list();
         const chosen = ids === undefined ? all : all.filter((t) => ids.includes(t.id));
-        if (ids !== undefined && chosen.length !== new Set(ids).size) throw missing();
+        if (ids !== undefined && chosen.length !== new Set(ids).size) throw templateMissing();
         if (chosen.length === 0)
           throw refusal('validation', 'Choose at least one template to export.', 'nothingToExport');
         return { filename: templateFileName(new Date()), json: templateFile(chosen.map(toDesign)) };
