@@ -142,6 +142,28 @@ export interface ProblemValues {
   otpExpired: None;
   otpCooldown: None;
   otpLocked: None;
+  // --- the bridge's rooms (files, signed copies, profiles, the sandbox phone, uploads, imports)
+  desktopOnly: None;
+  documentNotSigned: { filename: string };
+  signedFileMoved: { path: string };
+  profileMissing: None;
+  profileNotChosen: None;
+  profileInUse: None;
+  trainingProfileBuiltIn: None;
+  codeBeforeConsent: None;
+  sandboxPhoneOnly: None;
+  sandboxAnswered: { status: number };
+  contractUnreadable: None;
+  pagesBeyond: { pages: string; total: number };
+  uploadUnknown: None;
+  uploadOutOfOrder: { filename: string };
+  uploadTooLarge: { filename: string; maxMb: number };
+  templateImportRefused: { count: number };
+  documentOrderInvalid: None;
+  documentsRefused: { count: number };
+  overRequestLimits: None;
+  detailsMissing: { count: number };
+  auditDateInvalid: None;
 }
 
 export type ProblemCode = keyof ProblemValues;
@@ -206,6 +228,27 @@ export const PROBLEM_CODES = [
   'otpExpired',
   'otpCooldown',
   'otpLocked',
+  'desktopOnly',
+  'documentNotSigned',
+  'signedFileMoved',
+  'profileMissing',
+  'profileNotChosen',
+  'profileInUse',
+  'trainingProfileBuiltIn',
+  'codeBeforeConsent',
+  'sandboxPhoneOnly',
+  'sandboxAnswered',
+  'contractUnreadable',
+  'pagesBeyond',
+  'uploadUnknown',
+  'uploadOutOfOrder',
+  'uploadTooLarge',
+  'templateImportRefused',
+  'documentOrderInvalid',
+  'documentsRefused',
+  'overRequestLimits',
+  'detailsMissing',
+  'auditDateInvalid',
 ] as const satisfies readonly ProblemCode[];
 
 // The list and the map name the same codes: a code added to one only fails the typecheck here.

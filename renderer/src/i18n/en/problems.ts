@@ -60,5 +60,28 @@ export const problems = {
       'The folder “{{folder}}” can’t be written: {{cause}}. The signed copies stay on the Optimizer: make the folder writable, then press Retry.',
     profileTokensAtNewAddress:
       'This profile holds tokens for {{count}} RAO(s). Choose Keep, and they will be sent to the new address {{baseUrl}}, or Forget, and they are removed from this computer.',
+    desktopOnly: 'This needs the desktop app; in the browser, use the file chooser or the path shown.',
+    documentNotSigned: '“{{filename}}” has not been signed and saved yet.',
+    signedFileMoved: 'The signed file is no longer at {{path}}: it was moved or deleted.',
+    profileMissing: 'That Optimizer profile no longer exists.',
+    profileNotChosen: 'Choose an Optimizer under Connection first.',
+    profileInUse: 'Jobs still use this Optimizer: remove them first.',
+    trainingProfileBuiltIn: 'The training sandbox is built in and cannot be removed.',
+    codeBeforeConsent:
+      'The signer has not yet read and accepted every document: no code is sent before that.',
+    sandboxPhoneOnly: 'The sandbox phone exists only on the training sandbox.',
+    sandboxAnswered: 'The training sandbox answered with status {{status}}.',
+    contractUnreadable: 'The service contract kept for this job cannot be read.',
+    pagesBeyond: 'The document has {{total}} page(s): pages {{pages}} do not exist.',
+    uploadUnknown: 'That upload is no longer known: add the file again.',
+    uploadOutOfOrder: 'The upload of “{{filename}}” arrived out of order: add the file again.',
+    uploadTooLarge: '“{{filename}}” is larger than {{maxMb}} MB and cannot be signed.',
+    templateImportRefused:
+      'Nothing was imported: the file is not a template file this desk can read (problems found: {{count}}). Choose a file exported from Templates.',
+    documentOrderInvalid: 'The document order does not match this job’s documents: open the job again.',
+    documentsRefused: 'Some documents cannot be signed (files refused: {{count}}):',
+    overRequestLimits: 'The documents break the Optimizer’s limits for one request:',
+    detailsMissing: 'Some details are missing before the job can start (still to fill in: {{count}}):',
+    auditDateInvalid: 'A date in the filter cannot be read: choose it again.',
   },
 };

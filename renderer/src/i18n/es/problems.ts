@@ -63,5 +63,30 @@ export const problems: Strings<typeof english> = {
       'No se puede escribir en la carpeta «{{folder}}»: {{cause}}. Las copias firmadas siguen en el Optimizer: haga que se pueda escribir en la carpeta y pulse Reintentar.',
     profileTokensAtNewAddress:
       'Este perfil guarda tokens de {{count}} RAO. Elija Conservar, y se enviarán a la nueva dirección {{baseUrl}}, u Olvidar, y se quitan de este equipo.',
+    desktopOnly:
+      'Esto necesita la aplicación de escritorio; en el navegador, use el selector de archivos o la ruta indicada.',
+    documentNotSigned: '«{{filename}}» aún no se ha firmado ni guardado.',
+    signedFileMoved: 'El archivo firmado ya no está en {{path}}: se ha movido o borrado.',
+    profileMissing: 'Ese perfil de Optimizer ya no existe.',
+    profileNotChosen: 'Elija antes un Optimizer en Conexión.',
+    profileInUse: 'Aún hay trabajos que usan este Optimizer: elimínelos antes.',
+    trainingProfileBuiltIn: 'El entorno de pruebas para formación viene incluido y no se puede eliminar.',
+    codeBeforeConsent:
+      'El firmante aún no ha leído y aceptado todos los documentos: no se envía ningún código antes.',
+    sandboxPhoneOnly: 'El teléfono de pruebas solo existe en el entorno de pruebas para formación.',
+    sandboxAnswered: 'El entorno de pruebas para formación respondió con el estado {{status}}.',
+    contractUnreadable: 'No se puede leer el contrato de servicio guardado para este trabajo.',
+    pagesBeyond: 'El documento tiene {{total}} página(s): las páginas {{pages}} no existen.',
+    uploadUnknown: 'Esa subida ya no se reconoce: añada el archivo de nuevo.',
+    uploadOutOfOrder: 'La subida de «{{filename}}» llegó desordenada: añada el archivo de nuevo.',
+    uploadTooLarge: '«{{filename}}» ocupa más de {{maxMb}} MB y no se puede firmar.',
+    templateImportRefused:
+      'No se importó nada: el archivo no es un archivo de plantillas que este equipo pueda leer (problemas encontrados: {{count}}). Elija un archivo exportado desde Plantillas.',
+    documentOrderInvalid:
+      'El orden de los documentos no coincide con los de este trabajo: vuelva a abrir el trabajo.',
+    documentsRefused: 'Algunos documentos no se pueden firmar (archivos rechazados: {{count}}):',
+    overRequestLimits: 'Los documentos superan los límites del Optimizer para una solicitud:',
+    detailsMissing: 'Faltan datos antes de que el trabajo pueda empezar (por completar: {{count}}):',
+    auditDateInvalid: 'No se puede leer una fecha del filtro: elíjala de nuevo.',
   },
 };

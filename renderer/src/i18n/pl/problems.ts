@@ -65,5 +65,30 @@ export const problems: Strings<typeof english> = {
       'Nie można zapisać w folderze „{{folder}}”: {{cause}}. Podpisane kopie pozostają w Optimizerze: umożliw zapis w folderze i naciśnij Ponów.',
     profileTokensAtNewAddress:
       'Ten profil przechowuje tokeny {{count}} RAO. Wybierz Zachowaj, a zostaną wysłane pod nowy adres {{baseUrl}}, albo Zapomnij, a zostaną usunięte z tego komputera.',
+    desktopOnly:
+      'To wymaga aplikacji na komputer; w przeglądarce użyj okna wyboru plików lub podanej ścieżki.',
+    documentNotSigned: '„{{filename}}” nie został jeszcze podpisany ani zapisany.',
+    signedFileMoved: 'Podpisanego pliku nie ma już w {{path}}: został przeniesiony lub usunięty.',
+    profileMissing: 'Ten profil Optimizera już nie istnieje.',
+    profileNotChosen: 'Najpierw wybierz Optimizer w sekcji Połączenie.',
+    profileInUse: 'Zadania nadal używają tego Optimizera: najpierw je usuń.',
+    trainingProfileBuiltIn: 'Środowisko szkoleniowe jest wbudowane i nie można go usunąć.',
+    codeBeforeConsent:
+      'Podpisujący nie przeczytał jeszcze i nie zaakceptował wszystkich dokumentów: kod nie zostanie wysłany wcześniej.',
+    sandboxPhoneOnly: 'Telefon testowy istnieje tylko w środowisku szkoleniowym.',
+    sandboxAnswered: 'Środowisko szkoleniowe odpowiedziało kodem {{status}}.',
+    contractUnreadable: 'Nie można odczytać umowy o świadczenie usług zapisanej dla tego zadania.',
+    pagesBeyond: 'Dokument ma {{total}} str.: strony {{pages}} nie istnieją.',
+    uploadUnknown: 'To przesyłanie nie jest już znane: dodaj plik ponownie.',
+    uploadOutOfOrder: 'Przesyłanie „{{filename}}” dotarło w złej kolejności: dodaj plik ponownie.',
+    uploadTooLarge: '„{{filename}}” ma ponad {{maxMb}} MB i nie można go podpisać.',
+    templateImportRefused:
+      'Nic nie zaimportowano: plik nie jest plikiem szablonów, który ten program potrafi odczytać (znalezione problemy: {{count}}). Wybierz plik wyeksportowany z Szablonów.',
+    documentOrderInvalid:
+      'Kolejność dokumentów nie zgadza się z dokumentami tego zadania: otwórz zadanie ponownie.',
+    documentsRefused: 'Niektórych dokumentów nie można podpisać (odrzucone pliki: {{count}}):',
+    overRequestLimits: 'Dokumenty przekraczają limity Optimizera dla jednego żądania:',
+    detailsMissing: 'Brakuje danych, zanim zadanie będzie mogło się rozpocząć (do uzupełnienia: {{count}}):',
+    auditDateInvalid: 'Nie można odczytać daty w filtrze: wybierz ją ponownie.',
   },
 };
