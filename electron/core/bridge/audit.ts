@@ -11,8 +11,8 @@ import {
   type AuditVerdict,
 } from '../store/audit';
 import { auditSeal, verifyAuditLog } from '../store/audit-seal';
-import { BridgeFailure } from './errors';
-import type { Room } from './guards';
+import { problem } from '../../../shared/problems';
+import { fieldsRefusal, type Room } from './guards';
 
 type AuditOperations = Room<'audit.list' | 'audit.verify' | 'audit.export'>;
 
@@ -25,7 +25,7 @@ export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
       return queryEvents(db, filter);
     } catch (error) {
       if (error instanceof AuditQueryError)
-        throw new BridgeFailure('validation', error.message, { [error.field]: [error.message] });
+        throw fieldsRefusal(error.message, { [error.field]: [error.message] }, problem('auditDateInvalid'));
       throw error;
     }
   };

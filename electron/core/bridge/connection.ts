@@ -3,7 +3,7 @@
 import { profileReach, type Desk } from '../desk';
 // From the contract, not from ../training: that would load the training sandbox with every desk.
 import { TRAINING_PROFILE_ID } from '../../../shared/contract';
-import { BridgeFailure, refusal } from './errors';
+import { refusal } from './errors';
 import { DONE, requireProfile, type Room } from './guards';
 
 type ConnectionOperations = Room<
@@ -71,10 +71,14 @@ export function connectionOperations(
     },
     'profiles.remove': ({ profileId }) => {
       if (profileId === TRAINING_PROFILE_ID)
-        throw new BridgeFailure('conflict', 'The training sandbox is built in and cannot be removed.');
+        throw refusal(
+          'conflict',
+          'The training sandbox is built in and cannot be removed.',
+          'trainingProfileBuiltIn',
+        );
       requireProfile(store, profileId);
       if (!store.profiles.remove(profileId))
-        throw new BridgeFailure('conflict', 'Jobs still use this Optimizer; remove them first.');
+        throw refusal('conflict', 'Jobs still use this Optimizer; remove them first.', 'profileInUse');
       if (store.settings.get('activeProfileId') === profileId) {
         store.settings.set('activeProfileId', null);
         runner.watchConnection(null);
@@ -112,7 +116,9 @@ export function connectionOperations(
     'tokens.setActive': async ({ profileId, username }) => {
       const tokens = await vault.list(profileId);
       if (!tokens.some((t) => t.username === username))
-        throw new BridgeFailure('not_found', `There is no token for ${username} on this Optimizer.`);
+        throw refusal('not_found', `There is no token for ${username} on this Optimizer.`, 'tokenMissing', {
+          rao: username,
+        });
       store.settings.set(activeTokenKey(profileId), username);
       return DONE;
     },

@@ -15,7 +15,9 @@ import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { asNewDocument } from '../store/job-records';
 import { requestLimitProblems, type LimitedDocument } from '../../../shared/request-limits';
 import type { SignatureParams } from '../../../shared/signature';
-import { BridgeFailure } from './errors';
+import { problem } from '../../../shared/problems';
+import { refusal } from './errors';
+import { fieldsRefusal } from './guards';
 
 /**
  * Refuses a job that would break the Optimizer's limits on one request (documents, the stamp's
@@ -26,7 +28,8 @@ export function refuseOverLimits(
   signature: SignatureParams | null | undefined,
 ): void {
   const problems = requestLimitProblems(documents, signature);
-  if (problems.length > 0) throw new BridgeFailure('validation', problems.join(' '), { documents: problems });
+  if (problems.length > 0)
+    throw fieldsRefusal(problems.join(' '), { documents: problems }, problem('overRequestLimits'));
 }
 
 /** The signature a draft keeps at Start: one given at creation, unless the RAO placed stamps or chose a template. */
@@ -58,7 +61,11 @@ export async function acceptDocuments(
       });
   }
   if (Object.keys(fields).length > 0)
-    throw new BridgeFailure('validation', 'Some documents cannot be signed.', fields);
+    throw fieldsRefusal(
+      'Some documents cannot be signed.',
+      fields,
+      problem('documentsRefused', { count: Object.keys(fields).length }),
+    );
   for (const d of documents) await desk.store.documents.import(d.path);
   return documents.map(({ path: _p, ...d }) => d);
 }
@@ -189,11 +196,16 @@ export async function arrangeDocuments(
 ): Promise<AcceptedDocument[]> {
   const kept = (order ?? job.documents.map((d) => d.position)).map((position) => {
     const doc = job.documents.find((d) => d.position === position);
-    if (!doc) throw new BridgeFailure('validation', 'The document order names a document that is not there.');
+    if (!doc)
+      throw refusal(
+        'validation',
+        'The document order names a document that is not there.',
+        'documentOrderInvalid',
+      );
     return doc;
   });
   if (new Set(kept).size !== kept.length)
-    throw new BridgeFailure('validation', 'The document order names a document twice.');
+    throw refusal('validation', 'The document order names a document twice.', 'documentOrderInvalid');
   const added = addPaths.length > 0 ? await acceptDocuments(desk, addPaths, 'addPaths') : [];
   const documents = [...kept.map(asNewDocument), ...added];
   refuseOverLimits(documents, standingSignature(job));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { DesktopPort } from './desktop';
-import { BridgeFailure } from './errors';
+import { refusal } from './errors';
 import { DONE, requireJob, signedDocument, type AppIdentity, type Room } from './guards';
 import { expandFolders, StagingArea } from './staging';
 
@@ -25,9 +25,10 @@ export function fileOperations(desk: Pick<Desk, 'store'>, app: AppIdentity): Fil
   const desktop = <K extends keyof DesktopPort>(name: K): DesktopPort[K] => {
     const fn = app.desktop?.[name];
     if (!fn)
-      throw new BridgeFailure(
+      throw refusal(
         'unsupported',
         'This needs the desktop app; in browser mode use the file chooser or the path shown.',
+        'desktopOnly',
       );
     return fn;
   };

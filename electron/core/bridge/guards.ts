@@ -3,6 +3,7 @@
 // written once so that a refusal reads the same whichever room gives it.
 import type { z } from 'zod';
 import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
+import type { Problem } from '../../../shared/problems';
 import type { JobRecord, OptimizerProfileRecord, Store } from '../store/index';
 import type { DesktopPort } from './desktop';
 import { BridgeFailure, refusal } from './errors';
@@ -58,15 +59,31 @@ export function documentOf(job: JobRecord, position: number): JobDocument {
 export function signedDocument(job: JobRecord, position: number): JobDocument & { outputPath: string } {
   const doc = documentOf(job, position);
   if (!doc.outputPath)
-    throw new BridgeFailure('not_found', 'This document has not been signed and saved yet.');
+    throw refusal('not_found', `"${doc.filename}" has not been signed and saved yet.`, 'documentNotSigned', {
+      filename: doc.filename,
+    });
   return { ...doc, outputPath: doc.outputPath };
 }
 
 /** The Optimizer profile, or a refusal saying there is none by that id. */
 export function requireProfile(store: Pick<Store, 'profiles'>, profileId: string): OptimizerProfileRecord {
   const profile = store.profiles.get(profileId);
-  if (!profile) throw new BridgeFailure('not_found', 'No such Optimizer profile.');
+  if (!profile) throw refusal('not_found', 'That Optimizer profile no longer exists.', 'profileMissing');
   return profile;
+}
+
+/**
+ * A refusal that names the fields at fault (each with core's English for the log and the CLI)
+ * under one problem the interface words in the RAO's language.
+ */
+export function fieldsRefusal(
+  message: string,
+  fields: Record<string, string[]>,
+  problem: Problem,
+): BridgeFailure {
+  // Flat strings and numbers only: what the contract's `problem.values` carries.
+  const values = problem.values as Record<string, string | number>;
+  return new BridgeFailure('validation', message, fields, { code: problem.code, values });
 }
 
 /** A template chosen or named that has been removed meanwhile. */

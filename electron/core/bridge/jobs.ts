@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { hasFolderPlaceholders } from '../../../shared/output-folder-template';
 import { JOB_ACTIONS, allows, retryBlock, whyNotAllowed, type JobAction } from '../../../shared/job-actions';
+import { problem } from '../../../shared/problems';
 import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
 import { OptimizerError } from '../optimizer/index';
@@ -27,7 +28,7 @@ import {
   refuseOverLimits,
 } from './drafts';
 import { BridgeFailure, refusal } from './errors';
-import { DONE, requireDraft, requireJob, requireProfile, type Room } from './guards';
+import { DONE, fieldsRefusal, requireDraft, requireJob, requireProfile, type Room } from './guards';
 import { copyAsDraft } from './job-copy';
 import { acceptedOutputDir } from './settings';
 import { jobView } from './views';
@@ -110,7 +111,8 @@ export function jobOperations(desk: Desk): JobOperations {
     },
     'jobs.draft': async ({ profileId, paths }) => {
       const profile = store.profiles.get(profileId ?? textSetting('activeProfileId') ?? '');
-      if (!profile) throw new BridgeFailure('not_found', 'Choose an Optimizer under Connection first.');
+      if (!profile)
+        throw refusal('not_found', 'Choose an Optimizer under Connection first.', 'profileNotChosen');
       const documents = await acceptDocuments(desk, paths);
       const draft = newDraft(profile, documents, {
         raoUsername: (await activeToken(desk, profile.id)) ?? '',
@@ -194,7 +196,11 @@ export function jobOperations(desk: Desk): JobOperations {
       // and leaves the whole selection as it was.
       const fields = await missingForDrafts(desk, drafts);
       if (Object.keys(fields).length > 0)
-        throw new BridgeFailure('validation', 'Some details are missing before the job can start.', fields);
+        throw fieldsRefusal(
+          'Some details are missing before the job can start.',
+          fields,
+          problem('detailsMissing', { count: Object.keys(fields).length }),
+        );
       for (const job of drafts) {
         freezeAtStart(store, job);
         // The output folder's template is resolved now, once, in the same transaction as the state.

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Desk } from '../desk';
 import { verifySignedPdf } from '../pdf/index';
-import { BridgeFailure } from './errors';
+import { refusal } from './errors';
 import { requireJob, signedDocument, type Room } from './guards';
 
 type ResultOperations = Room<'results.verify' | 'results.file'>;
@@ -32,7 +32,9 @@ export function resultOperations(desk: Pick<Desk, 'store'>): ResultOperations {
           base64: (await readFile(doc.outputPath)).toString('base64'),
         };
       } catch {
-        throw new BridgeFailure('not_found', `The signed file is no longer at ${doc.outputPath}.`);
+        throw refusal('not_found', `The signed file is no longer at ${doc.outputPath}.`, 'signedFileMoved', {
+          path: doc.outputPath,
+        });
       }
     },
   };

@@ -11,7 +11,7 @@ import type { Desk } from '../desk';
 import { inspectLocalPdf } from '../pdf/index';
 import type { JobRecord, Store } from '../store/index';
 import { listEvents } from '../store/index';
-import { BridgeFailure, refusal } from './errors';
+import { refusal } from './errors';
 import { documentOf, requireJob, type Room } from './guards';
 
 export type ReviewItem = 'contract' | number;
@@ -82,7 +82,8 @@ function contractOf(job: JobRecord): string {
 async function pageCount(job: JobRecord, which: ReviewItem): Promise<number> {
   if (which !== 'contract') return documentOf(job, which).pages;
   const check = await inspectLocalPdf(contractOf(job));
-  if (!check.ok) throw new BridgeFailure('server', `The service contract cannot be read: ${check.message}`);
+  if (!check.ok)
+    throw refusal('server', `The service contract cannot be read: ${check.message}`, 'contractUnreadable');
   return check.pages;
 }
 
@@ -109,9 +110,11 @@ export async function markRead(
     );
   const beyond = pages.filter((p) => p.page > total).map((p) => p.page);
   if (beyond.length > 0)
-    throw new BridgeFailure(
+    throw refusal(
       'validation',
       `${itemName(job, which)} has ${total} page(s); pages ${pageRanges(beyond)} do not exist.`,
+      'pagesBeyond',
+      { pages: pageRanges(beyond), total },
     );
   // A page flicked past does not count: the same rule as the viewer's, checked again here.
   const counted = pages.filter((p) => p.ms >= READ_DWELL_MS);

@@ -4,10 +4,11 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { BridgeFailure } from './errors';
+import { refusal } from './errors';
 
 /** The largest file the staging area takes: the same limit the PDF checks apply. */
-export const MAX_STAGED_BYTES = 200 * 1024 * 1024;
+const MAX_STAGED_MB = 200;
+export const MAX_STAGED_BYTES = MAX_STAGED_MB * 1024 * 1024;
 /** Staged files older than this are left-overs of a closed page. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 const MAX_FOLDER_FILES = 1000;
@@ -41,17 +42,24 @@ export class StagingArea {
     const stageId = chunk.stageId ?? randomUUID();
     const expected = this.sizes.get(stageId) ?? 0;
     if (chunk.stageId !== null && !this.sizes.has(stageId))
-      throw new BridgeFailure('not_found', 'That upload is not known any more; add the file again.');
+      throw refusal('not_found', 'That upload is not known any more; add the file again.', 'uploadUnknown');
     if (chunk.offset !== expected)
-      throw new BridgeFailure(
+      throw refusal(
         'conflict',
         `The upload of ${chunk.filename} is out of order (expected byte ${expected}); add the file again.`,
+        'uploadOutOfOrder',
+        { filename: chunk.filename },
       );
     const bytes = Buffer.from(chunk.base64, 'base64');
     if (expected + bytes.length > MAX_STAGED_BYTES) {
       this.sizes.delete(stageId);
       await rm(join(this.dir, stageId), { recursive: true, force: true });
-      throw new BridgeFailure('validation', `${chunk.filename} is larger than 200 MB and cannot be signed.`);
+      throw refusal(
+        'validation',
+        `${chunk.filename} is larger than ${MAX_STAGED_MB} MB and cannot be signed.`,
+        'uploadTooLarge',
+        { filename: chunk.filename, maxMb: MAX_STAGED_MB },
+      );
     }
     const folder = join(this.dir, stageId);
     if (chunk.stageId === null) {

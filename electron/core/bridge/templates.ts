@@ -4,7 +4,7 @@ import type { Template } from '../../../shared/contract-appearance';
 import { parseTemplateFile, templateFile, templateFileName } from '../../../shared/template';
 import type { Desk } from '../desk';
 import { TemplateNameTakenError, toDesign } from '../store/templates';
-import { BridgeFailure, refusal } from './errors';
+import { refusal } from './errors';
 import { DONE, templateMissing, type Room } from './guards';
 
 type TemplateName =
@@ -63,9 +63,11 @@ export function templateOperations(desk: Desk): Room<TemplateName> {
         const parsed = parseTemplateFile(json);
         // All or nothing: one bad entry and the office gets the list of problems instead.
         if (!parsed.ok)
-          throw new BridgeFailure(
+          throw refusal(
             'validation',
             `Nothing was imported. ${parsed.problems.slice(0, 10).join(' ')}`,
+            'templateImportRefused',
+            { count: parsed.problems.length },
           );
         return { templates: templates.importDesigns(parsed.designs) };
       }),
