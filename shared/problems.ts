@@ -66,9 +66,17 @@ export const PROBLEM_FIELDS = [
 ] as const;
 export type ProblemField = (typeof PROBLEM_FIELDS)[number];
 
-/** Why a folder cannot be written (as settings-rules' WriteCause). */
-export const WRITE_CAUSES = ['permission', 'readOnly', 'full', 'other'] as const;
-export type WriteCauseCode = (typeof WRITE_CAUSES)[number];
+/** Why a job's output folder cannot take its files (settings-rules' WriteCause and a few more). */
+export const FOLDER_CAUSES = [
+  'permission',
+  'readOnly',
+  'full',
+  'isFile',
+  'missing',
+  'relative',
+  'other',
+] as const;
+export type FolderCause = (typeof FOLDER_CAUSES)[number];
 
 type None = Record<string, never>;
 type Label = { label: string };
@@ -95,7 +103,7 @@ export interface ProblemValues {
   removeRunning: Label;
   undoExpired: None;
   cannotDropDocument: None;
-  dropAfterSigning: Label;
+  dropTooLate: Label;
   dropWhileRunning: Label;
   dropOnlyDocument: Label;
   // --- the signer's code
@@ -117,8 +125,13 @@ export interface ProblemValues {
   contractMissing: None;
   reviewItemMissing: None;
   // --- files, folders, verification
-  outputFolderUnwritable: { folder: string; cause: WriteCauseCode };
-  digestMismatch: { filename: string };
+  outputFolderUnwritable: { folder: string; cause: FolderCause };
+  signedCopyUnverified: { filename: string };
+  externalValueMissing: None;
+  // --- sealed ID images
+  idImageRefused: None;
+  idImageLost: None;
+  idImageKeyForeign: None;
   // --- connection, tokens, keychain
   profileTokensAtNewAddress: { count: number; baseUrl: string };
   tokenMissing: { rao: string };
@@ -132,11 +145,11 @@ export interface ProblemValues {
   optimizerTimeout: { step: OptimizerStep };
   optimizerTls: { step: OptimizerStep };
   optimizerAuth: { step: OptimizerStep; serverWords?: string };
-  optimizerRefused: { step: OptimizerStep; status: number; serverWords?: string };
+  optimizerRefused: { step: OptimizerStep; status?: number; serverWords?: string };
   optimizerNotFound: { step: OptimizerStep; serverWords?: string };
   optimizerConflict: { step: OptimizerStep; serverWords?: string };
   optimizerUnsupportedMedia: { step: OptimizerStep };
-  optimizerFailed: { step: OptimizerStep; status: number; serverWords?: string };
+  optimizerFailed: { step: OptimizerStep; status?: number; serverWords?: string };
   optimizerUnknownOutcome: { step: OptimizerStep };
   otpWrong: { attemptsLeft?: number };
   otpExpired: None;
@@ -189,7 +202,7 @@ export const PROBLEM_CODES = [
   'removeRunning',
   'undoExpired',
   'cannotDropDocument',
-  'dropAfterSigning',
+  'dropTooLate',
   'dropWhileRunning',
   'dropOnlyDocument',
   'otpNotNow',
@@ -207,7 +220,11 @@ export const PROBLEM_CODES = [
   'contractMissing',
   'reviewItemMissing',
   'outputFolderUnwritable',
-  'digestMismatch',
+  'signedCopyUnverified',
+  'externalValueMissing',
+  'idImageRefused',
+  'idImageLost',
+  'idImageKeyForeign',
   'profileTokensAtNewAddress',
   'tokenMissing',
   'raoUsernameMissing',
@@ -264,18 +281,43 @@ export const WORDED_VALUES = {
   step: OPTIMIZER_STEPS,
   field: PROBLEM_FIELDS,
   rule: FIELD_RULES,
-  cause: WRITE_CAUSES,
+  cause: FOLDER_CAUSES,
 } as const;
 
 export const isProblemCode = (value: unknown): value is ProblemCode =>
   typeof value === 'string' && (PROBLEM_CODES as readonly string[]).includes(value);
 
+/** A code's values as the last arguments of a call: optional when the code takes none. */
+export type ProblemArgs<C extends ProblemCode> = None extends ProblemValues[C]
+  ? [values?: ProblemValues[C]]
+  : [values: ProblemValues[C]];
+
 /** Builds a problem, typed by its code (values may be left out when the code takes none). */
 export function problem<C extends ProblemCode>(
   code: C,
-  ...values: None extends ProblemValues[C] ? [ProblemValues[C]?] : [ProblemValues[C]]
+  ...values: ProblemArgs<C>
 ): { code: C; values: ProblemValues[C] } {
   return { code, values: (values[0] ?? {}) as ProblemValues[C] };
+}
+
+/** A problem as a job's stored error keeps it: every value as text. */
+export function storedProblem(found: { code: ProblemCode; values: object }): {
+  code: string;
+  values: Record<string, string>;
+} {
+  const { code, values } = bridgeProblem(found);
+  return { code, values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)])) };
+}
+
+/** A problem as the bridge carries it: flat values, without the optional ones left out. */
+export function bridgeProblem(found: { code: ProblemCode; values: object }): {
+  code: string;
+  values: Record<string, string | number>;
+} {
+  const values: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(found.values))
+    if (typeof value === 'string' || typeof value === 'number') values[name] = value;
+  return { code: found.code, values };
 }
 
 const isField = (value: string): value is ProblemField =>

@@ -2,7 +2,17 @@
 // message for a person — never a stack trace, never a secret.
 import type { BridgeError, ErrorCode } from '../../../shared/contract';
 import { TransitionError } from '../../../shared/job';
+import {
+  bridgeProblem,
+  problem as makeProblem,
+  type ProblemArgs,
+  type ProblemCode,
+} from '../../../shared/problems';
 import { OptimizerError, redact } from '../optimizer/index';
+import { optimizerProblem } from '../optimizer/problem';
+import { ProblemError } from '../problem-error';
+import { ExternalValueMissingError } from '../store/jobs';
+import { IdImageError } from '../vault/id-image-rules';
 import { KeychainUnavailableError, TokenMissingError, TokenVaultError } from '../vault/index';
 
 /** An error raised by a bridge operation on purpose, with its code. */
@@ -18,16 +28,32 @@ export class BridgeFailure extends Error {
 }
 
 /**
- * A refusal the interface can word in the RAO's language: `problem` names it (a key under
- * `problems` in the renderer's strings) and `values` fill it; `message` stays core's English.
+ * A refusal the interface can word in the RAO's language: `problem` is one of shared/problems.ts'
+ * codes and `values` its typed values; `message` stays core's English, for the log.
+ */
+export function refusal<C extends ProblemCode>(
+  code: ErrorCode,
+  message: string,
+  problem: C,
+  ...values: ProblemArgs<C>
+): BridgeFailure;
+/**
+ * @deprecated A job's refusal whose code is still typed as a string (jobs.ts' `refuse`): type it
+ * as a JobProblem and the typed signature above applies.
  */
 export function refusal(
   code: ErrorCode,
   message: string,
   problem: string,
-  values: Record<string, string | number> = {},
+  values: { label: string; filename?: string },
+): BridgeFailure;
+export function refusal(
+  code: ErrorCode,
+  message: string,
+  problem: string,
+  values: object = {},
 ): BridgeFailure {
-  return new BridgeFailure(code, message, undefined, { code: problem, values });
+  return new BridgeFailure(code, message, undefined, bridgeProblem({ code: problem as ProblemCode, values }));
 }
 
 const OPTIMIZER_CODES: Record<string, ErrorCode> = {
@@ -52,21 +78,45 @@ export function toBridgeError(error: unknown, log: (line: string) => void = () =
     const answer = withFields({ code: error.code, message: error.message }, error.fields);
     return error.problem ? { ...answer, problem: error.problem } : answer;
   }
+  if (error instanceof ProblemError)
+    return { code: error.code, message: error.message, problem: bridgeProblem(error.problem) };
   if (error instanceof OptimizerError) {
     return withFields(
-      { code: OPTIMIZER_CODES[error.kind] ?? 'server', message: error.message },
+      {
+        code: OPTIMIZER_CODES[error.kind] ?? 'server',
+        message: error.message,
+        problem: bridgeProblem(optimizerProblem(error)),
+      },
       error.fields,
     );
   }
   if (error instanceof KeychainUnavailableError)
-    return { code: 'keychain_unavailable', message: error.message };
-  if (error instanceof TokenMissingError) return { code: 'auth', message: error.message };
+    return {
+      code: 'keychain_unavailable',
+      message: error.message,
+      problem: bridgeProblem(makeProblem('keychainUnavailable')),
+    };
+  if (error instanceof TokenMissingError)
+    return {
+      code: 'auth',
+      message: error.message,
+      problem: bridgeProblem(makeProblem('tokenMissing', { rao: error.username })),
+    };
   if (error instanceof TokenVaultError) {
     const code =
       error.kind && OPTIMIZER_CODES[error.kind] ? (OPTIMIZER_CODES[error.kind] as ErrorCode) : 'auth';
     return { code, message: error.message };
   }
   if (error instanceof TransitionError) return { code: 'conflict', message: error.message };
+  // A sealed ID image refused at the door, or lost once sealed: the RAO adds the image again.
+  if (error instanceof IdImageError)
+    return {
+      code: error.code === 'invalid_input' ? 'validation' : 'conflict',
+      message: error.message,
+      problem: bridgeProblem(error.problem),
+    };
+  if (error instanceof ExternalValueMissingError)
+    return { code: 'conflict', message: error.message, problem: bridgeProblem(error.problem) };
   // Anything else is a bug or a local failure: logged (redacted), answered generically.
   log(
     `bridge: unexpected ${error instanceof Error ? `${error.name}: ${redact(error.message)}` : typeof error}`,

@@ -1,9 +1,10 @@
 // Why a job's output folder cannot take its signed files, in one error the queue stops on: the same
 // checks Settings applies (checkOutputDir), and whatever the file system says while saving.
+import { problem, type FolderCause, type ProblemValues } from '../../../shared/problems';
 import { checkOutputDir } from '../settings-rules';
 
-/** What the RAO can act on; the interface words each (settings.writeCauses.<cause>). */
-export type FolderCause = 'permission' | 'readOnly' | 'full' | 'isFile' | 'missing' | 'relative' | 'other';
+/** What the RAO can act on; the interface words each (problems' causes). */
+export type { FolderCause };
 
 const CAUSE_WORDS: Record<FolderCause, string> = {
   permission: 'permission denied',
@@ -17,7 +18,7 @@ const CAUSE_WORDS: Record<FolderCause, string> = {
 
 export class OutputFolderError extends Error {
   override readonly name = 'OutputFolderError';
-  readonly problem: { code: 'outputFolderUnwritable'; values: { folder: string; cause: FolderCause } };
+  readonly problem: { code: 'outputFolderUnwritable'; values: ProblemValues['outputFolderUnwritable'] };
 
   constructor(
     readonly folder: string,
@@ -28,7 +29,7 @@ export class OutputFolderError extends Error {
       `The folder “${folder}” can't be written: ${CAUSE_WORDS[reason]}${detail ? ` (${detail})` : ''}. ` +
         'The signed copies stay on the Optimizer: make the folder writable, then retry the job.',
     );
-    this.problem = { code: 'outputFolderUnwritable', values: { folder, cause: reason } };
+    this.problem = problem('outputFolderUnwritable', { folder, cause: reason });
   }
 }
 

@@ -6,7 +6,11 @@ import { EventEmitter } from 'node:events';
 import { RUNNER_STATES, canCancel, isTerminal, stateProgress, type JobState } from '../../../shared/job';
 import { DEFAULT_MAX_CONNECTIONS } from '../optimizer/agent';
 import { OptimizerError } from '../optimizer/errors';
+import { ProblemError, refused } from '../problem-error';
+import { optimizerProblem } from '../optimizer/problem';
+import { storedProblem } from '../../../shared/problems';
 import type { JobRecord, Store } from '../store/index';
+import type { JobError } from '../store/job-records';
 import { ExternalValueMissingError } from '../store/jobs';
 import { IdImageError, purgeJobIdImages, sweepIdImages, type IdImageStore } from '../vault/id-images';
 import { DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy } from './backoff';
@@ -16,7 +20,7 @@ import type { QueueOptimizer, SignedPdfVerifier } from './optimizer-port';
 import type { StepContext, StepResult } from './step-context';
 import { createRequest, fetchContract, RequestLimitError, requirePk, uploadDocuments } from './steps-request';
 import { sign } from './steps-sign';
-import { cleanRemote, saveSignedDocuments } from './steps-output';
+import { cleanRemote, saveSignedDocuments, VerificationError } from './steps-output';
 import { Slots } from './slots';
 
 export interface QueueRunnerOptions {
@@ -181,10 +185,17 @@ export class QueueRunner {
   async sendOtp(jobId: string, delivery?: 'sms' | 'whatsapp'): Promise<JobRecord> {
     const job = this.store.jobs.get(jobId);
     if (job.state !== 'awaiting_signer' && job.state !== 'otp_sent') {
-      throw new Error(`A code can be sent only when the signer is at the desk (the job is ${job.state})`);
+      throw refused(
+        'conflict',
+        'otpNotNow',
+        `A code can be sent only when the signer is at the desk (the job is ${job.state})`,
+        { label: job.label },
+      );
     }
     if (job.auth.method !== 'otp')
-      throw new Error('This job uses an external authentication method, not a code');
+      throw refused('conflict', 'otpNotUsed', 'This job uses an external authentication method, not a code', {
+        label: job.label,
+      });
     const method = delivery ?? job.auth.delivery;
     await this.noticingOffline(job.profileId, () =>
       this.options.optimizerFor(job.profileId).sendOtp(requirePk(job), method),
@@ -203,9 +214,13 @@ export class QueueRunner {
   /** The code the signer typed: kept in memory only, used for one sign call. */
   submitOtp(jobId: string, code: string): JobRecord {
     const clean = code.replace(/\s+/g, '');
-    if (!/^\d{4,8}$/.test(clean)) throw new Error('The code is the 6 digits the signer received');
+    if (!/^\d{4,8}$/.test(clean))
+      throw refused('validation', 'otpFormat', 'The code is the 6 digits the signer received');
     const job = this.store.jobs.get(jobId);
-    if (job.state !== 'otp_sent') throw new Error(`No code is expected now (the job is ${job.state})`);
+    if (job.state !== 'otp_sent')
+      throw refused('conflict', 'otpNotExpected', `No code is expected now (the job is ${job.state})`, {
+        label: job.label,
+      });
     this.codes.set(jobId, clean);
     const next = this.store.jobs.transition(jobId, 'signing', { auth: 'otp' });
     this.signIntents.add(jobId);
@@ -239,7 +254,14 @@ export class QueueRunner {
   retry(jobId: string): JobRecord {
     const job = this.store.jobs.get(jobId);
     if (job.state !== 'failed' || !job.failedStep)
-      throw new Error(`Only a failed job can be retried (this one is ${job.state})`);
+      throw refused(
+        'conflict',
+        'retryNotStopped',
+        `Only a failed job can be retried (this one is ${job.state})`,
+        {
+          label: job.label,
+        },
+      );
     const next = this.store.jobs.transition(
       jobId,
       job.failedStep,
@@ -260,14 +282,33 @@ export class QueueRunner {
     const job = this.store.jobs.get(jobId);
     const step = job.state === 'failed' ? job.failedStep : job.state;
     if (step === null || !DROPPABLE.has(step))
-      throw new Error(`A document can be removed only before the job is signed (this one is ${job.state})`);
+      throw refused(
+        'conflict',
+        'dropTooLate',
+        `A document can be removed only before the job is signed (this one is ${job.state})`,
+        { label: job.label },
+      );
     // A failed job's step has ended; its runner may still be winding down for a moment.
     if (job.state === 'failed') await this.settled(jobId);
-    else if (this.active.has(jobId)) throw new Error('The job is running a step; pause it first');
+    else if (this.active.has(jobId))
+      throw refused('conflict', 'dropWhileRunning', 'The job is running a step; pause it first', {
+        label: job.label,
+      });
     const doc = job.documents.find((d) => d.position === position);
-    if (!doc) throw new Error(`This job has no document number ${position + 1}`);
+    if (!doc)
+      throw refused('not_found', 'documentMissing', `This job has no document number ${position + 1}`, {
+        label: job.label,
+        number: position + 1,
+      });
     if (job.documents.length === 1)
-      throw new Error('This is the job’s only document: cancel the job instead');
+      throw refused(
+        'conflict',
+        'dropOnlyDocument',
+        'This is the job’s only document: cancel the job instead',
+        {
+          label: job.label,
+        },
+      );
     if (doc.remoteUid && job.requestPk) {
       const optimizer = this.options.optimizerFor(job.profileId);
       await ignoreGone(() => optimizer.deleteDocument(job.requestPk as string, doc.remoteUid as string));
@@ -284,8 +325,11 @@ export class QueueRunner {
   async cancel(jobId: string): Promise<JobRecord> {
     let job = this.store.jobs.get(jobId);
     if (!canCancel({ state: job.state, failedStep: job.failedStep ?? undefined })) {
-      throw new Error(
+      throw refused(
+        'conflict',
+        'cancelTooLate',
         `This job can no longer be cancelled (it is ${job.state}): the certificate may already be issued`,
+        { label: job.label },
       );
     }
     this.store.jobs.update(jobId, { paused: true });
@@ -547,20 +591,39 @@ export class QueueRunner {
   }
 }
 
-function describe(error: unknown): { kind: string; message: string; retryable: boolean; status?: number } {
+/** A step's failure as the job keeps it: English for the log, and a problem for the screen. */
+function describe(error: unknown): JobError {
   if (error instanceof OptimizerError) {
-    return { kind: error.kind, message: error.message, retryable: error.retryable, status: error.status };
+    return {
+      kind: error.kind,
+      message: error.message,
+      retryable: error.retryable,
+      status: error.status,
+      problem: storedProblem(optimizerProblem(error)),
+    };
   }
   // A sealed image that is lost or altered stays so: retrying would only delay saying it.
-  if (error instanceof IdImageError) return { kind: error.code, message: error.message, retryable: false };
+  if (error instanceof IdImageError)
+    return {
+      kind: error.code,
+      message: error.message,
+      retryable: false,
+      problem: storedProblem(error.problem),
+    };
   if (error instanceof RequestLimitError) return { kind: 'limits', message: error.message, retryable: false };
   // An external value gone from the keychain does not come back by waiting: the RAO types it again.
   if (error instanceof ExternalValueMissingError)
-    return { kind: 'external_value_missing', message: error.message, retryable: false };
+    return {
+      kind: 'external_value_missing',
+      message: error.message,
+      retryable: false,
+      problem: storedProblem(error.problem),
+    };
   const message = error instanceof Error ? error.message : String(error);
+  const named = error instanceof VerificationError || error instanceof ProblemError ? error.problem : null;
   // Local I/O trouble (a full disk, a locked file) is worth retrying; a verification failure is too:
   // the next download may be whole.
-  return { kind: 'local', message, retryable: true };
+  return { kind: 'local', message, retryable: true, ...(named ? { problem: storedProblem(named) } : {}) };
 }
 
 /** Until the request exists (or a failed create may be retried), a job's ID images are kept. */

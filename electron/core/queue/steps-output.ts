@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { link, mkdir, rename, rm, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { problem } from '../../../shared/problems';
 import { signerDisplayName } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import { syncDirectory } from '../store/document-store';
@@ -14,7 +15,15 @@ import type { StepContext, StepResult } from './step-context';
 import { linkedController } from './slots';
 import { requirePk } from './steps-request';
 
-export class VerificationError extends Error {}
+/** A signed copy that did not verify; the problems found stay in the audit log and the message. */
+export class VerificationError extends Error {
+  readonly problem;
+
+  constructor(filename: string, message: string) {
+    super(message);
+    this.problem = problem('signedCopyUnverified', { filename });
+  }
+}
 
 /**
  * signed → downloading → saved. The documents are fetched and verified in parallel (within the
@@ -180,6 +189,7 @@ async function fetchVerified(
       problems: verdict.problems,
     });
     throw new VerificationError(
+      doc.filename,
       `The signed copy of ${doc.filename} did not verify: ${verdict.problems.join('; ')}`,
     );
   }

@@ -4,6 +4,7 @@
 import { appendEvent } from './audit';
 import type { Db } from './database';
 import type { DocumentRow, JobRow } from './job-records';
+import { refused } from '../problem-error';
 
 export interface RemovedJob {
   job: JobRow;
@@ -14,7 +15,7 @@ export interface RemovedJob {
 export function takeOut(db: Db, id: string): RemovedJob {
   return db.transaction(() => {
     const job = db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
-    if (!job) throw new Error(`No job ${id}`);
+    if (!job) throw refused('not_found', 'jobMissing', `No job ${id}`);
     const documents = db
       .prepare('SELECT * FROM job_documents WHERE job_id = ? ORDER BY position')
       .all(id) as DocumentRow[];

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { canTransition, TransitionError, type JobState, type JobStep } from '../../../shared/job';
 import type { ExactPlacement, Placement, Stamp } from '../../../shared/contract-appearance';
+import { problem } from '../../../shared/problems';
 import type { SignatureParams } from '../../../shared/signature';
 import { ExternalAuthVault } from '../vault/external-auth';
 import type { Keychain } from '../vault/keychain';
@@ -35,6 +36,7 @@ export type {
   NewJob,
   SignerImages,
 } from './job-records';
+import { refused } from '../problem-error';
 
 export interface JobFilter {
   states?: readonly JobState[];
@@ -68,6 +70,7 @@ const VALUE_SPENT: ReadonlySet<JobState> = new Set([
 
 export class ExternalValueMissingError extends Error {
   override readonly name = 'ExternalValueMissingError';
+  readonly problem = problem('externalValueMissing');
 }
 
 export class JobStore {
@@ -260,7 +263,7 @@ export class JobStore {
 
   get(id: string): JobRecord {
     const row = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as JobRow | undefined;
-    if (!row) throw new Error(`No job ${id}`);
+    if (!row) throw refused('not_found', 'jobMissing', `No job ${id}`);
     return this.toRecord(row);
   }
 
@@ -320,7 +323,7 @@ export class JobStore {
       const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as
         | { state: JobState }
         | undefined;
-      if (!row) throw new Error(`No job ${id}`);
+      if (!row) throw refused('not_found', 'jobMissing', `No job ${id}`);
       if (row.state !== 'draft') throw new TransitionError({ state: row.state }, 'draft');
       const sets: string[] = [];
       const values: unknown[] = [];
@@ -433,7 +436,7 @@ export class JobStore {
     const row = this.db.prepare('SELECT state FROM jobs WHERE id = ?').get(id) as
       | { state: JobState }
       | undefined;
-    if (!row) throw new Error(`No job ${id}`);
+    if (!row) throw refused('not_found', 'jobMissing', `No job ${id}`);
     if (row.state !== 'draft') throw new TransitionError({ state: row.state }, 'draft');
   }
 
@@ -491,7 +494,7 @@ export class JobStore {
       const row = this.db.prepare('SELECT state, failed_step, auth_json FROM jobs WHERE id = ?').get(id) as
         | { state: JobState; failed_step: JobStep | null; auth_json: string }
         | undefined;
-      if (!row) throw new Error(`No job ${id}`);
+      if (!row) throw refused('not_found', 'jobMissing', `No job ${id}`);
       const from = { state: row.state, failedStep: row.failed_step ?? undefined };
       if (!canTransition(from, to)) throw new TransitionError(from, to);
       const failedStep = to === 'failed' ? (row.state as JobStep) : null;

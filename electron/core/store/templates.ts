@@ -6,7 +6,9 @@ import {
   type Template,
   type TemplateDesign,
 } from '../../../shared/contract-appearance';
+import { problem } from '../../../shared/problems';
 import { STANDARD_TEMPLATE } from '../../../shared/template';
+import { ProblemError } from '../problem-error';
 import { appendEvent } from './audit';
 import type { Db } from './database';
 
@@ -22,9 +24,13 @@ interface TemplateRow {
 }
 
 /** An update that would give two templates the same name. */
-export class TemplateNameTakenError extends Error {
+export class TemplateNameTakenError extends ProblemError {
   constructor(readonly templateName: string) {
-    super(`Another template is already called "${templateName}".`);
+    super(
+      'conflict',
+      problem('templateNameTaken', { name: templateName }),
+      `Another template is already called "${templateName}".`,
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 // What an ID image must be before it is sealed: a JPEG or PNG of the type claimed, not too big,
 // for one of the three sides; and the error a sealed image fails with.
+import { problem, type Problem } from '../../../shared/problems';
 import { ID_IMAGE_FIELDS, type IdImageField } from '../../../shared/signer';
 
 export const ID_IMAGE_SIDES = ID_IMAGE_FIELDS;
@@ -29,6 +30,12 @@ export class IdImageError extends Error {
     message: string,
   ) {
     super(message);
+  }
+
+  /** The same failure as the renderer words it: refused at the door, or lost once sealed. */
+  get problem(): Problem {
+    if (this.code === 'invalid_input') return problem('idImageRefused');
+    return problem(this.code === 'key_invalid' ? 'idImageKeyForeign' : 'idImageLost');
   }
 
   /** Trying again cannot help: the input, the key or the file has to change first. */
