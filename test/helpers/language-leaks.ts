@@ -10,6 +10,9 @@ export interface Leak {
   found: string;
   /** The words around it, to find it on the screenshot. */
   around: string;
+  /** Where it starts in the text judged, and how long it is. */
+  index: number;
+  length: number;
 }
 
 /**
@@ -102,22 +105,37 @@ function around(text: string, index: number, length: number): string {
     .trim();
 }
 
+/** `text` with what may stay blanked out: addresses, stamp placeholders, proper and chosen names. */
+function blankedOut(text: string, allow: readonly string[]): string {
+  const names = ['One-Shot Desk', 'One-Shot', 'Optimizer', 'Uanataca', ...allow].sort(
+    (a, b) => b.length - a.length,
+  );
+  // Placeholders such as {signer} are the stamp templates' own syntax, shown for the RAO to type.
+  // Blanked with as many spaces, so a place in the result is the same place in `text`.
+  const blank = (found: string): string => ' '.repeat(found.length);
+  let seen = text.replace(EMAILS_AND_URLS, blank).replace(/(?<!\{)\{[a-z_]+\}(?!\})/g, blank);
+  for (const name of names) seen = seen.replace(new RegExp(escape(name), 'g'), blank);
+  return seen;
+}
+
 /**
  * The leaks in `text`. `allow` lists what may stay as it is (proper names such as One-Shot, the
  * Optimizer's name, Uanataca, and the file and person names the test itself typed): each is blanked
  * out, as a whole string, before anything is looked for.
  */
 export function findLeaks(text: string, allow: readonly string[] = []): Leak[] {
-  const names = ['One-Shot Desk', 'One-Shot', 'Optimizer', 'Uanataca', ...allow].sort(
-    (a, b) => b.length - a.length,
-  );
-  // Placeholders such as {signer} are the stamp templates' own syntax, shown for the RAO to type.
-  let seen = text.replace(EMAILS_AND_URLS, ' ').replace(/(?<!\{)\{[a-z_]+\}(?!\})/g, ' ');
-  for (const name of names) seen = seen.replace(new RegExp(escape(name), 'g'), ' ');
+  const seen = blankedOut(text, allow);
   const leaks: Leak[] = [];
   const add = (kind: Leak['kind'], pattern: RegExp, keep: (found: string) => boolean = () => true) => {
     for (const m of seen.matchAll(pattern))
-      if (keep(m[0])) leaks.push({ kind, found: m[0], around: around(seen, m.index, m[0].length) });
+      if (keep(m[0]))
+        leaks.push({
+          kind,
+          found: m[0],
+          around: around(text, m.index, m[0].length),
+          index: m.index,
+          length: m[0].length,
+        });
   };
   add('raw key', RAW_KEY, (found) => !NOT_A_KEY.test(found));
   add('template', /\{\{|\}\}/g);
@@ -150,7 +168,26 @@ export async function visibleText(page: Page): Promise<string> {
   });
 }
 
-/** The leaks on the page now, each on one line, to read in a failed assertion. */
+/**
+ * The leaks on the page now, one line each, to read in a failed assertion: English words close
+ * together are one phrase (the sentence as shown), each other leak is named with its surroundings.
+ */
 export async function leaksOnPage(page: Page, allow: readonly string[] = []): Promise<string[]> {
-  return findLeaks(await visibleText(page), allow).map((l) => `${l.kind} “${l.found}” in “${l.around}”`);
+  const text = await visibleText(page);
+  const leaks = findLeaks(text, allow);
+  const lines: string[] = [];
+  const english = leaks.filter((l) => l.kind === 'English').sort((a, b) => a.index - b.index);
+  for (let i = 0; i < english.length; ) {
+    const first = english[i] as Leak;
+    let last = first;
+    // Words at most a few characters apart (a file name blanked out between them too) are one phrase.
+    while (i + 1 < english.length && (english[i + 1] as Leak).index - (last.index + last.length) <= 30)
+      last = english[++i] as Leak;
+    i++;
+    const phrase = text.slice(first.index, last.index + last.length);
+    lines.push(`English “${phrase.replace(/\s+/g, ' ')}” in “${around(text, first.index, phrase.length)}”`);
+  }
+  for (const l of leaks.filter((l) => l.kind !== 'English'))
+    lines.push(`${l.kind} “${l.found}” in “${l.around}”`);
+  return [...new Set(lines)];
 }
