@@ -2,6 +2,8 @@
 // Core throws or returns these (English stays in its logs); the renderer words each code in the
 // RAO's language (`renderer/src/i18n/<lang>/problems.ts`, typed by ProblemCode so that a code
 // without words fails the typecheck). Values are flat strings and numbers, never a secret.
+// A new code is one line in PROBLEM_SHAPES (its values and their kinds): the types, the list and
+// the wording test follow from it.
 // Pure: no Node, no DOM.
 
 /** The Optimizer's calls, as the step a failure names (the renderer words each step). */
@@ -79,199 +81,140 @@ export const FOLDER_CAUSES = [
 export type FolderCause = (typeof FOLDER_CAUSES)[number];
 
 type None = Record<string, never>;
-type Label = { label: string };
 
-/** Each code and the values its wording uses; optional values add a sentence when present. */
-export interface ProblemValues {
+/** How a value is worded: as it is (text, number), or from a closed list the renderer words. */
+export type ValueKind = 'text' | 'number' | 'step' | 'field' | 'rule' | 'cause';
+type KindOf = ValueKind | `${'text' | 'number'}?`;
+
+/**
+ * Each code and the values its wording uses, at run time (the wording test builds samples from
+ * it); `text?`/`number?` are optional values that add a sentence when present. ProblemValues is
+ * this, as types.
+ */
+export const PROBLEM_SHAPES = {
   // --- jobs and their actions
-  jobMissing: None;
-  jobStarted: Label;
-  documentMissing: Label & { number: number };
-  pageOutOfRange: { filename: string; pages: number };
-  copyGone: { filename: string };
-  jobCancelled: Label;
-  jobDone: Label;
-  startNotDraft: Label;
-  retryDraft: Label;
-  retryNotStopped: Label;
-  retryRefusedDocument: Label & { filename: string };
-  retrySignerRefused: Label;
-  cancelDraft: Label;
-  cancelTooLate: Label;
-  notRunning: Label;
-  copyNotAllowed: Label;
-  removeRunning: Label;
-  undoExpired: None;
-  cannotDropDocument: None;
-  dropTooLate: Label;
-  dropWhileRunning: Label;
-  dropOnlyDocument: Label;
+  jobMissing: {},
+  jobStarted: { label: 'text' },
+  documentMissing: { label: 'text', number: 'number' },
+  pageOutOfRange: { filename: 'text', pages: 'number' },
+  copyGone: { filename: 'text' },
+  jobCancelled: { label: 'text' },
+  jobDone: { label: 'text' },
+  startNotDraft: { label: 'text' },
+  retryDraft: { label: 'text' },
+  retryNotStopped: { label: 'text' },
+  retryRefusedDocument: { label: 'text', filename: 'text' },
+  retrySignerRefused: { label: 'text' },
+  cancelDraft: { label: 'text' },
+  cancelTooLate: { label: 'text' },
+  notRunning: { label: 'text' },
+  copyNotAllowed: { label: 'text' },
+  removeRunning: { label: 'text' },
+  undoExpired: {},
+  cannotDropDocument: {},
+  dropTooLate: { label: 'text' },
+  dropWhileRunning: { label: 'text' },
+  dropOnlyDocument: { label: 'text' },
   // --- the signer's code
-  otpNotNow: Label;
-  otpNotUsed: Label;
-  otpFormat: None;
-  otpNotExpected: Label;
+  otpNotNow: { label: 'text' },
+  otpNotUsed: { label: 'text' },
+  otpFormat: {},
+  otpNotExpected: { label: 'text' },
   // --- templates
-  templateMissing: None;
-  templateNameTaken: { name: string };
-  nothingToExport: None;
+  templateMissing: {},
+  templateNameTaken: { name: 'text' },
+  nothingToExport: {},
   // --- the browser host
-  hostAddressNeeded: None;
-  launchCodeRefused: None;
+  hostAddressNeeded: {},
+  launchCodeRefused: {},
   // --- reading and consent
-  readBeforeSignerView: None;
-  pagesNotSeen: { pages: string };
-  consentBeforeRead: None;
-  contractMissing: None;
-  reviewItemMissing: None;
+  readBeforeSignerView: {},
+  pagesNotSeen: { pages: 'text' },
+  consentBeforeRead: {},
+  contractMissing: {},
+  reviewItemMissing: {},
   // --- files, folders, verification
-  outputFolderUnwritable: { folder: string; cause: FolderCause };
-  signedCopyUnverified: { filename: string };
-  externalValueMissing: None;
+  outputFolderUnwritable: { folder: 'text', cause: 'cause' },
+  signedCopyUnverified: { filename: 'text' },
+  externalValueMissing: {},
   // --- sealed ID images
-  idImageRefused: None;
-  idImageLost: None;
-  idImageKeyForeign: None;
+  idImageRefused: {},
+  idImageLost: {},
+  idImageKeyForeign: {},
   // --- connection, tokens, keychain
-  profileTokensAtNewAddress: { count: number; baseUrl: string };
-  tokenMissing: { rao: string };
-  raoUsernameMissing: None;
-  keychainUnavailable: None;
+  profileTokensAtNewAddress: { count: 'number', baseUrl: 'text' },
+  tokenMissing: { rao: 'text' },
+  raoUsernameMissing: {},
+  keychainUnavailable: {},
   // --- fields
-  fieldInvalid: { field: ProblemField; rule: FieldRule };
-  fieldTooLong: { field: ProblemField; max: number };
+  fieldInvalid: { field: 'field', rule: 'rule' },
+  fieldTooLong: { field: 'field', max: 'number' },
   // --- the Optimizer's failures, by kind, with the step that failed
-  optimizerOffline: { step: OptimizerStep };
-  optimizerTimeout: { step: OptimizerStep };
-  optimizerTls: { step: OptimizerStep };
-  optimizerAuth: { step: OptimizerStep; serverWords?: string };
-  optimizerRefused: { step: OptimizerStep; status?: number; serverWords?: string };
-  optimizerNotFound: { step: OptimizerStep; serverWords?: string };
-  optimizerConflict: { step: OptimizerStep; serverWords?: string };
-  optimizerUnsupportedMedia: { step: OptimizerStep };
-  optimizerFailed: { step: OptimizerStep; status?: number; serverWords?: string };
-  optimizerUnknownOutcome: { step: OptimizerStep };
-  otpWrong: { attemptsLeft?: number };
-  otpExpired: None;
-  otpCooldown: None;
-  otpLocked: None;
+  optimizerOffline: { step: 'step' },
+  optimizerTimeout: { step: 'step' },
+  optimizerTls: { step: 'step' },
+  optimizerAuth: { step: 'step', serverWords: 'text?' },
+  optimizerRefused: { step: 'step', status: 'number?', serverWords: 'text?' },
+  optimizerNotFound: { step: 'step', serverWords: 'text?' },
+  optimizerConflict: { step: 'step', serverWords: 'text?' },
+  optimizerUnsupportedMedia: { step: 'step' },
+  optimizerFailed: { step: 'step', status: 'number?', serverWords: 'text?' },
+  optimizerUnknownOutcome: { step: 'step' },
+  otpWrong: { attemptsLeft: 'number?' },
+  otpExpired: {},
+  otpCooldown: {},
+  otpLocked: {},
   // --- the bridge's rooms (files, signed copies, profiles, the sandbox phone, uploads, imports)
-  desktopOnly: None;
-  documentNotSigned: { filename: string };
-  signedFileMoved: { path: string };
-  profileMissing: None;
-  profileNotChosen: None;
-  profileInUse: None;
-  trainingProfileBuiltIn: None;
-  codeBeforeConsent: None;
-  sandboxPhoneOnly: None;
-  sandboxAnswered: { status: number };
-  contractUnreadable: None;
-  pagesBeyond: { pages: string; total: number };
-  uploadUnknown: None;
-  uploadOutOfOrder: { filename: string };
-  uploadTooLarge: { filename: string; maxMb: number };
-  templateImportRefused: { count: number };
-  documentOrderInvalid: None;
-  documentsRefused: { count: number };
-  overRequestLimits: None;
-  detailsMissing: { count: number };
-  auditDateInvalid: None;
-}
+  desktopOnly: {},
+  documentNotSigned: { filename: 'text' },
+  signedFileMoved: { path: 'text' },
+  profileMissing: {},
+  profileNotChosen: {},
+  profileInUse: {},
+  trainingProfileBuiltIn: {},
+  codeBeforeConsent: {},
+  sandboxPhoneOnly: {},
+  sandboxAnswered: { status: 'number' },
+  contractUnreadable: {},
+  pagesBeyond: { pages: 'text', total: 'number' },
+  uploadUnknown: {},
+  uploadOutOfOrder: { filename: 'text' },
+  uploadTooLarge: { filename: 'text', maxMb: 'number' },
+  templateImportRefused: { count: 'number' },
+  documentOrderInvalid: {},
+  documentsRefused: { count: 'number' },
+  overRequestLimits: {},
+  detailsMissing: { count: 'number' },
+  auditDateInvalid: {},
+} as const satisfies Record<string, Record<string, KindOf>>;
+
+type KindType<K> = K extends 'text' | 'text?'
+  ? string
+  : K extends 'number' | 'number?'
+    ? number
+    : K extends 'step'
+      ? OptimizerStep
+      : K extends 'field'
+        ? ProblemField
+        : K extends 'rule'
+          ? FieldRule
+          : K extends 'cause'
+            ? FolderCause
+            : never;
+type Required<S> = { [N in keyof S as S[N] extends `${string}?` ? never : N]: KindType<S[N]> };
+type Optional<S> = { [N in keyof S as S[N] extends `${string}?` ? N : never]?: KindType<S[N]> };
+type Flat<T> = { [N in keyof T]: T[N] };
+type Shapes = typeof PROBLEM_SHAPES;
+
+/** Each code and the types of its values. */
+export type ProblemValues = {
+  [C in keyof Shapes]: keyof Shapes[C] extends never ? None : Flat<Required<Shapes[C]> & Optional<Shapes[C]>>;
+};
 
 export type ProblemCode = keyof ProblemValues;
 
 /** Every code, at run time (the wording test walks them all in every language). */
-export const PROBLEM_CODES = [
-  'jobMissing',
-  'jobStarted',
-  'documentMissing',
-  'pageOutOfRange',
-  'copyGone',
-  'jobCancelled',
-  'jobDone',
-  'startNotDraft',
-  'retryDraft',
-  'retryNotStopped',
-  'retryRefusedDocument',
-  'retrySignerRefused',
-  'cancelDraft',
-  'cancelTooLate',
-  'notRunning',
-  'copyNotAllowed',
-  'removeRunning',
-  'undoExpired',
-  'cannotDropDocument',
-  'dropTooLate',
-  'dropWhileRunning',
-  'dropOnlyDocument',
-  'otpNotNow',
-  'otpNotUsed',
-  'otpFormat',
-  'otpNotExpected',
-  'templateMissing',
-  'templateNameTaken',
-  'nothingToExport',
-  'hostAddressNeeded',
-  'launchCodeRefused',
-  'readBeforeSignerView',
-  'pagesNotSeen',
-  'consentBeforeRead',
-  'contractMissing',
-  'reviewItemMissing',
-  'outputFolderUnwritable',
-  'signedCopyUnverified',
-  'externalValueMissing',
-  'idImageRefused',
-  'idImageLost',
-  'idImageKeyForeign',
-  'profileTokensAtNewAddress',
-  'tokenMissing',
-  'raoUsernameMissing',
-  'keychainUnavailable',
-  'fieldInvalid',
-  'fieldTooLong',
-  'optimizerOffline',
-  'optimizerTimeout',
-  'optimizerTls',
-  'optimizerAuth',
-  'optimizerRefused',
-  'optimizerNotFound',
-  'optimizerConflict',
-  'optimizerUnsupportedMedia',
-  'optimizerFailed',
-  'optimizerUnknownOutcome',
-  'otpWrong',
-  'otpExpired',
-  'otpCooldown',
-  'otpLocked',
-  'desktopOnly',
-  'documentNotSigned',
-  'signedFileMoved',
-  'profileMissing',
-  'profileNotChosen',
-  'profileInUse',
-  'trainingProfileBuiltIn',
-  'codeBeforeConsent',
-  'sandboxPhoneOnly',
-  'sandboxAnswered',
-  'contractUnreadable',
-  'pagesBeyond',
-  'uploadUnknown',
-  'uploadOutOfOrder',
-  'uploadTooLarge',
-  'templateImportRefused',
-  'documentOrderInvalid',
-  'documentsRefused',
-  'overRequestLimits',
-  'detailsMissing',
-  'auditDateInvalid',
-] as const satisfies readonly ProblemCode[];
-
-// The list and the map name the same codes: a code added to one only fails the typecheck here.
-type Listed = (typeof PROBLEM_CODES)[number];
-const everyCodeListed: Record<Exclude<ProblemCode, Listed>, never> = {};
-void everyCodeListed;
+export const PROBLEM_CODES = Object.keys(PROBLEM_SHAPES) as readonly ProblemCode[];
 
 /** One problem: its code and the values its wording fills in. */
 export type Problem = { [C in ProblemCode]: { code: C; values: ProblemValues[C] } }[ProblemCode];
