@@ -1,15 +1,16 @@
 // The audit screen's filter form: job, signer, kind (or a whole family of kinds) and a range of
 // days. Nothing is asked of core until "Show events"; the days become this computer's instants.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditFilter } from '../../../shared/contract-appearance';
+import { DayField } from '../components/DayField';
 import { KIND_GROUPS, kindLabel } from './summary';
 
 export interface FilterForm {
   jobId: string;
   signer: string;
   kind: string;
-  /** YYYY-MM-DD as the date inputs give it, or empty. */
+  /** YYYY-MM-DD as the day fields keep it, or empty. */
   from: string;
   to: string;
 }
@@ -43,6 +44,22 @@ export function AuditFilters(props: {
   const { t } = useTranslation();
   const { form } = props;
   const id = useId();
+  // A day that cannot be read yet keeps the filters from being applied: its field says why.
+  const [unreadable, setUnreadable] = useState<ReadonlySet<'from' | 'to'>>(new Set());
+  // Clearing starts the day fields afresh, even one holding text that was never a day.
+  const [cleared, setCleared] = useState(0);
+  const day = (key: 'from' | 'to') => ({
+    id: `${id}-${key}`,
+    value: form[key],
+    onChange: (value: string) => props.onChange({ ...form, [key]: value }),
+    onValid: (valid: boolean) =>
+      setUnreadable((now) => {
+        const next = new Set(now);
+        if (valid) next.delete(key);
+        else next.add(key);
+        return next;
+      }),
+  });
   const field = (key: keyof FilterForm) => ({
     value: form[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
@@ -55,7 +72,7 @@ export function AuditFilters(props: {
       className="card audit-filters"
       onSubmit={(e) => {
         e.preventDefault();
-        props.onApply();
+        if (unreadable.size === 0) props.onApply();
       }}
     >
       <div className="form-grid">
@@ -98,17 +115,24 @@ export function AuditFilters(props: {
         </div>
         <div className="audit-field">
           <label htmlFor={`${id}-from`}>{t('audit.filters.from')}</label>
-          <input id={`${id}-from`} type="date" max={form.to || undefined} {...field('from')} />
+          <DayField key={`from-${cleared}`} {...day('from')} />
         </div>
         <div className="audit-field">
           <label htmlFor={`${id}-to`}>{t('audit.filters.to')}</label>
-          <input id={`${id}-to`} type="date" min={form.from || undefined} {...field('to')} />
+          <DayField key={`to-${cleared}`} {...day('to')} />
         </div>
         <div className="actions">
           <button type="submit" className="primary">
             {t('audit.filters.apply')}
           </button>
-          <button type="button" onClick={props.onClear}>
+          <button
+            type="button"
+            onClick={() => {
+              setUnreadable(new Set());
+              setCleared((n) => n + 1);
+              props.onClear();
+            }}
+          >
             {t('audit.filters.clear')}
           </button>
         </div>

@@ -2,7 +2,7 @@
 // "Verify chain" re-checks every link of the hash chain in core; the filtered events can be saved
 // as CSV or JSON. Pages are counted from the oldest event, so events written while the RAO reads
 // never shift what "Load older events" brings; "Show events" picks up the new ones.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
@@ -11,6 +11,7 @@ import { downloadText } from '../download';
 import { AuditFilters, NO_FILTER, toFilter, type FilterForm } from './AuditFilters';
 import { kindLabel, reasonText, summarize } from './summary';
 import './audit.css';
+import { formatDateTime } from '../i18n/format';
 
 type AuditEvent = OperationResult<'audit.list'>['events'][number];
 type Verdict = OperationResult<'audit.verify'>;
@@ -120,10 +121,6 @@ export function AuditScreen(): React.JSX.Element {
   };
 
   const brokenSeq = verdict?.brokenAt?.seq;
-  const when = useMemo(
-    () => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }),
-    [i18n.language],
-  );
 
   return (
     <section className="screen audit-screen" aria-labelledby="audit-title">
@@ -206,7 +203,7 @@ export function AuditScreen(): React.JSX.Element {
                     {e.seq}
                   </th>
                   <td>
-                    <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
+                    <time dateTime={e.at}>{formatDateTime(i18n.language, e.at)}</time>
                   </td>
                   <td>
                     {kindLabel(t, e.kind)}

@@ -2,6 +2,8 @@
 // height, in millimetres or points; and a warning when the stamp would be too small to read.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DecimalField } from '../components/DecimalField';
+import { formatNumber } from '../i18n/format';
 import {
   MIN_READABLE,
   mmToPoints,
@@ -21,7 +23,7 @@ export function SizeFields(props: {
   page: PageView;
   onChange: (box: ScreenBox) => void;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [unit, setUnit] = useState<Unit>('mm');
   const { box, page } = props;
   const size = viewSize(page);
@@ -35,9 +37,8 @@ export function SizeFields(props: {
     height: box.height,
   };
 
-  const change = (field: Field, raw: string): void => {
-    const value = Number(raw.replace(',', '.'));
-    if (raw.trim() === '' || !Number.isFinite(value)) return;
+  const change = (field: Field, value: number | null): void => {
+    if (value === null) return;
     const pt = toPt(value);
     const next = { ...box };
     if (field === 'fromLeft') next.left = pt;
@@ -65,19 +66,14 @@ export function SizeFields(props: {
       {(['fromLeft', 'fromBottom', 'width', 'height'] as const).map((field) => (
         <label key={field}>
           {t(`placement.${field}`, { unit: t(`placement.${unit}`) })}
-          <input
-            type="number"
-            step={unit === 'mm' ? 0.5 : 1}
-            value={shown(values[field])}
-            onChange={(e) => change(field, e.target.value)}
-          />
+          <DecimalField value={shown(values[field])} onChange={(value) => change(field, value)} />
         </label>
       ))}
       {tooSmallToRead(box.width, box.height) && (
         <p className="warning" role="alert">
           {t('placement.tooSmall', {
-            width: Math.round(pointsToMm(MIN_READABLE.width)),
-            height: Math.round(pointsToMm(MIN_READABLE.height) * 10) / 10,
+            width: formatNumber(i18n.language, Math.round(pointsToMm(MIN_READABLE.width))),
+            height: formatNumber(i18n.language, pointsToMm(MIN_READABLE.height)),
           })}
         </p>
       )}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
-import { formatBytes } from '../hooks';
+import { formatBytes } from '../i18n/format';
 import { renderThumbnail } from '../review/pdfjs';
 import { FileName } from '../components/FileName';
 
@@ -17,7 +17,7 @@ export function DocumentsList(props: {
   editable: boolean;
   onReorder?: (order: number[]) => void;
 }): React.JSX.Element {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const order = props.documents.map((d) => d.position);
   const move = (index: number, by: number): void => {
     const next = [...order];
@@ -39,7 +39,7 @@ export function DocumentsList(props: {
             <span className="document-name">
               <FileName name={doc.filename} />
               <span className="muted">
-                {t('documents.pages', { count: doc.pages })} · {formatBytes(doc.size)}
+                {t('documents.pages', { count: doc.pages })} · {formatBytes(i18n.language, doc.size)}
               </span>
             </span>
             {props.editable && (

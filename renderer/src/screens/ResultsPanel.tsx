@@ -12,6 +12,7 @@ import { fromBase64 } from '../bytes';
 import { ErrorNotice } from '../components/Notice';
 import { PdfViewer } from '../review/PdfViewer';
 import { FileName } from '../components/FileName';
+import { formatDateTime } from '../i18n/format';
 
 type Job = OperationResult<'jobs.get'>;
 type Verification = OperationResult<'results.verify'>;
@@ -91,7 +92,7 @@ function Verified({ jobId, position }: { jobId: string; position: number }): Rea
   }, [jobId, position]);
   if (problem) return <p className="offline">{problem}</p>;
   if (!v) return <p className="muted">{t('results.verifying')}</p>;
-  const when = v.signingTime ? new Date(v.signingTime).toLocaleString(i18n.language) : t('common.unknown');
+  const when = v.signingTime ? formatDateTime(i18n.language, v.signingTime) : t('common.unknown');
   return (
     <p className={v.ok ? 'verified online' : 'offline'}>
       {v.ok
@@ -121,7 +122,7 @@ function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
         <tbody>
           {events.map((e) => (
             <tr key={e.seq}>
-              <td>{new Date(e.at).toLocaleString(i18n.language)}</td>
+              <td>{formatDateTime(i18n.language, e.at)}</td>
               <td>
                 {/* Worded per kind, as the Audit log screen words it: values named, no raw keys. */}
                 <strong>{kindLabel(t, e.kind)}</strong>

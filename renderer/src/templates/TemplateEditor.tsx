@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { SIGNATURE_LEVELS, type TemplateDesign } from '../../../shared/contract-appearance';
 import { SUBFILTERS } from '../../../shared/signature';
 import { PLACEHOLDERS } from '../../../shared/template';
+import { DecimalField } from '../components/DecimalField';
 import { readStampImage } from './template-files';
 
 const MAX_LINES = 12;
@@ -28,14 +29,10 @@ export function TemplateEditor({ design, onChange, problems }: EditorProps): Rea
       <div className="form-grid">
         <label>
           {t('templates.textSize')}
-          <input
-            type="number"
-            min={4}
-            max={36}
-            step={0.5}
-            value={Number.isFinite(design.textSize) ? design.textSize : ''}
-            aria-invalid={problems.textSize ? true : undefined}
-            onChange={(e) => set('textSize', e.target.valueAsNumber)}
+          <DecimalField
+            value={design.textSize}
+            invalid={Boolean(problems.textSize)}
+            onChange={(size) => set('textSize', size ?? Number.NaN)}
           />
           {problems.textSize && <span className="field-problem">{problems.textSize}</span>}
         </label>

@@ -13,6 +13,7 @@ import { STANDARD_TEMPLATE, type PlaceholderValues } from '../../../shared/templ
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
 import { StampPreview } from './StampPreview';
+import { formatDateTime } from '../i18n/format';
 import { TemplateActions } from './TemplateActions';
 import { TemplateEditor } from './TemplateEditor';
 import { downloadJson } from './template-files';
@@ -112,9 +113,7 @@ export function TemplatesScreen(): React.JSX.Element {
   const values: PlaceholderValues = {
     signer: t('templates.example.signer'),
     id: t('templates.example.id'),
-    date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(
-      new Date(),
-    ),
+    date: formatDateTime(i18n.language, new Date(), false),
   };
 
   return (

@@ -23,6 +23,9 @@ export const app = {
     loading: 'Loading…',
     checking: 'Checking…',
     unknown: 'unknown',
+    dayLetters: { day: 'dd', month: 'mm', year: 'yyyy' },
+    dayInvalid: 'Write a day as {{pattern}}, e.g. {{example}}.',
+    numberInvalid: 'Write a number, e.g. {{example}}.',
   },
   actions: {
     start: 'Start',

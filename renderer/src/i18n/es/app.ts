@@ -26,6 +26,9 @@ export const app: Strings<typeof english> = {
     loading: 'Cargando…',
     checking: 'Comprobando…',
     unknown: 'desconocido',
+    dayLetters: { day: 'dd', month: 'mm', year: 'aaaa' },
+    dayInvalid: 'Escriba la fecha como {{pattern}}, por ejemplo {{example}}.',
+    numberInvalid: 'Escriba un número, por ejemplo {{example}}.',
   },
   actions: {
     start: 'Iniciar',

@@ -25,6 +25,9 @@ export const app: Strings<typeof english> = {
     loading: 'Wczytywanie…',
     checking: 'Sprawdzanie…',
     unknown: 'nieznane',
+    dayLetters: { day: 'dd', month: 'mm', year: 'rrrr' },
+    dayInvalid: 'Wpisz datę jako {{pattern}}, np. {{example}}.',
+    numberInvalid: 'Wpisz liczbę, np. {{example}}.',
   },
   actions: {
     start: 'Rozpocznij',
