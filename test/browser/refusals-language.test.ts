@@ -181,6 +181,23 @@ async function waitForState(page: Page, jobId: string, states: readonly string[]
   assert.fail(`the job stayed ${state}, expected one of ${states.join(', ')}`);
 }
 
+/**
+ * Judges a refusal once `shown` is on screen: a screenshot `<language>-<refusal>.png`, and the
+ * leaks on the whole page noted under the refusal's name (all are asserted at the end, so every
+ * refusal is shot and judged even when an early one leaks).
+ */
+function judging(page: Page, language: Language, allow: readonly string[], leaks: Record<string, string[]>) {
+  return async (refusal: string, shown: Locator): Promise<void> => {
+    await shown.first().waitFor({ timeout: 60_000 });
+    await shown.first().scrollIntoViewIfNeeded();
+    // The words settle (a list of fields, a job's note) before they are read and shot.
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(SHOTS, `${language}-${refusal}.png`) });
+    const found = await leaksOnPage(page, allow);
+    if (found.length > 0) leaks[`${language}-${refusal}`] = found;
+  };
+}
+
 describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () => {
   let browser: Browser;
   let host: DeskHost;
@@ -227,15 +244,7 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
         serverWords,
       ];
       const leaks: Record<string, string[]> = {};
-      const judge = async (refusal: string, shown: Locator): Promise<void> => {
-        await shown.first().waitFor({ timeout: 60_000 });
-        await shown.first().scrollIntoViewIfNeeded();
-        // The words settle (a list of fields, a job's note) before they are read and shot.
-        await page.waitForTimeout(300);
-        await page.screenshot({ path: join(SHOTS, `${language}-${refusal}.png`) });
-        const found = await leaksOnPage(page, allow);
-        if (found.length > 0) leaks[refusal] = found;
-      };
+      const judge = judging(page, language, allow, leaks);
 
       await page.locator('header nav.tabs button').first().click();
       await switchTo(page, language);
@@ -319,4 +328,33 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
       await page.context().close();
     });
   }
+
+  it('es, pl: a job started while the Optimizer is down is told in the language', async () => {
+    await sandbox.kill();
+    const { page, problems } = await openHeldPage(browser, host.url);
+    const pane = page.locator('aside.job-pane');
+    const leaks: Record<string, string[]> = {};
+    for (const language of ['es', 'pl'] as const) {
+      const outputDir = join(host.dataDir, `out-down-${language}`);
+      const file = `umowa-offline-${language}.pdf`;
+      const allow = [file, RAO, 'Office Optimizer', 'Jan', 'Nowak', outputDir];
+      await page.locator('header nav.tabs button').first().click();
+      await switchTo(page, language);
+      await dropFiles(page, DROP, [{ name: file, bytes: await makePdf({ text: 'Umowa' }) }]);
+      await pane.getByText(file).first().waitFor();
+      await fillSigner(pane, { value: `bio-down-${language}`, outputDir });
+      await (await startOf(pane)).click();
+      const judge = judging(page, language, allow, leaks);
+      await judge('optimizer-down', page.locator('.banner-offline'));
+      // The Connection screen says the same in its own words.
+      await page.locator('header nav.tabs button').nth(1).click();
+      await judge('optimizer-down-connection', page.locator('main h2').first());
+    }
+    assert.deepEqual(
+      problems.filter((p) => !p.includes('Failed to load resource') && !p.includes('WebSocket')),
+      [],
+    );
+    assert.deepEqual(leaks, {}, 'English or raw keys while the Optimizer is down');
+    await page.context().close();
+  });
 });

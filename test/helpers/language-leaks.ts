@@ -59,6 +59,7 @@ export const ENGLISH_WORDS = [
   'invalid',
   'unknown',
   'refused',
+  'signed',
   'wrong',
   'went',
   'something',
