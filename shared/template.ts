@@ -2,6 +2,7 @@
 // call's `signature` object, and the JSON file offices use to share designs.
 import { templateDesignSchema, type TemplateDesign } from './contract-appearance';
 import type { SignatureAppearance, SignatureParams } from './signature';
+import type { CommunicationLanguage } from './signer';
 
 export const PLACEHOLDERS = ['signer', 'date', 'reason', 'location', 'id'] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
@@ -18,16 +19,47 @@ export function fillPlaceholders(text: string, values: PlaceholderValues): strin
 }
 
 /**
+ * The standard design's lines in each communication language (the stamp speaks to the signer and
+ * whoever reads the signed PDF, so it is worded in the signer's language, not the RAO's). Every
+ * character is in WinAnsi, which the standard PDF font draws.
+ */
+export const STANDARD_LINES: Readonly<Record<CommunicationLanguage, readonly string[]>> = {
+  EN: ['Signed by {signer}', 'ID {id}'],
+  ES: ['Firmado por {signer}', 'Documento {id}'],
+  PL: ['Podpisany przez {signer}', 'Dokument {id}'],
+};
+
+const sameLines = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((line, index) => line === b[index]);
+
+/**
+ * A design's lines for a signer: the standard lines (as a fresh desk stores them, in any of the
+ * languages) follow the signer's language; lines the office wrote itself stay as written.
+ */
+export function linesFor(design: TemplateDesign, language?: CommunicationLanguage): readonly string[] {
+  if (language === undefined) return design.lines;
+  const standard = Object.values(STANDARD_LINES).some((lines) => sameLines(lines, design.lines));
+  return standard ? STANDARD_LINES[language] : design.lines;
+}
+
+/**
  * The sign call's `signature` object for a design, without position or page (those belong to
  * each document). `{reason}` and `{location}` fall back to the design's own reason and location.
+ * With the signer's communication language, the standard lines are worded in it.
  */
-export function templateToSignature(design: TemplateDesign, values: PlaceholderValues): SignatureParams {
+export function templateToSignature(
+  design: TemplateDesign,
+  values: PlaceholderValues,
+  language?: CommunicationLanguage,
+): SignatureParams {
   const filled: PlaceholderValues = { reason: design.reason, location: design.location, ...values };
   const reason = filled.reason ?? '';
   const location = filled.location ?? '';
   const appearance: SignatureAppearance = {
     // A line that only held an empty placeholder would leave a gap in the stamp.
-    text: design.lines.map((line) => fillPlaceholders(line, filled)).filter((line) => line.trim() !== ''),
+    text: linesFor(design, language)
+      .map((line) => fillPlaceholders(line, filled))
+      .filter((line) => line.trim() !== ''),
     text_size: design.textSize,
     text_align: design.textAlign,
   };
@@ -42,8 +74,9 @@ export function templateToSignature(design: TemplateDesign, values: PlaceholderV
 /** The design a fresh desk starts with. */
 export const STANDARD_TEMPLATE: TemplateDesign = {
   name: 'Standard',
-  // No {date} line: the service prints the signing time on the stamp itself.
-  lines: ['Signed by {signer}', 'ID {id}'],
+  // No {date} line: the service prints the signing time on the stamp itself. Stored in English;
+  // worded in the signer's language when sent (linesFor).
+  lines: [...STANDARD_LINES.EN],
   textSize: 8,
   textAlign: 'left',
   image: null,

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { formatPosition, toApiPage } from '../../../shared/appearance';
 import type { Stamp } from '../../../shared/contract-appearance';
 import type { SignatureParams } from '../../../shared/signature';
+import { settleDraftSigner } from '../../../shared/signer';
 import { templateToSignature } from '../../../shared/template';
 import type { JobRecord, Store } from '../store/index';
 import { openPdfLayout, type FoundText } from './pdf-layout';
@@ -53,7 +54,20 @@ export function freezeAtStart(store: Store, job: JobRecord): void {
 export function signatureDesign(store: Store, job: JobRecord): SignatureParams {
   const { given_name, surname_1, surname_2, serial_number } = job.signer;
   const signer = [given_name, surname_1, surname_2].filter((part) => part && part.trim() !== '').join(' ');
-  return templateToSignature(store.templates.designFor(job.templateId), { signer, id: serial_number });
+  // The standard lines are worded in the signer's communication language (the stamp is theirs),
+  // settled as the create call will send it: the RAO's choice, else from the country or the office.
+  const { communication_language: language } = settleDraftSigner(
+    {
+      communication_language: job.signer.communication_language,
+      id_document_country: job.signer.id_document_country,
+    },
+    store.settings.get('signerLanguage'),
+  );
+  return templateToSignature(
+    store.templates.designFor(job.templateId),
+    { signer, id: serial_number },
+    language,
+  );
 }
 
 /**

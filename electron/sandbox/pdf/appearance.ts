@@ -1,14 +1,20 @@
 // The visible stamp: a form XObject with the SANDBOX notice, the signer's lines, an optional image
-// and QR code, and a thin border, turned so that it reads upright on a rotated page.
+// and QR code, and a thin border, turned so that it reads upright on a rotated page. Where each
+// line and graphic goes is shared/stamp-layout.ts's answer, the same the desk's preview shows.
 import { StandardFonts } from 'pdf-lib';
 import type { PDFDocument, PDFFont, PDFImage, PDFRef } from 'pdf-lib';
 import { PdfSignError } from './errors';
 import type { Rotation } from './form';
 import { encodeQr, qrOperators } from './qr';
 import type { QrSymbol } from './qr';
-import { SANDBOX_NOTICE, SANDBOX_NOTICE_SHORT, stampLines } from './stamp-text';
-import { fitText, LEADING, MIN_TEXT_SIZE } from './text-layout';
-import type { MeasureText } from './text-layout';
+import {
+  layoutStamp,
+  LEADING,
+  MIN_TEXT_SIZE,
+  type StampBox,
+  type StampLayout,
+} from '../../../shared/stamp-layout';
+import { SANDBOX_NOTICES, SANDBOX_NOTICE_SHORT, stampLines } from './stamp-text';
 import type { PdfSignOptions } from './types';
 import { winAnsiLiteral } from './winansi';
 
@@ -19,20 +25,10 @@ export interface Rect {
   readonly y2: number;
 }
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
 type Graphic = { kind: 'image'; aspect: number } | { kind: 'qr'; symbol: QrSymbol };
 
-type Align = 'left' | 'center' | 'right';
-
-/** Helvetica's glyphs span -0.207..0.718 em; centring that span centres the line visually. */
+/** Helvetica's descent (0.207 em): the header's baseline sits that far above its lowest ink. */
 const DESCENT = 0.207;
-const GLYPH_HEIGHT = 0.925;
 
 /** Maps the upright stamp onto the page so that it cancels the viewer's /Rotate (§12.5.5). */
 const ROTATION_MATRIX: Record<Rotation, number[] | undefined> = {
@@ -57,76 +53,42 @@ async function embedStampImage(doc: PDFDocument, base64: string): Promise<PDFIma
   throw new PdfSignError('bad_image', 'The stamp image is not a PNG (nor a JPEG)');
 }
 
-function textOperators(
-  fitted: { size: number; lines: readonly string[] },
-  area: Box,
-  align: Align,
-  fontName: string,
-  measure: MeasureText,
-): string {
-  const { size, lines } = fitted;
-  const lead = size * LEADING;
-  const blockHeight = lines.length * lead;
-  // Centred when it fits; otherwise start at the top and let the clip cut the bottom.
-  const top = area.y + area.height - Math.max(0, (area.height - blockHeight) / 2);
+/** The layout's boxes run from the stamp's top-left, y down; the form XObject's y runs up. */
+const upright = (box: StampBox, height: number): StampBox => ({
+  ...box,
+  y: height - box.y - box.height,
+});
+
+function textOperators(layout: StampLayout, height: number, fontName: string): string {
+  const area = upright(layout.textArea, height);
   const ops = [`q ${num(area.x)} ${num(area.y)} ${num(area.width)} ${num(area.height)} re W n`];
-  lines.forEach((line, index) => {
-    const width = measure(line, size);
-    const x =
-      align === 'left'
-        ? area.x
-        : align === 'right'
-          ? area.x + area.width - width
-          : area.x + (area.width - width) / 2;
-    const baseline = top - (index + 1) * lead + (lead - GLYPH_HEIGHT * size) / 2 + DESCENT * size;
+  for (const line of layout.lines) {
     ops.push(
-      `BT /${fontName} ${num(size)} Tf 1 0 0 1 ${num(x)} ${num(baseline)} Tm ${winAnsiLiteral(line)} Tj ET`,
+      `BT /${fontName} ${num(layout.size)} Tf 1 0 0 1 ${num(line.x)} ${num(height - line.baseline)} Tm ${winAnsiLiteral(line.text)} Tj ET`,
     );
-  });
+  }
   ops.push('Q');
   return ops.join('\n');
 }
 
-/** Places the graphics beside (horizontal) or above the text; returns what is left for the text. */
-function placeGraphics(
-  graphics: Graphic[],
-  body: Box,
-  horizontal: boolean,
-  gap: number,
-  draw: string[],
-): Box {
-  if (graphics.length === 0) return body;
-  const aspects = graphics.map((g) => (g.kind === 'image' ? g.aspect : 1));
-  const aspectSum = aspects.reduce((a, b) => a + b, 0);
-  const gaps = gap * (graphics.length - 1);
-  const height = horizontal
-    ? Math.max(0, Math.min(body.height, (body.width * 0.45 - gaps) / aspectSum))
-    : Math.max(0, Math.min(body.height * 0.5, (body.width - gaps) / aspectSum));
-  const rowWidth = height * aspectSum + gaps;
-  let x = horizontal ? body.x : body.x + (body.width - rowWidth) / 2;
-  const y = horizontal ? body.y + (body.height - height) / 2 : body.y + body.height - height;
-  graphics.forEach((graphic, index) => {
-    const width = height * (aspects[index] ?? 1);
-    if (graphic.kind === 'image') {
-      draw.push(`q ${num(width)} 0 0 ${num(height)} ${num(x)} ${num(y)} cm /Im1 Do Q`);
-    } else {
-      draw.push(qrOperators(graphic.symbol, x, y, height));
-    }
-    x += width + gap;
+function graphicOperators(graphics: Graphic[], layout: StampLayout, height: number): string[] {
+  return graphics.map((graphic, index) => {
+    const box = upright(layout.graphics[index] ?? { x: 0, y: 0, width: 0, height: 0 }, height);
+    return graphic.kind === 'image'
+      ? `q ${num(box.width)} 0 0 ${num(box.height)} ${num(box.x)} ${num(box.y)} cm /Im1 Do Q`
+      : qrOperators(graphic.symbol, box.x, box.y, box.height);
   });
-  return horizontal
-    ? {
-        x: body.x + rowWidth + gap,
-        y: body.y,
-        width: Math.max(0, body.width - rowWidth - gap),
-        height: body.height,
-      }
-    : { x: body.x, y: body.y, width: body.width, height: Math.max(0, body.height - height - gap) };
 }
 
-function headerOperators(width: number, height: number, pad: number, bold: PDFFont): [string, number] {
+function headerOperators(
+  width: number,
+  height: number,
+  pad: number,
+  bold: PDFFont,
+  full: string,
+): [string, number] {
   const room = width - 2 * pad;
-  let notice = SANDBOX_NOTICE;
+  let notice = full;
   let size = Math.min(10, Math.max(MIN_TEXT_SIZE, height * 0.12));
   if (bold.widthOfTextAtSize(notice, size) > room) {
     size = Math.max(MIN_TEXT_SIZE, (size * room) / bold.widthOfTextAtSize(notice, size));
@@ -159,28 +121,25 @@ export async function buildAppearance(
   if (image) graphics.push({ kind: 'image', aspect: image.width / image.height });
   if (appearance.qrcode) graphics.push({ kind: 'qr', symbol: encodeQr(appearance.qrcode) });
 
+  // The same padding as the shared layout's, so the header sits inside the same margin.
   const pad = Math.max(1, Math.min(4, Math.min(width, height) * 0.05));
   // The border's stroke stays wholly inside the box, where the viewer clips the appearance.
   const draw: string[] = [`0.75 w 0.2 0.25 0.45 RG 0.75 0.75 ${num(width - 1.5)} ${num(height - 1.5)} re S`];
-  const [header, headerHeight] = headerOperators(width, height, pad, bold);
+  const notice = SANDBOX_NOTICES[options.language ?? 'EN'];
+  const [header, headerHeight] = headerOperators(width, height, pad, bold, notice);
   draw.push(`q 0 0 ${num(width)} ${num(height)} re W n ${header} Q`);
-  const body = {
-    x: pad,
-    y: pad,
-    width: width - 2 * pad,
-    height: Math.max(0, height - 2 * pad - headerHeight),
-  };
-  // Unless told, graphics go beside the text in a wide box and above it in a tall one.
-  const horizontal = appearance.horizontal ?? width >= height;
-  const textArea = placeGraphics(graphics, body, horizontal, pad, draw);
-  const measure: MeasureText = (text, size) => regular.widthOfTextAtSize(text, size);
-  const fixedSize = appearance.text_size;
-  const validSize =
-    fixedSize !== undefined && Number.isFinite(fixedSize) && fixedSize > 0 ? fixedSize : undefined;
-  const fitted = fitText(stampLines(options), textArea.width, textArea.height, measure, validSize);
-  const requestedAlign = appearance.text_align?.trim().toLowerCase();
-  const align: Align = requestedAlign === 'center' || requestedAlign === 'right' ? requestedAlign : 'left';
-  draw.push(`0.1 g ${textOperators(fitted, textArea, align, 'F1', measure)}`);
+  const layout = layoutStamp({
+    width,
+    height,
+    headerHeight,
+    graphics: graphics.map((g) => (g.kind === 'image' ? g.aspect : 1)),
+    horizontal: appearance.horizontal,
+    lines: stampLines(options),
+    textSize: appearance.text_size,
+    textAlign: appearance.text_align,
+  });
+  draw.push(...graphicOperators(graphics, layout, height));
+  draw.push(`0.1 g ${textOperators(layout, height, 'F1')}`);
 
   const stream = doc.context.stream(Buffer.from(draw.join('\n'), 'latin1'), {
     Type: 'XObject',

@@ -1,10 +1,22 @@
-// What the visible stamp says: the SANDBOX notice and the signer / date / reason / location lines,
-// already reduced to what the standard Helvetica font can show.
+// What the visible stamp says: the SANDBOX notice and the signer / date / reason / location lines
+// (composed by shared/stamp-layout.ts, as the desk's preview composes them), already reduced to
+// what the standard Helvetica font can show.
+import type { CommunicationLanguage } from '../../../shared/signer';
+import { stampLines as composeStampLines } from '../../../shared/stamp-layout';
 import type { PdfSignOptions } from './types';
 import { toWinAnsiText } from './winansi';
 
-/** This simulator's signatures have no legal value, and every stamp says so. */
-export const SANDBOX_NOTICE = 'SANDBOX - no legal value';
+/**
+ * This simulator's signatures have no legal value, and every stamp says so, in the request's
+ * communication language (the published API says nothing of the real service's stamp words; the
+ * sandbox's own words follow the language the request asked the service to speak to the signer).
+ */
+export const SANDBOX_NOTICES: Readonly<Record<CommunicationLanguage, string>> = {
+  EN: 'SANDBOX - no legal value',
+  ES: 'SANDBOX - sin validez legal',
+  PL: 'SANDBOX - bez mocy prawnej',
+};
+export const SANDBOX_NOTICE = SANDBOX_NOTICES.EN;
 export const SANDBOX_NOTICE_SHORT = 'SANDBOX';
 
 /** "2024-05-01 14:34:56 +02:00" in `timeZone` (IANA name), or UTC when absent or unknown. */
@@ -38,14 +50,12 @@ export function formatSigningTime(date: Date, timeZone: string | undefined): str
 
 export function stampLines(options: PdfSignOptions): string[] {
   const appearance = options.appearance ?? {};
-  const given = (appearance.text ?? [])
-    .flatMap((line) => line.split(/\r?\n/))
-    .filter((line) => line.trim() !== '');
-  const lines = given.length > 0 ? [...given] : [`Signed by: ${options.signerName}`];
-  lines.push(`Date: ${appearance.date ?? formatSigningTime(options.signingTime, appearance.timezone)}`);
-  const reason = appearance.reason ?? options.reason;
-  const location = appearance.location ?? options.location;
-  if (reason) lines.push(`Reason: ${reason}`);
-  if (location) lines.push(`Location: ${location}`);
-  return lines.map(toWinAnsiText);
+  return composeStampLines({
+    text: appearance.text,
+    signerName: options.signerName,
+    date: appearance.date ?? formatSigningTime(options.signingTime, appearance.timezone),
+    reason: appearance.reason ?? options.reason,
+    location: appearance.location ?? options.location,
+    language: options.language,
+  }).map(toWinAnsiText);
 }

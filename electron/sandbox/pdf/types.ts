@@ -1,5 +1,6 @@
 // The signer's public option types: the One-Shot API's `signature.appearance` fields and the
 // per-signature settings the sandbox Optimizer passes in.
+import type { CommunicationLanguage } from '../../../shared/signer';
 
 export interface SignatureAppearance {
   /** "x1,y1,x2,y2" in PDF points in the page's unrotated user space, like a /Rect. */
@@ -28,6 +29,8 @@ export interface PdfSignOptions {
   /** Without a position the signature is invisible (widget /Rect [0 0 0 0] on the first page). */
   appearance?: SignatureAppearance;
   signerName: string;
+  /** The request's communication language: the words the sandbox adds to the stamp. Default EN. */
+  language?: CommunicationLanguage;
   reason?: string;
   location?: string;
   signingTime: Date;

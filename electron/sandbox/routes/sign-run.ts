@@ -41,7 +41,10 @@ export async function signAndCommit(
     const signingTime = new Date(ctx.clock.now());
     const results: { plan: DocumentPlan; size: number; sha256: string }[] = [];
     for (const plan of plans)
-      results.push({ plan, ...(await signDocument(ctx, pk, plan, credential, signingTime)) });
+      results.push({
+        plan,
+        ...(await signDocument(ctx, pk, plan, credential, signingTime, signer.communication_language)),
+      });
 
     const issuedAt = signingTime.toISOString();
     ctx.store.transaction(() => {
@@ -77,6 +80,7 @@ async function signDocument(
   plan: DocumentPlan,
   credential: SignerCredential,
   signingTime: Date,
+  language: SignerData['communication_language'],
 ): Promise<{ size: number; sha256: string }> {
   const target = ctx.files.signed(pk, plan.doc.uid);
   const tmp = `${target}.tmp-${process.pid}-${Date.now()}`;
@@ -84,6 +88,8 @@ async function signDocument(
     await signPdfFile(ctx.files.original(pk, plan.doc.uid), tmp, {
       appearance: plan.appearance,
       signerName: credential.subjectCommonName,
+      // The sandbox's own stamp words speak the language the request chose for the signer.
+      language,
       reason: plan.appearance?.reason,
       location: plan.appearance?.location,
       signingTime,
