@@ -22,6 +22,7 @@ import {
 import { coveredBy, findFreeSpot, fitOnPage, foregroundImages } from '../../../shared/free-space';
 import type { BridgeError, OperationArgs, OperationResult } from '../../../shared/contract';
 import type { TemplateDesign } from '../../../shared/contract-appearance';
+import type { CommunicationLanguage } from '../../../shared/signer';
 import type { PlaceholderValues } from '../../../shared/template';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
@@ -47,6 +48,8 @@ export function PlacementEditor(props: {
   placement: Placement | null;
   design: TemplateDesign | null;
   values: PlaceholderValues;
+  /** The signer's communication language, which the stamp's standard words follow. */
+  language?: CommunicationLanguage;
   /** Other selected drafts the placement may also go to. */
   otherDrafts: readonly string[];
   onClose: (message?: string) => void;
@@ -274,6 +277,7 @@ export function PlacementEditor(props: {
                       <StampPreview
                         design={props.design}
                         values={props.values}
+                        language={props.language}
                         width={box.width * shown.scale}
                         height={box.height * shown.scale}
                         scale={shown.scale}

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, OperationResult } from '../../../shared/contract';
 import type { Template } from '../../../shared/contract-appearance';
+import { defaultCommunicationLanguage, isCommunicationLanguage } from '../../../shared/signer';
 import { signingDate } from '../../../shared/template';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
@@ -40,6 +41,11 @@ export function SignaturePanel(props: {
     id: signer.serial_number ?? '',
     date: signingDate(new Date()),
   };
+  // The stamp is worded in the signer's communication language, as the desk will send it.
+  const chosen = signer.communication_language;
+  const language = isCommunicationLanguage(chosen)
+    ? chosen
+    : defaultCommunicationLanguage(signer.id_document_country);
 
   const apply = async (args: { templateId?: string | null; placement?: null }): Promise<void> => {
     setError(null);
@@ -129,6 +135,7 @@ export function SignaturePanel(props: {
           placement={details.placement}
           design={template}
           values={values}
+          language={language}
           otherDrafts={props.otherDrafts}
           onClose={(done) => {
             setEditing(false);
