@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { JOB_STATES } from '../../shared/job';
 import { makePdf } from '../fixtures/pdfs';
 import {
   createToken,
@@ -344,6 +345,16 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
       await pane.getByText(file).first().waitFor();
       await fillSigner(pane, { value: `bio-down-${language}`, outputDir });
       await (await startOf(pane)).click();
+      // Queued to wait for the Optimizer, or refused at once: either is said in the pane or banner.
+      const jobId = await jobWith(page, file);
+      await Promise.race([
+        waitForState(
+          page,
+          jobId,
+          JOB_STATES.filter((s) => s !== 'draft'),
+        ),
+        pane.locator('[role="alert"]').first().waitFor({ timeout: 60_000 }),
+      ]);
       const judge = judging(page, language, allow, leaks);
       await judge('optimizer-down', page.locator('.banner-offline'));
       // The Connection screen says the same in its own words.
