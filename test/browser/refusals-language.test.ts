@@ -191,6 +191,8 @@ function judging(page: Page, language: Language, allow: readonly string[], leaks
   return async (refusal: string, shown: Locator): Promise<void> => {
     await shown.first().waitFor({ timeout: 60_000 });
     await shown.first().scrollIntoViewIfNeeded();
+    // An empty notice would pass any language: the refusal must say something.
+    assert.notEqual((await shown.first().innerText()).trim(), '', `${language} ${refusal}: nothing said`);
     // The words settle (a list of fields, a job's note) before they are read and shot.
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, `${language}-${refusal}.png`) });
@@ -207,12 +209,9 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
 
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    // Signing takes 3 s, so a cancel asked for before it can be confirmed after it began.
     ({ sandbox, host, browser } = await startOfficeDesk(sandboxData, [
       '--refuse-documents',
       REFUSED_BY_OPTIMIZER,
-      '--sign-ms',
-      '3000',
     ]));
     const { page } = await openSmall(browser, host.url);
     await createToken(page, { username: RAO, password: 'pw refusals', pin: '2468' });
