@@ -1,7 +1,8 @@
 // Every kind of refusal in the RAO's language (issue 13): in Spanish and in Polish, switched in the
 // app, the desk refuses missing and malformed signer details, a file that is not a PDF and a
-// damaged one, a document the Optimizer refuses, a cancel that comes too late and a JSON file that
-// is not a template — and no English word, raw key, template or validator text is on screen. Each
+// damaged one, a document the Optimizer refuses, a job started while the Optimizer is down, a
+// cancel that comes too late and a JSON file that is not a template — and no English word, raw
+// key, `{{`, regex source or validator text is on screen. Each
 // refusal is kept as a 1280 × 720 screenshot under docs/screens/issue-13/ for the closing note.
 //
 // The test finds what it presses by structure (name attributes, classes, roles), never by words, so
@@ -288,8 +289,8 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
       await waitForState(page, jobId, ['failed']);
       await judge('optimizer-error', pane.locator('[role="alert"], [role="note"]'));
 
-      // A cancel too late: asked for while the job is stopped, confirmed once it is signing (the
-      // page hears of it late, as over a slow link, so the question is still open).
+      // A cancel too late: asked for while the job is stopped, confirmed once it went on to signing
+      // (the page hears of that late, as over a slow link, so the question is still open).
       await pane.locator('.actions button[aria-expanded]').click();
       const confirm = page.locator('[role="alertdialog"] button.danger');
       await confirm.waitFor();
@@ -303,9 +304,9 @@ describe('refusals in Spanish and Polish', { skip: SKIP_WITHOUT_KEYRING }, () =>
       assert.ok((await api(page, 'jobs.retry', { jobIds: [jobId] })).ok);
       await waitForState(page, jobId, ['signing', 'signed', 'downloading', 'saved', 'cleaning', 'done']);
       const alerts = pane.locator('[role="alert"]');
-      const before = await alerts.count();
+      const earlier = await alerts.count();
       await confirm.click();
-      await judge('cancel-too-late', alerts.nth(before));
+      await judge('cancel-too-late', alerts.nth(earlier));
       hold(false);
 
       // A JSON file that is not a template, imported on the Templates screen.
