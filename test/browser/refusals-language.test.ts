@@ -2,8 +2,8 @@
 // app, the desk refuses missing and malformed signer details, a file that is not a PDF and a
 // damaged one, a document the Optimizer refuses, a job started while the Optimizer is down, a
 // cancel that comes too late and a JSON file that is not a template — and no English word, raw
-// key, `{{`, regex source or validator text is on screen. Each
-// refusal is kept as a 1280 × 720 screenshot under docs/screens/issue-13/ for the closing note.
+// key, `{{`, regex source or validator text is on screen. Each refusal is kept as a 1280 × 720
+// screenshot under docs/screens/issue-13/ for the closing note.
 //
 // The test finds what it presses by structure (name attributes, classes, roles), never by words, so
 // it does not depend on the wording it judges, and it never switches to English on the way (a
