@@ -1,19 +1,18 @@
 // A bridge error shown to a person: the translated code, then the problem in the reader's language
-// when core named it, else the message core wrote.
+// when core named it (never core's English then), else the message core wrote.
 import { useTranslation } from 'react-i18next';
 import type { BridgeError } from '../../../shared/contract';
 import { bridgeProblemText } from '../settings/form';
+import { problemText } from './problem-text';
 
 export function ErrorNotice({ error }: { error: BridgeError | null }): React.JSX.Element | null {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   if (!error) return null;
-  // A refusal core names by a problem code is worded here; any other keeps core's own message.
-  const key = error.problem ? `problems.${error.problem.code}` : null;
-  // A folder refused where a job enters (jobs.create/update) is the same problem Settings words.
-  const message =
-    key && i18n.exists(key)
-      ? t(key, error.problem?.values)
-      : (bridgeProblemText(t, error.problem) ?? error.message);
+  // A refusal core names by a problem code is worded here (a folder refused where a job enters is
+  // the same problem Settings words); core's own English only when it named none.
+  const message = error.problem
+    ? (problemText(t, error.problem) ?? bridgeProblemText(t, error.problem) ?? '')
+    : error.message;
   return (
     <div role="alert" className="notice notice-bad">
       <strong>{t(`errors.${error.code}`)}</strong> {message}

@@ -1,5 +1,7 @@
 // Refusals: the bridge's error kinds (`errors`) and core's refusals that carry a problem code
 // (`problems`, BridgeError.problem), which ErrorNotice shows instead of core's English message.
+import type { FieldRule, OptimizerStep, ProblemCode, ProblemField } from '../../../../shared/problems';
+
 export const problems = {
   errors: {
     validation: 'Please check:',
@@ -83,5 +85,108 @@ export const problems = {
     overRequestLimits: 'The documents break the Optimizer’s limits for one request:',
     detailsMissing: 'Some details are missing before the job can start (still to fill in: {{count}}):',
     auditDateInvalid: 'A date in the filter cannot be read: choose it again.',
+    cannotDropDocument: 'That document cannot be taken out of the job now.',
+    dropTooLate:
+      'Documents can be taken out of “{{label}}” only before the signer’s review begins: copy the job as a new draft instead.',
+    dropWhileRunning: '“{{label}}” is running a step: pause it first, then take the document out.',
+    dropOnlyDocument: 'This is the only document of “{{label}}”: cancel the job instead.',
+    otpNotNow: 'A code can be sent for “{{label}}” only while the signer is at the desk.',
+    otpNotUsed: '“{{label}}” uses an external authentication method, not a code.',
+    otpFormat: 'The code is the digits the signer received, without letters.',
+    otpNotExpected: 'No code is expected for “{{label}}” now: send the code to the signer first.',
+    signedCopyUnverified:
+      'The signed copy of “{{filename}}” did not verify; it was not saved. The desk fetches it again.',
+    externalValueMissing:
+      'The external authentication value of this job is no longer in the keychain: copy the job as a new draft and type the value again.',
+    idImageRefused: 'The ID image must be a JPEG or PNG picture of at most 10 MB.',
+    idImageLost: 'A sealed ID image of this job can no longer be read: add the image again.',
+    idImageKeyForeign:
+      'The key for ID images in the keychain was not written by One-Shot Desk: sealed ID images cannot be read.',
+    tokenMissing: 'No token is kept on this computer for the RAO “{{rao}}”: sign in again under Connection.',
+    raoUsernameMissing: 'Type the RAO username.',
+    keychainUnavailable: 'The system keychain cannot be used now: unlock it, or start it, and try again.',
+    fieldInvalid: '{{rule}}',
+    fieldTooLong: '{{field}} is too long: {{max}} characters at most.',
+    optimizerOffline:
+      '{{step}}: the Optimizer cannot be reached. Check the network and the address under Connection.',
+    optimizerTimeout: '{{step}}: the Optimizer did not answer in time. Try again in a moment.',
+    optimizerTls:
+      '{{step}}: the Optimizer’s certificate is not the one trusted for this profile. Check the address and the certificate under Connection.',
+    optimizerAuth:
+      '{{step}}: the Optimizer refused the RAO credentials or token. Sign in again under Connection.',
+    optimizerRefused: '{{step}}: the Optimizer refused the data sent.',
+    optimizerNotFound: '{{step}}: the Optimizer does not know the request, document or token asked for.',
+    optimizerConflict: '{{step}}: the request is not in a state that allows this step.',
+    optimizerUnsupportedMedia: '{{step}}: the Optimizer does not accept this type of file.',
+    optimizerFailed: '{{step}}: the Optimizer had a problem of its own.',
+    optimizerUnknownOutcome:
+      '{{step}}: the answer was lost, so it is not known whether the Optimizer did it. The desk checks before doing anything again.',
+    otpWrong: 'The code is not correct.',
+    otpExpired: 'The code is no longer valid: ask for a new code.',
+    otpCooldown: 'A new code can be asked for one minute after the previous one.',
+    otpLocked: 'The code is locked after too many wrong attempts: ask for a new code.',
+  } satisfies Record<ProblemCode, string>,
+  /** What a problem's values are worded from: the step that failed, the field, the rule broken. */
+  problemParts: {
+    /** Added when the problem has the value (status, serverWords, attemptsLeft). */
+    optional: {
+      status: ' HTTP status: {{status}}.',
+      serverWords: ' The Optimizer said: “{{serverWords}}”',
+      attemptsLeft: ' Attempts left: {{attemptsLeft}}.',
+    },
+    steps: {
+      hello: 'Checking the Optimizer',
+      version: 'Reading the Optimizer’s version',
+      listTokens: 'Listing the RAO tokens',
+      createToken: 'Creating the RAO token',
+      getToken: 'Reading the RAO token',
+      deleteToken: 'Deleting the RAO token',
+      createRequest: 'Creating the request',
+      getRequest: 'Reading the request’s status',
+      cancelRequest: 'Cancelling the request',
+      uploadDocuments: 'Uploading the documents',
+      listDocuments: 'Listing the request’s documents',
+      downloadContract: 'Getting the service contract',
+      sendOtp: 'Sending the code',
+      sign: 'Signing',
+      downloadDocument: 'Downloading a signed document',
+      deleteDocument: 'Deleting a document from the Optimizer',
+      deleteDocuments: 'Deleting the request’s documents from the Optimizer',
+    } satisfies Record<OptimizerStep, string>,
+    fields: {
+      given_name: 'Given name',
+      surname_1: 'First surname',
+      surname_2: 'Second surname',
+      id_document_type: 'ID document type',
+      id_document_country: 'ID document country',
+      serial_number: 'ID document number',
+      email: 'E-mail',
+      mobile_phone_number: 'Mobile phone',
+      registration_authority: 'Registration authority',
+      profile: 'Certificate profile',
+      communication_language: 'Communication language',
+      residence: 'Country of residence',
+      residence_city: 'City of residence',
+      residence_postal_code: 'Postal code',
+      residence_address: 'Address',
+      special_conditions: 'Special conditions',
+      documents: 'Documents',
+      outputDir: 'Folder for signed files',
+      raoUsername: 'RAO token',
+      auth: 'Authentication',
+    } satisfies Record<ProblemField, string>,
+    rules: {
+      required: '{{field}}: fill this in.',
+      notText: '{{field}}: write it as text.',
+      tooLong: '{{field}} is too long: shorten it.',
+      format: '{{field}} is not written the way the service expects: check it.',
+      notAllowed: '{{field}}: choose one of the options offered.',
+      phonePrefix: '{{field}}: write the number with its international prefix, e.g. +34 600 123 456.',
+      email: '{{field}}: write a whole e-mail address, e.g. name@example.com.',
+      country: '{{field}}: write the two-letter country code, e.g. ES or PL.',
+      noToken: '{{field}}: this RAO has no token on this Optimizer; create one under Connection first.',
+      notDeclared:
+        '{{field}}: this Optimizer was not declared to accept this method; choose another one or declare it under Connection.',
+    } satisfies Record<FieldRule, string>,
   },
 };
