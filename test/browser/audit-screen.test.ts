@@ -122,7 +122,7 @@ describe('the audit log screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     await page.getByText('Showing 2 of 2 events, newest first.').waitFor();
     assert.deepEqual(
       (await table.locator('tbody td.details').allInnerTexts()).map((s) => s.trim()),
-      ['Creating request → Request created · pk: 822001', 'Queued → Creating request'],
+      ['Creating request → Request created · Request number: 822001', 'Queued → Creating request'],
     );
     const today = localDay(new Date());
     const tomorrow = localDay(new Date(Date.now() + 86_400_000));

@@ -225,7 +225,7 @@ export function AuditScreen(): React.JSX.Element {
                     )}
                   </td>
                   <td>{e.signer ?? '—'}</td>
-                  <td className="details">{summarize(t, e.kind, e.data)}</td>
+                  <td className="details">{summarize(t, e.kind, e.data, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

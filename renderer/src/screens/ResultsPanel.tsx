@@ -126,7 +126,7 @@ function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
               <td>
                 {/* Worded per kind, as the Audit log screen words it: values named, no raw keys. */}
                 <strong>{kindLabel(t, e.kind)}</strong>
-                {wordedData(t, e.kind, e.data)}
+                {wordedData(t, e.kind, e.data, i18n.language)}
               </td>
             </tr>
           ))}
@@ -137,7 +137,7 @@ function AuditTrail({ jobId }: { jobId: string }): React.JSX.Element {
 }
 
 /** The event's data in a sentence, after its kind (nothing when it has none worth saying). */
-function wordedData(t: TFunction, kind: string, data: Record<string, unknown>): string {
-  const line = summarize(t, kind, data);
+function wordedData(t: TFunction, kind: string, data: Record<string, unknown>, language: string): string {
+  const line = summarize(t, kind, data, language);
   return line ? ` · ${line}` : '';
 }
