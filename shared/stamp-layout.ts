@@ -4,6 +4,7 @@
 // renderer's preview shows it, so the preview cannot promise lines the PDF will not have. Pure: no
 // DOM, no Node. Coordinates are PDF points from the stamp's top-left corner, y down.
 import type { CommunicationLanguage } from './signer';
+import { winAnsiCode } from './win-ansi';
 
 // --- the words the service adds to a stamp --------------------------------------------------------
 
@@ -50,42 +51,32 @@ export function stampLines(content: StampContent): string[] {
 
 // --- measuring text in the standard Helvetica font ----------------------------------------------
 
-/** Helvetica's advance widths (1/1000 em, Adobe's AFM) for U+0020…U+00FF; 0 marks C1 controls. */
+/** Helvetica's advance widths (1/1000 em, Adobe's AFM) by WinAnsi byte, 0x20…0xFF; 0: no glyph. */
 // prettier-ignore
-const LATIN1_WIDTHS: readonly number[] = [
+const HELVETICA_WIDTHS: readonly number[] = [
   278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556,
   556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,
   722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278,
   278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, 0, 0, 0, 0, 0, 0, 0,
-  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 278, 333, 556, 556, 556,
-  556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333, 400, 584, 333, 333, 333, 556, 537, 278, 333,
-  333, 365, 556, 834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278,
-  278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, 556,
-  556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278, 556, 556, 556, 556, 556,
-  556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500,
+  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0, 556, 0, 222, 556, 333,
+  1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0, 0, 222, 222, 333, 333, 350, 556, 1000, 333,
+  1000, 500, 333, 944, 0, 500, 667, 278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584,
+  333, 737, 333, 400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611, 667,
+  667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778,
+  778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 500, 556,
+  556, 556, 556, 278, 278, 278, 278, 556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556,
+  500, 556, 500,
 ];
-
-/** The WinAnsi characters outside Latin-1 (ISO 32000-1 Annex D) and their Helvetica widths. */
-// prettier-ignore
-const WIN_ANSI_EXTRA_WIDTHS: ReadonlyMap<number, number> = new Map([
-  [0x20ac, 556], [0x201a, 222], [0x0192, 556], [0x201e, 333], [0x2026, 1000], [0x2020, 556],
-  [0x2021, 556], [0x02c6, 333], [0x2030, 1000], [0x0160, 667], [0x2039, 333], [0x0152, 1000],
-  [0x017d, 611], [0x2018, 222], [0x2019, 222], [0x201c, 333], [0x201d, 333], [0x2022, 350],
-  [0x2013, 556], [0x2014, 1000], [0x02dc, 333], [0x2122, 1000], [0x0161, 500], [0x203a, 333],
-  [0x0153, 944], [0x017e, 500], [0x0178, 667],
-]);
 
 /** What a character outside WinAnsi is drawn as: its base letter (ł→l, ś→s), else "?". */
 const UNDRAWN = 556;
 const STROKED: Readonly<Record<string, string>> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i' };
 
 function charWidth(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x20 && code <= 0xff) return LATIN1_WIDTHS[code - 0x20] || UNDRAWN;
-  const extra = WIN_ANSI_EXTRA_WIDTHS.get(code);
-  if (extra !== undefined) return extra;
-  if (/\s/u.test(char)) return LATIN1_WIDTHS[0] ?? UNDRAWN;
+  const code = winAnsiCode(char.codePointAt(0) ?? 0);
+  if (code !== undefined) return HELVETICA_WIDTHS[code - 0x20] || UNDRAWN;
+  // The writer draws other white space as a space.
+  if (/\s/u.test(char)) return HELVETICA_WIDTHS[0] ?? UNDRAWN;
   const base = (STROKED[char] ?? char).normalize('NFD').replace(/\p{M}/gu, '');
   if (base === '' || base === char) return UNDRAWN;
   return [...base].reduce((sum, c) => sum + charWidth(c), 0);

@@ -150,7 +150,10 @@ describe('one stamp layout for the PDF writer and the preview', () => {
     const codePoints = [
       ...Array.from({ length: 0x7f - 0x20 }, (_, i) => 0x20 + i),
       ...Array.from({ length: 0x100 - 0xa0 }, (_, i) => 0xa0 + i),
-      ...[0x20ac, 0x201e, 0x2026, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x0160, 0x017e],
+      // WinAnsi's 0x80–0x9F (not U+0178: pdf-lib's own table gives it ÿ's glyph; Ÿ is 667 wide).
+      ...[0x20ac, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152],
+      ...[0x017d, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a],
+      ...[0x0153, 0x017e],
     ];
     for (const cp of codePoints) {
       const glyph = Encodings.WinAnsi.encodeUnicodeCodePoint(cp);
@@ -162,5 +165,6 @@ describe('one stamp layout for the PDF writer and the preview', () => {
     }
     // Letters the font lacks are measured as the base letter the writer draws in their place.
     assert.equal(measureHelvetica('łś', 10), measureHelvetica('ls', 10));
+    assert.equal(measureHelvetica('\u0178', 1000), 667);
   });
 });
