@@ -135,6 +135,30 @@ describe('the bridge in rooms', () => {
     assert.deepEqual(found, []);
   });
 
+  it('raises no BridgeFailure without a problem the interface can word', () => {
+    const bare = sourceFiles(bridgeDir)
+      .filter((file) => !file.endsWith('/errors.ts'))
+      .flatMap((file) => {
+        const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+        const found: string[] = [];
+        const visit = (node: ts.Node): void => {
+          // new BridgeFailure(code, message, fields, problem): without the fourth, the screen shows English.
+          if (
+            ts.isNewExpression(node) &&
+            node.expression.getText(source) === 'BridgeFailure' &&
+            (node.arguments?.length ?? 0) < 4
+          )
+            found.push(
+              `${relative(bridgeDir, file)}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`,
+            );
+          ts.forEachChild(node, visit);
+        };
+        visit(source);
+        return found;
+      });
+    assert.deepEqual(bare, []);
+  });
+
   it('writes each guard’s refusal once, in guards.ts', () => {
     const files = sourceFiles(bridgeDir);
     for (const words of ['That job no longer exists.', 'has already started', 'template no longer exists']) {

@@ -3,7 +3,7 @@
 // written once so that a refusal reads the same whichever room gives it.
 import type { z } from 'zod';
 import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
-import type { Problem } from '../../../shared/problems';
+import { bridgeProblem, type Problem } from '../../../shared/problems';
 import type { JobRecord, OptimizerProfileRecord, Store } from '../store/index';
 import type { DesktopPort } from './desktop';
 import { BridgeFailure, refusal } from './errors';
@@ -81,9 +81,7 @@ export function fieldsRefusal(
   fields: Record<string, string[]>,
   problem: Problem,
 ): BridgeFailure {
-  // Flat strings and numbers only: what the contract's `problem.values` carries.
-  const values = problem.values as Record<string, string | number>;
-  return new BridgeFailure('validation', message, fields, { code: problem.code, values });
+  return new BridgeFailure('validation', message, fields, bridgeProblem(problem));
 }
 
 /** A template chosen or named that has been removed meanwhile. */

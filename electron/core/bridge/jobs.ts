@@ -6,11 +6,19 @@
 // as a problem code the interface words.
 import { randomUUID } from 'node:crypto';
 import { hasFolderPlaceholders } from '../../../shared/output-folder-template';
-import { JOB_ACTIONS, allows, retryBlock, whyNotAllowed, type JobAction } from '../../../shared/job-actions';
+import {
+  JOB_ACTIONS,
+  allows,
+  retryBlock,
+  whyNotAllowed,
+  type JobAction,
+  type JobProblem,
+} from '../../../shared/job-actions';
 import { problem } from '../../../shared/problems';
 import { checkDefaultPlacement } from '../../../shared/settings-rules';
 import type { Desk } from '../desk';
 import { OptimizerError } from '../optimizer/index';
+import { ProblemError } from '../problem-error';
 import { freezeAtStart, resolveJobStamps } from '../placement/resolve-job';
 import { folderAtStart } from '../queue/output-folder-template';
 import { defaultOutputFolder } from '../settings-rules';
@@ -27,7 +35,7 @@ import {
   newDraft,
   refuseOverLimits,
 } from './drafts';
-import { BridgeFailure, refusal } from './errors';
+import { refusal, type BridgeFailure } from './errors';
 import { DONE, fieldsRefusal, requireDraft, requireJob, requireProfile, type Room } from './guards';
 import { copyAsDraft } from './job-copy';
 import { acceptedOutputDir } from './settings';
@@ -64,7 +72,7 @@ export function jobOperations(desk: Desk): JobOperations {
     const value = store.settings.get(key);
     return typeof value === 'string' && value !== '' ? value : undefined;
   };
-  const refuse = (job: JobRecord, problem: string, message: string): BridgeFailure => {
+  const refuse = (job: JobRecord, problem: JobProblem, message: string): BridgeFailure => {
     const refused = job.documents.find((d) => d.refusal !== null);
     return refusal('conflict', message, problem, {
       label: job.label,
@@ -156,14 +164,9 @@ export function jobOperations(desk: Desk): JobOperations {
     },
     'jobs.setIdImage': async ({ jobId, side, image }) => {
       requireDraft(store, jobId);
+      // An image refused (IdImageError) or a keychain that is not there answers as itself (errors.ts).
       if (image === null) await desk.idImages.remove(jobId, side);
-      else {
-        try {
-          await desk.idImages.put(jobId, side, Buffer.from(image.base64, 'base64'), image.contentType);
-        } catch (error) {
-          throw new BridgeFailure('unsupported_media', (error as Error).message);
-        }
-      }
+      else await desk.idImages.put(jobId, side, Buffer.from(image.base64, 'base64'), image.contentType);
       store.jobs.event(jobId, image === null ? 'id_image.removed' : 'id_image.added', { side });
       return DONE;
     },
@@ -172,7 +175,8 @@ export function jobOperations(desk: Desk): JobOperations {
       try {
         return jobView(await runner.dropDocument(jobId, position));
       } catch (error) {
-        if (error instanceof OptimizerError) throw error;
+        // The runner's own refusals (too late, running, the only document) already name their problem.
+        if (error instanceof OptimizerError || error instanceof ProblemError) throw error;
         throw refusal('conflict', (error as Error).message, 'cannotDropDocument', {});
       }
     },
