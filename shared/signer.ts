@@ -2,6 +2,7 @@
 // the Optimizer applies to them, so that bad input is caught before the network (as the RAO types,
 // and when a batch manifest is read). Pure: no Node, no DOM.
 import { COUNTRY_PROBLEM, isCountryCode } from './countries';
+import type { FieldRule } from './problems';
 
 export const ID_DOCUMENT_TYPES = ['IDC', 'PAS', 'PNO', 'TIN', 'CI', 'CE'] as const;
 export type IdDocumentType = (typeof ID_DOCUMENT_TYPES)[number];
@@ -116,29 +117,54 @@ const INTERNATIONAL_PHONE = /^\+[1-9][0-9 -]{6,18}[0-9]$/;
 export const isInternationalPhone = (value: string): boolean => INTERNATIONAL_PHONE.test(value.trim());
 export const isEmail = (value: string): boolean => EMAIL.test(value.trim());
 
-/** Checks one field; an empty list means it is acceptable. */
-export function checkSignerField(field: keyof SignerIdentity, value: unknown): string[] {
-  const text = typeof value === 'string' ? value.trim() : undefined;
-  if (value !== undefined && value !== null && typeof value !== 'string') return ['must be text'];
-  if (!text) return REQUIRED.includes(field) ? ['is required'] : [];
+/**
+ * What is wrong with one field, as the rule the interface words in the RAO's language
+ * (shared/problems.ts' fieldInvalid), or null when it is acceptable.
+ */
+export function signerFieldRule(field: keyof SignerIdentity, value: unknown): FieldRule | null {
+  if (value !== undefined && value !== null && typeof value !== 'string') return 'notText';
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (!text) return REQUIRED.includes(field) ? 'required' : null;
   switch (field) {
     case 'email':
-      return isEmail(text) ? [] : ['is not a valid e-mail address'];
+      return isEmail(text) ? null : 'email';
     case 'mobile_phone_number':
-      return isInternationalPhone(text) ? [] : ['needs the international prefix, e.g. +34600123456'];
+      return isInternationalPhone(text) ? null : 'phonePrefix';
     case 'id_document_country':
-      return isCountryCode(text) ? [] : [COUNTRY_PROBLEM];
+      return isCountryCode(text) ? null : 'country';
     case 'id_document_type':
-      return (ID_DOCUMENT_TYPES as readonly string[]).includes(text)
-        ? []
-        : [`must be one of ${ID_DOCUMENT_TYPES.join(', ')}`];
+      return (ID_DOCUMENT_TYPES as readonly string[]).includes(text) ? null : 'notAllowed';
     case 'communication_language':
-      return (LANGUAGES as readonly string[]).includes(text)
-        ? []
-        : [`must be one of ${LANGUAGES.join(', ')}`];
+      return (LANGUAGES as readonly string[]).includes(text) ? null : 'notAllowed';
     default:
-      return text.length > 200 ? ['is too long (200 characters at most)'] : [];
+      return text.length > 200 ? 'tooLong' : null;
   }
+}
+
+/** The same rule in English, for the CLI and logs. */
+function ruleInEnglish(field: keyof SignerIdentity, rule: FieldRule): string {
+  switch (rule) {
+    case 'notText':
+      return 'must be text';
+    case 'required':
+      return 'is required';
+    case 'email':
+      return 'is not a valid e-mail address';
+    case 'phonePrefix':
+      return 'needs the international prefix, e.g. +34600123456';
+    case 'country':
+      return COUNTRY_PROBLEM;
+    case 'notAllowed':
+      return `must be one of ${(field === 'id_document_type' ? ID_DOCUMENT_TYPES : LANGUAGES).join(', ')}`;
+    default:
+      return 'is too long (200 characters at most)';
+  }
+}
+
+/** Checks one field; an empty list means it is acceptable. */
+export function checkSignerField(field: keyof SignerIdentity, value: unknown): string[] {
+  const rule = signerFieldRule(field, value);
+  return rule === null ? [] : [ruleInEnglish(field, rule)];
 }
 
 /** Parses untrusted input (a form, a signer.json) into a SignerIdentity, or lists what is wrong. */

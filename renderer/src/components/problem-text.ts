@@ -11,6 +11,7 @@ type Values = Readonly<Record<string, string | number>>;
 const LISTS: Readonly<Record<string, string>> = {
   step: 'problemParts.steps',
   field: 'problemParts.fields',
+  rule: 'problemParts.rules',
   cause: 'settings.writeCauses',
 };
 
@@ -33,9 +34,5 @@ export function problemText(
     else if (LISTS[kind]) values[name] = t(`${LISTS[kind]}.${value}`, { defaultValue: String(value) });
     else values[name] = PATHS.has(name) ? isolated(String(value)) : value;
   }
-  // A rule is a sentence about its field.
-  const rule = problem.values.rule;
-  if (shape.rule && rule !== undefined)
-    values.rule = t(`problemParts.rules.${rule}`, { field: values.field, defaultValue: String(rule) });
   return t(`problems.${problem.code}`, values) + added;
 }

@@ -29,7 +29,7 @@ export function missingReason(t: TFunction, key: string, signer: DraftSigner): s
   if (key.startsWith('signer.')) {
     const field = key.slice('signer.'.length) as keyof SignerIdentity;
     const problem = signerProblemKey(field, signer[field as keyof DraftSigner]);
-    return t(problem ?? 'signer.problems.required');
+    return t(problem ?? 'problemParts.rules.required');
   }
   const known = ['documents', 'outputDir', 'raoUsername', 'auth'];
   return t(known.includes(key) ? `guide.missing.${key}` : 'guide.missing.other');

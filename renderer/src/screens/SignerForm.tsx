@@ -9,7 +9,7 @@ import type { OperationArgs } from '../../../shared/contract';
 import { COUNTRY_CODES } from '../../../shared/countries';
 import { DEFAULT_EXTERNAL_METHODS, KNOWN_EXTERNAL_METHODS } from '../../../shared/external-methods';
 import {
-  checkSignerField,
+  signerFieldRule,
   defaultCommunicationLanguage,
   ID_DOCUMENT_TYPES,
   isCommunicationLanguage,
@@ -30,12 +30,10 @@ const _TEXT_FIELDS = [
   'mobile_phone_number',
 ] as const;
 
-/** A translated message per field for what checkSignerField finds wrong. */
+/** The key of what is wrong with a field (the rule it breaks, as problems word it), or null. */
 export function signerProblemKey(field: keyof SignerIdentity, value: string | undefined): string | null {
-  const issues = checkSignerField(field, value ?? '');
-  if (issues.length === 0) return null;
-  if (!value?.trim()) return 'signer.problems.required';
-  return `signer.problems.${field}`;
+  const rule = signerFieldRule(field, value ?? '');
+  return rule === null ? null : `problemParts.rules.${rule}`;
 }
 
 export function SignerForm(props: {
@@ -103,7 +101,7 @@ export function SignerForm(props: {
     if (key) return t(key);
     // Core's judgement at Start (the request as it will be sent) can find what the form did not.
     return props.showAllProblems && props.missing?.includes(`signer.${field}`)
-      ? t('signer.problems.required')
+      ? t('problemParts.rules.required')
       : null;
   };
   const authMissing = props.showAllProblems && (props.missing?.includes('auth') ?? false);

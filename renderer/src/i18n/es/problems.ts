@@ -110,7 +110,7 @@ export const problems: Strings<typeof english> = {
     raoUsernameMissing: 'Escriba el usuario del operador RAO.',
     keychainUnavailable:
       'Ahora no se puede usar el almacén de credenciales del sistema: desbloquéelo o inícielo y vuelva a intentarlo.',
-    fieldInvalid: '{{rule}}',
+    fieldInvalid: '{{field}}: {{rule}}',
     fieldTooLong: '{{field}} es demasiado largo: {{max}} caracteres como máximo.',
     optimizerOffline:
       '{{step}}: no se puede conectar con el Optimizer. Revise la red y la dirección en Conexión.',
@@ -180,17 +180,16 @@ export const problems: Strings<typeof english> = {
       auth: 'Autenticación',
     },
     rules: {
-      required: '{{field}}: rellene este dato.',
-      notText: '{{field}}: escríbalo como texto.',
-      tooLong: '{{field}} es demasiado largo: acórtelo.',
-      format: '{{field}} no está escrito como lo espera el servicio: revíselo.',
-      notAllowed: '{{field}}: elija una de las opciones ofrecidas.',
-      phonePrefix: '{{field}}: escriba el número con su prefijo internacional, p. ej. +34 600 123 456.',
-      email: '{{field}}: escriba una dirección de correo completa, p. ej. nombre@ejemplo.es.',
-      country: '{{field}}: escriba el código de país de dos letras, p. ej. ES o PL.',
-      noToken: '{{field}}: este operador RAO no tiene token en este Optimizer; cree uno antes en Conexión.',
-      notDeclared:
-        '{{field}}: no se declaró que este Optimizer acepte este método; elija otro o declárelo en Conexión.',
+      required: 'Rellene este dato.',
+      notText: 'Escríbalo como texto.',
+      tooLong: 'Demasiado largo: acórtelo.',
+      format: 'No está escrito como lo espera el servicio: revíselo.',
+      notAllowed: 'Elija una de las opciones ofrecidas.',
+      phonePrefix: 'Escriba el número con su prefijo internacional, p. ej. +34 600 123 456.',
+      email: 'Escriba una dirección de correo completa, p. ej. nombre@ejemplo.es.',
+      country: 'Elija el país que expidió el documento de identidad.',
+      noToken: 'Este operador RAO no tiene token en este Optimizer: cree uno antes en Conexión.',
+      notDeclared: 'No se declaró que este Optimizer acepte este método: elija otro o declárelo en Conexión.',
     },
   },
 };

@@ -113,7 +113,7 @@ export const problems: Strings<typeof english> = {
     raoUsernameMissing: 'Wpisz nazwę użytkownika operatora RAO.',
     keychainUnavailable:
       'Systemowego magazynu haseł nie można teraz użyć: odblokuj go lub uruchom i spróbuj ponownie.',
-    fieldInvalid: '{{rule}}',
+    fieldInvalid: '{{field}}: {{rule}}',
     fieldTooLong: '{{field}}: za długie, najwyżej {{max}} znaków.',
     optimizerOffline: '{{step}}: brak połączenia z Optimizerem. Sprawdź sieć i adres w zakładce Połączenie.',
     optimizerTimeout: '{{step}}: Optimizer nie odpowiedział na czas. Spróbuj ponownie za chwilę.',
@@ -181,18 +181,17 @@ export const problems: Strings<typeof english> = {
       auth: 'Uwierzytelnianie',
     },
     rules: {
-      required: '{{field}}: uzupełnij to pole.',
-      notText: '{{field}}: wpisz to jako tekst.',
-      tooLong: '{{field}}: za długie, skróć je.',
-      format: '{{field}}: zapis nie jest taki, jakiego oczekuje usługa; sprawdź go.',
-      notAllowed: '{{field}}: wybierz jedną z proponowanych opcji.',
-      phonePrefix: '{{field}}: wpisz numer z prefiksem międzynarodowym, np. +48 600 123 456.',
-      email: '{{field}}: wpisz pełny adres e-mail, np. imie@przyklad.pl.',
-      country: '{{field}}: wpisz dwuliterowy kod kraju, np. PL lub ES.',
-      noToken:
-        '{{field}}: ten operator RAO nie ma tokenu w tym Optimizerze; najpierw utwórz go w zakładce Połączenie.',
+      required: 'Uzupełnij to pole.',
+      notText: 'Wpisz to jako tekst.',
+      tooLong: 'Za długie: skróć je.',
+      format: 'Zapis nie jest taki, jakiego oczekuje usługa: sprawdź go.',
+      notAllowed: 'Wybierz jedną z proponowanych opcji.',
+      phonePrefix: 'Wpisz numer z prefiksem międzynarodowym, np. +48 600 123 456.',
+      email: 'Wpisz pełny adres e-mail, np. imie@przyklad.pl.',
+      country: 'Wybierz kraj, który wydał dokument tożsamości.',
+      noToken: 'Ten operator RAO nie ma tokenu w tym Optimizerze: najpierw utwórz go w zakładce Połączenie.',
       notDeclared:
-        '{{field}}: nie zadeklarowano, że ten Optimizer przyjmuje tę metodę; wybierz inną albo zadeklaruj ją w zakładce Połączenie.',
+        'Nie zadeklarowano, że ten Optimizer przyjmuje tę metodę: wybierz inną albo zadeklaruj ją w zakładce Połączenie.',
     },
   },
 };
