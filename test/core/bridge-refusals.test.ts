@@ -6,10 +6,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { appearanceOperations } from '../../electron/core/bridge/appearance';
+import { auditOperations } from '../../electron/core/bridge/audit';
+import { connectionOperations } from '../../electron/core/bridge/connection';
 import { createDispatcher, type BridgeDispatcher } from '../../electron/core/bridge/dispatcher';
+import { fileOperations } from '../../electron/core/bridge/files';
+import { jobOperations } from '../../electron/core/bridge/jobs';
+import { otpOperations } from '../../electron/core/bridge/otp';
+import { resultOperations } from '../../electron/core/bridge/results';
+import { reviewOperations } from '../../electron/core/bridge/review';
+import { settingsOperations } from '../../electron/core/bridge/settings';
+import { templateOperations } from '../../electron/core/bridge/templates';
 import { coreOperations } from '../../electron/core/bridge/operations';
 import { openDesk, type Desk } from '../../electron/core/desk';
-import { TRAINING_PROFILE_ID, type BridgeError } from '../../shared/contract';
+import { OPERATION_NAMES, TRAINING_PROFILE_ID, type BridgeError } from '../../shared/contract';
 import { isProblemCode } from '../../shared/problems';
 import { makePdf } from '../fixtures/pdfs';
 
@@ -63,6 +73,30 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
   });
   after(async () => {
     await desk.close();
+  });
+
+  it('has each operation of the contract in exactly one room', () => {
+    const app = { version: '0.1.0', training: false, dataDir: join(work, 'data') };
+    const rooms = [
+      connectionOperations(desk),
+      fileOperations(desk, app),
+      jobOperations(desk),
+      reviewOperations(desk),
+      otpOperations(desk),
+      resultOperations(desk),
+      appearanceOperations(desk),
+      templateOperations(desk),
+      auditOperations(desk),
+      settingsOperations(desk),
+    ].map((room) => Object.keys(room));
+    const named = rooms.flat();
+    assert.deepEqual(
+      named.filter((name, i) => named.indexOf(name) !== i),
+      [],
+      'an operation in two rooms',
+    );
+    // app.info is the assembly's own.
+    assert.deepEqual([...named, 'app.info'].sort(), [...OPERATION_NAMES].sort());
   });
 
   it('answers a job that is gone, or has started, the same from every room', async () => {
