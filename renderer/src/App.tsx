@@ -75,8 +75,11 @@ export function App(): React.JSX.Element {
           ))}
         </nav>
         <ConnectionLine connection={connection} />
+        {/* The word is for screen readers: the list shows each language in its own words, and the
+            room is the connection's (the header holds one line in every language). */}
         <label className="language">
-          {t('nav.language')} <LanguageSelect />
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <LanguageSelect />
         </label>
       </header>
       <main>

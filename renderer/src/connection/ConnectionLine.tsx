@@ -6,6 +6,8 @@ import { TRAINING_PROFILE_ID } from '../../../shared/contract';
 import type { ActiveConnection } from './useActiveConnection';
 import './connection.css';
 
+const NAME_MARK = '\u0001';
+
 export function ConnectionLine({ connection }: { connection: ActiveConnection }): React.JSX.Element {
   const { t } = useTranslation();
   const { profile, state } = connection;
@@ -18,6 +20,15 @@ export function ConnectionLine({ connection }: { connection: ActiveConnection })
   const training = profile.id === TRAINING_PROFILE_ID;
   const name = training ? t('connection.trainingName') : profile.name;
   const kind = training ? 'training' : profile.env;
+  // The sentence is worded with a mark where the name goes, so the name alone can be cut short
+  // ("…") when a language's words leave the header too little room; the state is never cut.
+  const words =
+    state === 'online'
+      ? t('connection.chipOnline', { name: NAME_MARK, ms: connection.roundTripMs ?? '?' })
+      : state === 'offline'
+        ? t('connection.chipOffline', { name: NAME_MARK })
+        : t('link.checking', { name: NAME_MARK });
+  const [before = '', ...rest] = words.split(NAME_MARK);
   return (
     <p className="status-line" aria-live="polite">
       <span className={`link-kind link-kind-${kind}`} title={t('link.kindLabel')}>
@@ -25,11 +36,13 @@ export function ConnectionLine({ connection }: { connection: ActiveConnection })
       </span>{' '}
       <span className={`link link-${state}`} data-state={state}>
         <span className="link-dot" aria-hidden="true" />
-        {state === 'online'
-          ? t('connection.chipOnline', { name, ms: connection.roundTripMs ?? '?' })
-          : state === 'offline'
-            ? t('connection.chipOffline', { name })
-            : t('link.checking', { name })}
+        <span className="link-words">
+          {before}
+          <span className="link-name" title={name}>
+            {name}
+          </span>
+          <span className="link-state">{rest.join(name)}</span>
+        </span>
       </span>
     </p>
   );
