@@ -25,6 +25,11 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+const problemSchema = z.object({
+  code: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const bridgeErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
@@ -33,9 +38,12 @@ export const bridgeErrorSchema = z.object({
    * The same refusal as a code and its values (paths, limits; never a secret), for the screens
    * that word it in the RAO's language; the message stays the English fallback.
    */
-  problem: z
-    .object({ code: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])) })
-    .optional(),
+  problem: problemSchema.optional(),
+  /**
+   * Each field's problems (shared/problems.ts' fieldInvalid…), keyed like `fields`, for the screens
+   * to word instead of the English in `fields`.
+   */
+  fieldProblems: z.record(z.string(), z.array(problemSchema)).optional(),
 });
 export type BridgeError = z.infer<typeof bridgeErrorSchema>;
 

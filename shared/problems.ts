@@ -311,3 +311,20 @@ export function fieldProblem(issue: ValidatorIssue, input?: unknown): Problem | 
       return problem('fieldInvalid', { field: name, rule: FORMAT_RULES[name] ?? 'format' });
   }
 }
+
+/**
+ * A validator's issues about `input` as each field's problems, as the bridge carries them
+ * (BridgeError.fieldProblems), keyed `${prefix}${path}` like BridgeError.fields (`signer.email`).
+ */
+export function fieldProblemsOf(
+  issues: readonly ValidatorIssue[],
+  input: unknown,
+  prefix = '',
+): Record<string, ReturnType<typeof bridgeProblem>[]> {
+  const found: Record<string, ReturnType<typeof bridgeProblem>[]> = {};
+  for (const issue of issues) {
+    const named = fieldProblem(issue, input);
+    if (named) (found[`${prefix}${issue.path.join('.')}`] ??= []).push(bridgeProblem(named));
+  }
+  return found;
+}

@@ -7,7 +7,9 @@ import { describe, it } from 'node:test';
 import i18next, { type TFunction } from 'i18next';
 import { problemText } from '../../renderer/src/components/problem-text';
 import { resources } from '../../renderer/src/i18n/catalogue';
+import { signerSchema } from '../../shared/contract-schemas';
 import {
+  fieldProblemsOf,
   FIELD_RULES,
   FOLDER_CAUSES,
   OPTIMIZER_STEPS,
@@ -110,6 +112,46 @@ describe('problem wording', () => {
           assertClean(text, `${lng} ${key}.${member}`);
         }
     }
+  });
+
+  it("zod's issues about a signer become field problems worded without zod's English", async () => {
+    const signer = {
+      given_name: 'Ana',
+      surname_1: 'Ruiz',
+      id_document_type: 'XYZ',
+      id_document_country: 'ES',
+      serial_number: '1'.repeat(150),
+      email: 'ana@',
+      mobile_phone_number: '600123456',
+      registration_authority: 'RA',
+    };
+    const parsed = signerSchema.safeParse(signer);
+    assert.ok(!parsed.success);
+    const fields = fieldProblemsOf(parsed.error.issues, signer, 'signer.');
+    assert.deepEqual(fields, {
+      'signer.id_document_type': [
+        { code: 'fieldInvalid', values: { field: 'id_document_type', rule: 'notAllowed' } },
+      ],
+      'signer.serial_number': [{ code: 'fieldTooLong', values: { field: 'serial_number', max: 100 } }],
+      'signer.email': [{ code: 'fieldInvalid', values: { field: 'email', rule: 'email' } }],
+      'signer.mobile_phone_number': [
+        { code: 'fieldInvalid', values: { field: 'mobile_phone_number', rule: 'phonePrefix' } },
+      ],
+      'signer.profile': [{ code: 'fieldInvalid', values: { field: 'profile', rule: 'required' } }],
+    });
+    const es = await translator('es');
+    const phone = fields['signer.mobile_phone_number']?.[0];
+    assert.ok(phone);
+    assert.equal(
+      problemText(es, phone),
+      'Teléfono móvil: Escriba el número con su prefijo internacional, p. ej. +34 600 123 456.',
+    );
+    const en = await translator('en');
+    for (const problems of Object.values(fields))
+      for (const problem of problems) {
+        const text = problemText(en, problem) ?? '';
+        assert.ok(!/Invalid input|expected|received|pattern|\/\^/.test(text), text);
+      }
   });
 
   it('a code that is not one of the desk’s is left to the caller', async () => {

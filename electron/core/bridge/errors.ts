@@ -22,6 +22,8 @@ export class BridgeFailure extends Error {
     message: string,
     readonly fields?: Record<string, string[]>,
     readonly problem?: BridgeError['problem'],
+    /** Each field's problems, keyed like `fields` (see fieldProblemsOf in shared/problems.ts). */
+    readonly fieldProblems?: BridgeError['fieldProblems'],
   ) {
     super(message);
   }
@@ -76,7 +78,13 @@ const OPTIMIZER_CODES: Record<string, ErrorCode> = {
 export function toBridgeError(error: unknown, log: (line: string) => void = () => {}): BridgeError {
   if (error instanceof BridgeFailure) {
     const answer = withFields({ code: error.code, message: error.message }, error.fields);
-    return error.problem ? { ...answer, problem: error.problem } : answer;
+    return {
+      ...answer,
+      ...(error.problem ? { problem: error.problem } : {}),
+      ...(error.fieldProblems && Object.keys(error.fieldProblems).length > 0
+        ? { fieldProblems: error.fieldProblems }
+        : {}),
+    };
   }
   if (error instanceof ProblemError)
     return { code: error.code, message: error.message, problem: bridgeProblem(error.problem) };
