@@ -145,6 +145,9 @@ export const PROBLEM_SHAPES = {
   profileTokensAtNewAddress: { count: 'number', baseUrl: 'text' },
   tokenMissing: { rao: 'text' },
   raoUsernameMissing: {},
+  tokenUnknown: {},
+  tokenMalformed: {},
+  tokenOtherRao: { owner: 'text', rao: 'text' },
   keychainUnavailable: {},
   // --- fields
   fieldInvalid: { field: 'field', rule: 'rule' },

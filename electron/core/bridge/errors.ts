@@ -113,7 +113,11 @@ export function toBridgeError(error: unknown, log: (line: string) => void = () =
   if (error instanceof TokenVaultError) {
     const code =
       error.kind && OPTIMIZER_CODES[error.kind] ? (OPTIMIZER_CODES[error.kind] as ErrorCode) : 'auth';
-    return { code, message: error.message };
+    return {
+      code,
+      message: error.message,
+      ...(error.problem ? { problem: bridgeProblem(error.problem) } : {}),
+    };
   }
   if (error instanceof TransitionError) return { code: 'conflict', message: error.message };
   // A sealed ID image refused at the door, or lost once sealed: the RAO adds the image again.

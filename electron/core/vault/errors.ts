@@ -1,5 +1,6 @@
 // What the vault can fail with. Every message is written for a person and never carries a token
 // uid, a password or a PIN: these errors cross IPC and land in logs.
+import type { Problem } from '../../../shared/problems';
 
 /** Why no secure keychain can be used; the UI may pick its own wording from it. */
 export type KeychainUnavailableReason =
@@ -112,6 +113,8 @@ export class TokenVaultError extends Error {
     readonly kind?: string,
     /** True when the same call may simply be tried again later (e.g. the Optimizer was offline). */
     readonly retryable = false,
+    /** The same failure as the renderer words it, when there is one for it. */
+    readonly problem?: Problem,
   ) {
     super(message);
   }

@@ -4,6 +4,9 @@
 import { TokenMissingError, TokenVaultError } from './errors';
 import { INDEX_ACCOUNT, PROBE_SERVICE, type Keychain } from './keychain';
 import { redact } from '../redact';
+import { problem } from '../../../shared/problems';
+import { OptimizerError } from '../optimizer/errors';
+import { optimizerProblem } from '../optimizer/problem';
 
 export type OptimizerEnv = 'sandbox' | 'prod';
 
@@ -97,7 +100,13 @@ export class TokenVault {
       secrets.length = 0;
     }
     if (typeof uid !== 'string' || uid.trim() === '')
-      throw new TokenVaultError('optimizer_failed', 'The Optimizer answered without a token.', 'server');
+      throw new TokenVaultError(
+        'optimizer_failed',
+        'The Optimizer answered without a token.',
+        'server',
+        false,
+        problem('optimizerFailed', { step: 'createToken' }),
+      );
     try {
       await this.keychain.set(service, username, uid);
     } catch (error) {
@@ -119,6 +128,9 @@ export class TokenVault {
       throw new TokenVaultError(
         'invalid_input',
         'This does not look like a token: paste it whole, without spaces.',
+        undefined,
+        false,
+        problem('tokenMalformed'),
       );
     let details: TokenDetails;
     try {
@@ -130,6 +142,9 @@ export class TokenVault {
       throw new TokenVaultError(
         'username_mismatch',
         `This token belongs to the RAO “${details.username}”, not to “${name}”; it was not kept.`,
+        undefined,
+        false,
+        problem('tokenOtherRao', { owner: details.username.trim(), rao: name }),
       );
     await this.keychain.set(service, name, uid);
     return { username: name, env: details.env };
@@ -212,7 +227,13 @@ export class TokenVault {
 function checkUsername(username: string): string {
   const name = typeof username === 'string' ? username.trim() : '';
   if (name === '' || name.length > 256 || hasControl(name) || name === INDEX_ACCOUNT)
-    throw new TokenVaultError('invalid_input', 'Type the RAO username.');
+    throw new TokenVaultError(
+      'invalid_input',
+      'Type the RAO username.',
+      undefined,
+      false,
+      problem('raoUsernameMissing'),
+    );
   return name;
 }
 
@@ -244,5 +265,16 @@ function fromOptimizer(
     ? `The Optimizer does not know this token, so it could not ${action}.`
     : `Could not ${action} on the Optimizer.`;
   const message = [sentence, said === '' ? '' : `(${said})`, advice ?? ''].filter((s) => s !== '').join(' ');
-  return new TokenVaultError(unknownToken ? 'token_unknown' : 'optimizer_failed', message, kind, retryable);
+  const named = unknownToken
+    ? problem('tokenUnknown')
+    : error instanceof OptimizerError
+      ? optimizerProblem(error)
+      : undefined;
+  return new TokenVaultError(
+    unknownToken ? 'token_unknown' : 'optimizer_failed',
+    message,
+    kind,
+    retryable,
+    named,
+  );
 }

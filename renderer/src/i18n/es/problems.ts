@@ -108,6 +108,9 @@ export const problems: Strings<typeof english> = {
     tokenMissing:
       'Este equipo no guarda ningún token del operador RAO «{{rao}}»: vuelva a iniciar sesión en Conexión.',
     raoUsernameMissing: 'Escriba el usuario del operador RAO.',
+    tokenUnknown: 'El Optimizer no conoce este token: vuelva a iniciar sesión en Conexión.',
+    tokenMalformed: 'Esto no parece un token: péguelo entero, sin espacios.',
+    tokenOtherRao: 'Este token pertenece al operador RAO «{{owner}}», no a «{{rao}}»: no se ha guardado.',
     keychainUnavailable:
       'Ahora no se puede usar el almacén de credenciales del sistema: desbloquéelo o inícielo y vuelva a intentarlo.',
     fieldInvalid: '{{field}}: {{rule}}',

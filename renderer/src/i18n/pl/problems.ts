@@ -111,6 +111,9 @@ export const problems: Strings<typeof english> = {
     tokenMissing:
       'Ten komputer nie przechowuje tokenu operatora RAO „{{rao}}”: zaloguj się ponownie w zakładce Połączenie.',
     raoUsernameMissing: 'Wpisz nazwę użytkownika operatora RAO.',
+    tokenUnknown: 'Optimizer nie zna tego tokenu: zaloguj się ponownie w zakładce Połączenie.',
+    tokenMalformed: 'To nie wygląda na token: wklej go w całości, bez spacji.',
+    tokenOtherRao: 'Ten token należy do operatora RAO „{{owner}}”, a nie „{{rao}}”: nie został zachowany.',
     keychainUnavailable:
       'Systemowego magazynu haseł nie można teraz użyć: odblokuj go lub uruchom i spróbuj ponownie.',
     fieldInvalid: '{{field}}: {{rule}}',
