@@ -205,6 +205,13 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
     const missing = Object.keys(start.fields ?? {}).length;
     assert.ok(missing > 0, 'Start named no missing detail');
     assert.equal(start.problem?.values.count, missing);
+    // Each field worded by its rule, keyed like the fields: the form marks and words the same ones.
+    const fieldProblems = start.fieldProblems ?? {};
+    assert.deepEqual(fieldProblems['signer.given_name'], [
+      { code: 'fieldInvalid', values: { field: 'given_name', rule: 'required' } },
+    ]);
+    assert.deepEqual(fieldProblems.raoUsername, [{ code: 'raoUsernameMissing', values: {} }]);
+    assert.deepEqual(Object.keys(fieldProblems).sort(), Object.keys(start.fields ?? {}).sort());
   });
 
   it('reads a document by its position after another was dropped', async () => {

@@ -15,7 +15,7 @@ import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { asNewDocument } from '../store/job-records';
 import { requestLimitProblems, type LimitedDocument } from '../../../shared/request-limits';
 import type { SignatureParams } from '../../../shared/signature';
-import { problem } from '../../../shared/problems';
+import { bridgeProblem, fieldProblem, problem, type Problem } from '../../../shared/problems';
 import { refusal } from './errors';
 import { fieldsRefusal } from './guards';
 
@@ -84,36 +84,68 @@ export function jobLabel(
   return documents.length > 1 ? `${first} +${documents.length - 1}` : first;
 }
 
-/** Every field a draft still needs before it may be queued, with the reason, keyed like the form. */
-export async function missingForStart(desk: Desk, job: JobRecord): Promise<Record<string, string[]>> {
-  const fields: Record<string, string[]> = {};
+/**
+ * What a draft still needs before it may be queued, keyed like the form: each field's reasons in
+ * English (logs, the CLI) and the same reasons as problems the interface words.
+ */
+export interface Missing {
+  fields: Record<string, string[]>;
+  problems: Record<string, BridgeProblem[]>;
+}
+
+type BridgeProblem = ReturnType<typeof bridgeProblem>;
+
+/** Every field a draft still needs before it may be queued, with the reason. */
+export async function missingForStart(desk: Desk, job: JobRecord): Promise<Missing> {
+  const missing: Missing = { fields: {}, problems: {} };
+  const note = (key: string, message: string, found: Problem | null): void => {
+    (missing.fields[key] ??= []).push(message);
+    if (found) (missing.problems[key] ??= []).push(bridgeProblem(found));
+  };
   // Judged as it will be sent: trimmed, with its communication language settled.
-  const signer = signerSchema.safeParse(settledSigner(desk, job));
+  const settled = settledSigner(desk, job);
+  const signer = signerSchema.safeParse(settled);
   if (!signer.success)
-    for (const issue of signer.error.issues) {
-      const key = `signer.${issue.path.join('.')}`;
-      (fields[key] ??= []).push(issue.message);
-    }
-  if (job.documents.length === 0) fields.documents = ['Add at least one PDF.'];
-  const limits = requestLimitProblems(job.documents, standingSignature(job));
-  if (limits.length > 0) (fields.documents ??= []).push(...limits);
-  if (job.outputDir.trim() === '') fields.outputDir = ['Choose the folder for the signed files.'];
-  if (job.raoUsername.trim() === '') fields.raoUsername = ['Choose the RAO whose token signs this job.'];
+    for (const issue of signer.error.issues)
+      note(`signer.${issue.path.join('.')}`, issue.message, fieldProblem(issue, settled));
+  if (job.documents.length === 0)
+    note(
+      'documents',
+      'Add at least one PDF.',
+      problem('fieldInvalid', { field: 'documents', rule: 'required' }),
+    );
+  for (const limit of requestLimitProblems(job.documents, standingSignature(job)))
+    note('documents', limit, problem('overRequestLimits'));
+  if (job.outputDir.trim() === '')
+    note(
+      'outputDir',
+      'Choose the folder for the signed files.',
+      problem('fieldInvalid', { field: 'outputDir', rule: 'required' }),
+    );
+  if (job.raoUsername.trim() === '')
+    note('raoUsername', 'Choose the RAO whose token signs this job.', problem('raoUsernameMissing'));
   else {
     const tokens = await desk.vault.list(job.profileId);
     if (!tokens.some((t) => t.username === job.raoUsername))
-      fields.raoUsername = [
+      note(
+        'raoUsername',
         `No token for ${job.raoUsername} on this Optimizer: create one under Connection first.`,
-      ];
+        problem('fieldInvalid', { field: 'raoUsername', rule: 'noToken' }),
+      );
   }
   if (job.auth.method === 'external' && (job.auth.type.trim() === '' || !job.externalValueKept))
-    fields.auth = ['An external authentication method needs its type and value.'];
+    note(
+      'auth',
+      'An external authentication method needs its type and value.',
+      problem('fieldInvalid', { field: 'auth', rule: 'required' }),
+    );
   else {
     // A method the Optimizer was not declared to accept would be refused only at signing time.
     const undeclared = undeclaredMethod(desk.store, job);
-    if (undeclared !== null) fields.auth = [undeclared];
+    if (undeclared !== null)
+      note('auth', undeclared, problem('fieldInvalid', { field: 'auth', rule: 'notDeclared' }));
   }
-  return fields;
+  return missing;
 }
 
 /** The office's language for signers whose country has none of its own (null: English). */
@@ -180,7 +212,7 @@ export async function draftDetails(desk: Desk, job: JobRecord): Promise<Operatio
     asyncMode: job.asyncMode,
     officeLanguage: officeLanguageOf(desk),
     idImages: await desk.idImages.sides(job.id),
-    missing: job.state === 'draft' ? Object.keys(await missingForStart(desk, job)) : [],
+    missing: job.state === 'draft' ? Object.keys((await missingForStart(desk, job)).fields) : [],
     placement: job.placement,
     templateId: job.templateId,
     externalMethods: declaredExternalMethods(desk.store, job.profileId),
@@ -213,15 +245,14 @@ export async function arrangeDocuments(
 }
 
 /** Missing fields of every draft among these jobs; with several, each key is prefixed by its job. */
-export async function missingForDrafts(
-  desk: Desk,
-  jobs: readonly JobRecord[],
-): Promise<Record<string, string[]>> {
-  const fields: Record<string, string[]> = {};
+export async function missingForDrafts(desk: Desk, jobs: readonly JobRecord[]): Promise<Missing> {
+  const all: Missing = { fields: {}, problems: {} };
   for (const job of jobs) {
     if (job.state !== 'draft') continue;
-    for (const [key, messages] of Object.entries(await missingForStart(desk, job)))
-      fields[jobs.length > 1 ? `${job.id}.${key}` : key] = messages;
+    const missing = await missingForStart(desk, job);
+    const keyOf = (key: string): string => (jobs.length > 1 ? `${job.id}.${key}` : key);
+    for (const [key, messages] of Object.entries(missing.fields)) all.fields[keyOf(key)] = messages;
+    for (const [key, found] of Object.entries(missing.problems)) all.problems[keyOf(key)] = found;
   }
-  return fields;
+  return all;
 }

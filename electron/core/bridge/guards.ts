@@ -2,7 +2,7 @@
 // an operation starts with (the job exists, it is still a draft, the document is part of it),
 // written once so that a refusal reads the same whichever room gives it.
 import type { z } from 'zod';
-import type { OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
+import type { BridgeError, OperationName, OperationResult, OPERATIONS } from '../../../shared/contract';
 import { bridgeProblem, type Problem } from '../../../shared/problems';
 import type { JobRecord, OptimizerProfileRecord, Store } from '../store/index';
 import type { DesktopPort } from './desktop';
@@ -73,15 +73,16 @@ export function requireProfile(store: Pick<Store, 'profiles'>, profileId: string
 }
 
 /**
- * A refusal that names the fields at fault (each with core's English for the log and the CLI)
- * under one problem the interface words in the RAO's language.
+ * A refusal that names the fields at fault (each with core's English for the log and the CLI, and
+ * its problems when known) under one problem the interface words in the RAO's language.
  */
 export function fieldsRefusal(
   message: string,
   fields: Record<string, string[]>,
   problem: Problem,
+  fieldProblems?: BridgeError['fieldProblems'],
 ): BridgeFailure {
-  return new BridgeFailure('validation', message, fields, bridgeProblem(problem));
+  return new BridgeFailure('validation', message, fields, bridgeProblem(problem), fieldProblems);
 }
 
 /** A template chosen or named that has been removed meanwhile. */

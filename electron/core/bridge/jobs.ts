@@ -198,12 +198,14 @@ export function jobOperations(desk: Desk): JobOperations {
         throw refuse(first, whyNotAllowed(first, 'start') ?? 'startNotDraft', 'This job has been started.');
       // Every draft is checked before any is queued, so one incomplete draft names its fields
       // and leaves the whole selection as it was.
-      const fields = await missingForDrafts(desk, drafts);
-      if (Object.keys(fields).length > 0)
+      const missing = await missingForDrafts(desk, drafts);
+      const count = Object.keys(missing.fields).length;
+      if (count > 0)
         throw fieldsRefusal(
           'Some details are missing before the job can start.',
-          fields,
-          problem('detailsMissing', { count: Object.keys(fields).length }),
+          missing.fields,
+          problem('detailsMissing', { count }),
+          missing.problems,
         );
       for (const job of drafts) {
         freezeAtStart(store, job);
