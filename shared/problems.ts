@@ -189,6 +189,12 @@ export const PROBLEM_SHAPES = {
   overRequestLimits: {},
   detailsMissing: { count: 'number' },
   auditDateInvalid: {},
+  // a file refused where a job takes it (the PDF check's reasons, per file)
+  fileGone: { filename: 'text' },
+  fileEmpty: { filename: 'text' },
+  fileNotPdf: { filename: 'text' },
+  fileEncrypted: { filename: 'text' },
+  fileDamaged: { filename: 'text' },
 } as const satisfies Record<string, Record<string, KindOf>>;
 
 type KindType<K> = K extends 'text' | 'text?'

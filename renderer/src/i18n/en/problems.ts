@@ -85,6 +85,11 @@ export const problems = {
     overRequestLimits: 'The documents break the Optimizer’s limits for one request:',
     detailsMissing: 'Some details are missing before the job can start (still to fill in: {{count}}):',
     auditDateInvalid: 'A date in the filter cannot be read: choose it again.',
+    fileGone: '“{{filename}}” is no longer there.',
+    fileEmpty: '“{{filename}}” is empty (0 bytes). Save or export it again.',
+    fileNotPdf: '“{{filename}}” is not a PDF document.',
+    fileEncrypted: '“{{filename}}” is password-protected. Remove the protection and add it again.',
+    fileDamaged: '“{{filename}}” is damaged or incomplete. Save or export it again.',
     cannotDropDocument: 'That document cannot be taken out of the job now.',
     dropTooLate:
       'Documents can be taken out of “{{label}}” only before the signer’s review begins: copy the job as a new draft instead.',

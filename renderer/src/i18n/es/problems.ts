@@ -88,6 +88,11 @@ export const problems: Strings<typeof english> = {
     overRequestLimits: 'Los documentos superan los límites del Optimizer para una solicitud:',
     detailsMissing: 'Faltan datos antes de que el trabajo pueda empezar (por completar: {{count}}):',
     auditDateInvalid: 'No se puede leer una fecha del filtro: elíjala de nuevo.',
+    fileGone: '«{{filename}}» ya no existe.',
+    fileEmpty: '«{{filename}}» está vacío (0 bytes). Vuelva a guardarlo o exportarlo.',
+    fileNotPdf: '«{{filename}}» no es un documento PDF.',
+    fileEncrypted: '«{{filename}}» está protegido con contraseña. Quite la protección y vuelva a añadirlo.',
+    fileDamaged: '«{{filename}}» está dañado o incompleto. Vuelva a guardarlo o exportarlo.',
     cannotDropDocument: 'Ese documento no se puede quitar del trabajo ahora.',
     dropTooLate:
       'Solo se pueden quitar documentos de «{{label}}» antes de que empiece la revisión del firmante: copie el trabajo como borrador nuevo.',

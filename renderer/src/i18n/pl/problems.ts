@@ -90,6 +90,11 @@ export const problems: Strings<typeof english> = {
     overRequestLimits: 'Dokumenty przekraczają limity Optimizera dla jednego żądania:',
     detailsMissing: 'Brakuje danych, zanim zadanie będzie mogło się rozpocząć (do uzupełnienia: {{count}}):',
     auditDateInvalid: 'Nie można odczytać daty w filtrze: wybierz ją ponownie.',
+    fileGone: '„{{filename}}” już nie istnieje.',
+    fileEmpty: '„{{filename}}” jest pusty (0 bajtów). Zapisz lub wyeksportuj go ponownie.',
+    fileNotPdf: '„{{filename}}” nie jest dokumentem PDF.',
+    fileEncrypted: '„{{filename}}” jest chroniony hasłem. Usuń zabezpieczenie i dodaj plik ponownie.',
+    fileDamaged: '„{{filename}}” jest uszkodzony lub niekompletny. Zapisz lub wyeksportuj go ponownie.',
     cannotDropDocument: 'Tego dokumentu nie można teraz usunąć z zadania.',
     dropTooLate:
       'Dokumenty można usuwać z „{{label}}” tylko przed rozpoczęciem przeglądu przez podpisującego: zamiast tego skopiuj zadanie jako nowy szkic.',
