@@ -10,6 +10,8 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { openStore } from '../../electron/core/store/index';
+import { catalogue } from '../../renderer/src/i18n/catalogue';
+import { formatDay } from '../../renderer/src/i18n/format';
 import {
   axe,
   launchChromium,
@@ -235,6 +237,39 @@ describe('the audit log screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
         { exact: false },
       )
       .waitFor();
+    assert.deepEqual(problems, []);
+  });
+
+  it('takes the days as Spanish and Polish write them, and says how when a day is not one', async () => {
+    const { page, problems } = await openAuditLog(browser, host);
+    const es = catalogue.es.audit;
+    await page.locator('header label.language select').selectOption('es');
+    const filters = page.getByRole('search', { name: es.filters.label });
+    const from = filters.getByLabel(es.filters.from, { exact: true });
+    // Not the browser's mm/dd/yyyy date input: a text field that shows the Spanish way to write a day.
+    assert.equal(await from.getAttribute('type'), 'text');
+    assert.equal(await from.getAttribute('placeholder'), 'dd/mm/aaaa');
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const written = `${tomorrow.getDate()}/${tomorrow.getMonth() + 1}/${tomorrow.getFullYear()}`;
+    await from.fill(written);
+    await filters.getByRole('button', { name: es.filters.apply }).click();
+    await page.getByText(es.none).waitFor();
+    await from.blur();
+    assert.equal(await from.inputValue(), formatDay('es', localDay(tomorrow)));
+    // Polish writes the same day with dots, in the same field.
+    await page.locator('header label.language select').selectOption('pl');
+    const pl = catalogue.pl.audit;
+    const plFrom = page
+      .getByRole('search', { name: pl.filters.label })
+      .getByLabel(pl.filters.from, { exact: true });
+    assert.equal(await plFrom.getAttribute('placeholder'), 'dd.mm.rrrr');
+    assert.equal(await plFrom.inputValue(), formatDay('pl', localDay(tomorrow)));
+    assert.match(await plFrom.inputValue(), /^\d\d\.\d\d\.\d{4}$/);
+    // What is no day is kept as typed and said at the field, in the language, with the pattern.
+    await plFrom.fill('jutro');
+    await page.getByRole('alert').getByText('Wpisz datę jako dd.mm.rrrr', { exact: false }).waitFor();
+    assert.equal(await plFrom.inputValue(), 'jutro');
+    assert.equal(await plFrom.getAttribute('aria-invalid'), 'true');
     assert.deepEqual(problems, []);
   });
 });
