@@ -200,6 +200,9 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
     const refusedFile = await refused('jobs.draft', { profileId: PROFILE, paths: [notPdf] });
     assert.deepEqual(refusedFile.problem, { code: 'documentsRefused', values: { count: 1 } });
     assert.deepEqual(Object.keys(refusedFile.fields ?? {}), ['paths.0']);
+    assert.deepEqual(refusedFile.fieldProblems, {
+      'paths.0': [{ code: 'fileNotPdf', values: { filename: 'notes.txt' } }],
+    });
     const start = await refused('jobs.start', { jobIds: [draftId] });
     assert.equal(start.problem?.code, 'detailsMissing');
     const missing = Object.keys(start.fields ?? {}).length;

@@ -10,7 +10,8 @@ import {
   type DraftSignerFields,
 } from '../../../shared/signer';
 import type { Desk } from '../desk';
-import { inspectLocalPdf } from '../pdf/index';
+import { DEFAULT_MAX_BYTES, inspectLocalPdf } from '../pdf/index';
+import type { LocalPdfProblem } from '../pdf/types';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { asNewDocument } from '../store/job-records';
 import { requestLimitProblems, type LimitedDocument } from '../../../shared/request-limits';
@@ -40,6 +41,26 @@ const standingSignature = (job: JobRecord): SignatureParams | null =>
 
 export type AcceptedDocument = NewJob['documents'][number];
 
+const fileName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+
+/** Why the PDF check refused a file, as the problem that names it. */
+function refusedFile(filename: string, reason: LocalPdfProblem): Problem {
+  switch (reason) {
+    case 'not_found':
+      return problem('fileGone', { filename });
+    case 'empty':
+      return problem('fileEmpty', { filename });
+    case 'too_large':
+      return problem('uploadTooLarge', { filename, maxMb: DEFAULT_MAX_BYTES / (1024 * 1024) });
+    case 'not_pdf':
+      return problem('fileNotPdf', { filename });
+    case 'encrypted':
+      return problem('fileEncrypted', { filename });
+    case 'damaged':
+      return problem('fileDamaged', { filename });
+  }
+}
+
 /** Checks every file; refuses the whole set naming each bad file, or imports them all. */
 export async function acceptDocuments(
   desk: Desk,
@@ -47,14 +68,17 @@ export async function acceptDocuments(
   field = 'paths',
 ): Promise<AcceptedDocument[]> {
   const fields: Record<string, string[]> = {};
+  const problems: Record<string, BridgeProblem[]> = {};
   const documents: (AcceptedDocument & { path: string })[] = [];
   for (const [i, path] of paths.entries()) {
     const check = await inspectLocalPdf(path);
-    if (!check.ok) fields[`${field}.${i}`] = [check.message];
-    else
+    if (!check.ok) {
+      fields[`${field}.${i}`] = [check.message];
+      problems[`${field}.${i}`] = [bridgeProblem(refusedFile(fileName(path), check.reason))];
+    } else
       documents.push({
         path: resolve(path),
-        filename: path.split(/[\\/]/).pop() ?? path,
+        filename: fileName(path),
         size: check.size,
         pages: check.pages,
         sha256: check.sha256,
@@ -65,6 +89,7 @@ export async function acceptDocuments(
       'Some documents cannot be signed.',
       fields,
       problem('documentsRefused', { count: Object.keys(fields).length }),
+      problems,
     );
   for (const d of documents) await desk.store.documents.import(d.path);
   return documents.map(({ path: _p, ...d }) => d);
