@@ -190,6 +190,9 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
         'auditDateInvalid',
       ],
     );
+    assert.deepEqual((await refused('audit.list', { to: 'soon' })).fieldProblems, {
+      to: [{ code: 'auditDateInvalid', values: {} }],
+    });
     assert.deepEqual(await problemOf('tokens.setActive', { profileId: PROFILE, username: 'nobody' }), {
       code: 'tokenMissing',
       values: { rao: 'nobody' },

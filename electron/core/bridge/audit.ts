@@ -11,7 +11,7 @@ import {
   type AuditVerdict,
 } from '../store/audit';
 import { auditSeal, verifyAuditLog } from '../store/audit-seal';
-import { problem } from '../../../shared/problems';
+import { bridgeProblem, problem } from '../../../shared/problems';
 import { fieldsRefusal, type Room } from './guards';
 
 type AuditOperations = Room<'audit.list' | 'audit.verify' | 'audit.export'>;
@@ -24,9 +24,12 @@ export function auditOperations(desk: Pick<Desk, 'store'>): AuditOperations {
     try {
       return queryEvents(db, filter);
     } catch (error) {
-      if (error instanceof AuditQueryError)
-        throw fieldsRefusal(error.message, { [error.field]: [error.message] }, problem('auditDateInvalid'));
-      throw error;
+      if (!(error instanceof AuditQueryError)) throw error;
+      // The filter's field is named too, so the notice words it instead of core's English.
+      const found = problem('auditDateInvalid');
+      throw fieldsRefusal(error.message, { [error.field]: [error.message] }, found, {
+        [error.field]: [bridgeProblem(found)],
+      });
     }
   };
   return {
