@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { toBridgeError } from '../../electron/core/bridge/errors';
 import { OptimizerClient } from '../../electron/core/optimizer/index';
 import { toDesign } from '../../electron/core/store/templates';
+import { ConnectivityMonitor } from '../../electron/core/queue/connectivity';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { isProblemCode } from '../../shared/problems';
 import { queueHarness, type Harness } from '../helpers/queue-harness';
@@ -90,5 +91,19 @@ describe('core refusals as problems', () => {
     const offline = new OptimizerClient({ id: 'gone', baseUrl: 'http://127.0.0.1:9' });
     const unreachable = await refusedWith(() => offline.listTokens());
     assert.deepEqual(unreachable.problem, { code: 'optimizerOffline', values: { step: 'listTokens' } });
+  });
+
+  it('an Optimizer that cannot be reached gives the connection status its problem', async () => {
+    const offline = new OptimizerClient({ id: 'gone', baseUrl: 'http://127.0.0.1:9' });
+    const monitor = new ConnectivityMonitor({
+      probe: async (_profileId, signal) => {
+        await offline.hello({ signal });
+      },
+      onChange: () => {},
+    });
+    const status = await monitor.check('gone');
+    monitor.stop();
+    assert.equal(status.online, false);
+    assert.deepEqual(status.problem, { code: 'optimizerOffline', values: { step: 'hello' } });
   });
 });

@@ -4,6 +4,9 @@
 // meanwhile and resumes them by itself. The profile in use is also checked every little while, so
 // the status is current even when no job is running.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { bridgeProblem, type Problem } from '../../../shared/problems';
+import { OptimizerError } from '../optimizer/errors';
+import { optimizerProblem } from '../optimizer/problem';
 
 export interface ConnectionStatus {
   online: boolean;
@@ -11,6 +14,8 @@ export interface ConnectionStatus {
   checkedAt: string | null;
   roundTripMs: number | null;
   message: string | null;
+  /** Why it is offline, as the renderer words it (the message stays English, for logs). */
+  problem?: ReturnType<typeof bridgeProblem>;
 }
 
 export interface ConnectivityOptions {
@@ -52,8 +57,13 @@ export class ConnectivityMonitor {
     );
   }
 
-  markOffline(profileId: string, message?: string): void {
-    this.record(profileId, { online: false, roundTripMs: null, message: message ?? null });
+  markOffline(profileId: string, message?: string, problem?: Problem): void {
+    this.record(profileId, {
+      online: false,
+      roundTripMs: null,
+      message: message ?? null,
+      ...(problem ? { problem: bridgeProblem(problem) } : {}),
+    });
     if (this.offline.has(profileId)) return;
     const controller = new AbortController();
     this.offline.set(profileId, controller);
@@ -68,7 +78,11 @@ export class ConnectivityMonitor {
     try {
       await this.options.probe(profileId, controller.signal);
     } catch (error) {
-      this.markOffline(profileId, error instanceof Error ? error.message : String(error));
+      this.markOffline(
+        profileId,
+        error instanceof Error ? error.message : String(error),
+        error instanceof OptimizerError ? optimizerProblem(error) : undefined,
+      );
       return this.status(profileId);
     }
     this.markOnline(profileId, Math.round(performance.now() - started));

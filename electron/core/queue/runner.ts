@@ -369,7 +369,7 @@ export class QueueRunner {
       return await call();
     } catch (error) {
       if (error instanceof OptimizerError && error.kind === 'offline')
-        this.connectivity.markOffline(profileId, error.message);
+        this.connectivity.markOffline(profileId, error.message, optimizerProblem(error));
       throw error;
     }
   }
@@ -549,7 +549,7 @@ export class QueueRunner {
         { error: described },
         { kind: 'step.offline', data: { state: job.state, message: described.message } },
       );
-      this.connectivity.markOffline(job.profileId, described.message);
+      this.connectivity.markOffline(job.profileId, described.message, optimizerProblem(error));
       this.emitJob(this.store.jobs.get(jobId), described.message);
       return;
     }
