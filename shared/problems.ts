@@ -187,6 +187,9 @@ export const PROBLEM_SHAPES = {
   documentOrderInvalid: {},
   documentsRefused: { count: 'number' },
   overRequestLimits: {},
+  tooManyDocuments: { count: 'number', max: 'number' },
+  pageBeyondDocument: { filename: 'text', page: 'number', pages: 'number' },
+  moreTooShort: { count: 'number' },
   detailsMissing: { count: 'number' },
   auditDateInvalid: {},
   // a file refused where a job takes it (the PDF check's reasons, per file)

@@ -18,16 +18,23 @@ export interface LimitedDocument {
   signature?: SignatureParams | null;
 }
 
-/** Every limit the request would break, each in words that say what to do; empty when none. */
-export function requestLimitProblems(
+/** A limit the request would break, as a problem the interface words (shared/problems.ts). */
+export type RequestLimitFinding =
+  | { code: 'tooManyDocuments'; values: { count: number; max: number } }
+  | { code: 'pageBeyondDocument'; values: { filename: string; page: number; pages: number } }
+  | { code: 'moreTooShort'; values: { count: number } };
+
+/** Every limit the request would break, as problems; empty when none. */
+export function requestLimitFindings(
   documents: readonly LimitedDocument[],
   signature?: SignatureParams | null,
-): string[] {
-  const problems: string[] = [];
+): RequestLimitFinding[] {
+  const findings: RequestLimitFinding[] = [];
   if (documents.length > MAX_DOCUMENTS_PER_REQUEST)
-    problems.push(
-      `A request holds at most ${MAX_DOCUMENTS_PER_REQUEST} documents and this one has ${documents.length}: split them into several jobs.`,
-    );
+    findings.push({
+      code: 'tooManyDocuments',
+      values: { count: documents.length, max: MAX_DOCUMENTS_PER_REQUEST },
+    });
   const short = documents.filter((doc) => {
     const page = (doc.signature ?? signature)?.appearance?.page;
     return page !== undefined && page >= doc.pages;
@@ -35,13 +42,31 @@ export function requestLimitProblems(
   // A few named in full say what to do; a whole batch of them would bury it.
   for (const doc of short.slice(0, NAMED_PAGE_PROBLEMS)) {
     const page = (doc.signature ?? signature)?.appearance?.page ?? 0;
-    problems.push(
-      `The signature is placed on page ${page + 1} (appearance.page ${page}), but “${doc.filename}” has ${doc.pages} page(s): choose a page from 1 to ${doc.pages} (appearance.page 0 to ${doc.pages - 1}).`,
-    );
+    findings.push({
+      code: 'pageBeyondDocument',
+      values: { filename: doc.filename, page: page + 1, pages: doc.pages },
+    });
   }
   if (short.length > NAMED_PAGE_PROBLEMS)
-    problems.push(
-      `${short.length - NAMED_PAGE_PROBLEMS} more document(s) are too short for that page as well.`,
-    );
-  return problems;
+    findings.push({ code: 'moreTooShort', values: { count: short.length - NAMED_PAGE_PROBLEMS } });
+  return findings;
+}
+
+/** The same findings in English words that say what to do (the CLI, logs), in the same order. */
+export function requestLimitProblems(
+  documents: readonly LimitedDocument[],
+  signature?: SignatureParams | null,
+): string[] {
+  return requestLimitFindings(documents, signature).map((finding) => {
+    switch (finding.code) {
+      case 'tooManyDocuments':
+        return `A request holds at most ${finding.values.max} documents and this one has ${finding.values.count}: split them into several jobs.`;
+      case 'pageBeyondDocument': {
+        const { filename, page, pages } = finding.values;
+        return `The signature is placed on page ${page} (appearance.page ${page - 1}), but “${filename}” has ${pages} page(s): choose a page from 1 to ${pages} (appearance.page 0 to ${pages - 1}).`;
+      }
+      case 'moreTooShort':
+        return `${finding.values.count} more document(s) are too short for that page as well.`;
+    }
+  });
 }

@@ -9,6 +9,7 @@ import { toDesign } from '../../electron/core/store/templates';
 import { ConnectivityMonitor } from '../../electron/core/queue/connectivity';
 import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { isProblemCode } from '../../shared/problems';
+import { requestLimitFindings, requestLimitProblems } from '../../shared/request-limits';
 import { queueHarness, type Harness } from '../helpers/queue-harness';
 
 let sandbox: SandboxHandle;
@@ -91,6 +92,21 @@ describe('core refusals as problems', () => {
     const offline = new OptimizerClient({ id: 'gone', baseUrl: 'http://127.0.0.1:9' });
     const unreachable = await refusedWith(() => offline.listTokens());
     assert.deepEqual(unreachable.problem, { code: 'optimizerOffline', values: { step: 'listTokens' } });
+  });
+
+  it("a request over the Optimizer's limits names each limit as a problem, as the English does", () => {
+    const docs = Array.from({ length: 101 }, (_, i) => ({ filename: `d${i}.pdf`, pages: 1 }));
+    assert.deepEqual(requestLimitFindings(docs), [
+      { code: 'tooManyDocuments', values: { count: 101, max: 100 } },
+    ]);
+    const short = [{ filename: 'a.pdf', pages: 3 }];
+    assert.deepEqual(requestLimitFindings(short, { appearance: { page: 4 } }), [
+      { code: 'pageBeyondDocument', values: { filename: 'a.pdf', page: 5, pages: 3 } },
+    ]);
+    assert.match(
+      requestLimitProblems(short, { appearance: { page: 4 } })[0] ?? '',
+      /page 5 .*“a\.pdf” has 3/,
+    );
   });
 
   it('an Optimizer that cannot be reached gives the connection status its problem', async () => {

@@ -610,7 +610,13 @@ function describe(error: unknown): JobError {
       retryable: false,
       problem: storedProblem(error.problem),
     };
-  if (error instanceof RequestLimitError) return { kind: 'limits', message: error.message, retryable: false };
+  if (error instanceof RequestLimitError)
+    return {
+      kind: 'limits',
+      message: error.message,
+      retryable: false,
+      ...(error.problem ? { problem: storedProblem(error.problem) } : {}),
+    };
   // An external value gone from the keychain does not come back by waiting: the RAO types it again.
   if (error instanceof ExternalValueMissingError)
     return {

@@ -2,7 +2,11 @@
 // fetch the service contract.
 import { join } from 'node:path';
 import { afterContract } from '../../../shared/job';
-import { requestLimitProblems } from '../../../shared/request-limits';
+import {
+  requestLimitFindings,
+  requestLimitProblems,
+  type RequestLimitFinding,
+} from '../../../shared/request-limits';
 import { settleDraftSigner } from '../../../shared/signer';
 import { OptimizerError } from '../optimizer/errors';
 import type { CreateRequestImages, UploadedDocument } from '../optimizer/types';
@@ -14,7 +18,15 @@ import type { StepContext, StepResult } from './step-context';
 export const MAX_FILES_PER_UPLOAD = 10;
 
 /** A job the Optimizer would refuse for its limits: retrying cannot help, the job must change. */
-export class RequestLimitError extends Error {}
+export class RequestLimitError extends Error {
+  /** The first limit broken, as the renderer words it (the message lists them all, in English). */
+  readonly problem: RequestLimitFinding | undefined;
+
+  constructor(findings: readonly RequestLimitFinding[], message: string) {
+    super(message);
+    this.problem = findings[0];
+  }
+}
 
 /**
  * queued → creating → created. A lost answer leaves the job in creating; creating again is harmless
@@ -23,8 +35,9 @@ export class RequestLimitError extends Error {}
 export async function createRequest(ctx: StepContext, job: JobRecord): Promise<StepResult> {
   // The last look before the request exists: a job that entered another way (an older queue, a
   // document added later) is stopped here, not by the Optimizer after its request is made.
-  const limits = requestLimitProblems(job.documents, job.signature);
-  if (limits.length > 0) throw new RequestLimitError(limits.join(' '));
+  const findings = requestLimitFindings(job.documents, job.signature);
+  if (findings.length > 0)
+    throw new RequestLimitError(findings, requestLimitProblems(job.documents, job.signature).join(' '));
   if (job.state === 'queued') ctx.store.jobs.transition(job.id, 'creating');
   const { images: paths, ...typed } = job.signer;
   // Sent settled (trimmed, the service's language chosen from the country unless the RAO picked

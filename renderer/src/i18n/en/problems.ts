@@ -83,6 +83,11 @@ export const problems = {
     documentOrderInvalid: 'The document order does not match this job’s documents: open the job again.',
     documentsRefused: 'Some documents cannot be signed (files refused: {{count}}):',
     overRequestLimits: 'The documents break the Optimizer’s limits for one request:',
+    tooManyDocuments:
+      'A request holds at most {{max}} documents and this one has {{count}}: split them into several jobs.',
+    pageBeyondDocument:
+      'The signature is placed on page {{page}}, but “{{filename}}” has {{pages}} page(s): choose a page from 1 to {{pages}}.',
+    moreTooShort: '{{count}} more document(s) are too short for that page as well.',
     detailsMissing: 'Some details are missing before the job can start (still to fill in: {{count}}):',
     auditDateInvalid: 'A date in the filter cannot be read: choose it again.',
     fileGone: '“{{filename}}” is no longer there.',

@@ -86,6 +86,11 @@ export const problems: Strings<typeof english> = {
       'El orden de los documentos no coincide con los de este trabajo: vuelva a abrir el trabajo.',
     documentsRefused: 'Algunos documentos no se pueden firmar (archivos rechazados: {{count}}):',
     overRequestLimits: 'Los documentos superan los límites del Optimizer para una solicitud:',
+    tooManyDocuments:
+      'Una solicitud admite como máximo {{max}} documentos y esta tiene {{count}}: repártalos en varios trabajos.',
+    pageBeyondDocument:
+      'La firma está en la página {{page}}, pero «{{filename}}» tiene {{pages}} página(s): elija una página de 1 a {{pages}}.',
+    moreTooShort: 'Otros {{count}} documento(s) también son demasiado cortos para esa página.',
     detailsMissing: 'Faltan datos antes de que el trabajo pueda empezar (por completar: {{count}}):',
     auditDateInvalid: 'No se puede leer una fecha del filtro: elíjala de nuevo.',
     fileGone: '«{{filename}}» ya no existe.',

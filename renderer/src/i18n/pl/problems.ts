@@ -88,6 +88,11 @@ export const problems: Strings<typeof english> = {
       'Kolejność dokumentów nie zgadza się z dokumentami tego zadania: otwórz zadanie ponownie.',
     documentsRefused: 'Niektórych dokumentów nie można podpisać (odrzucone pliki: {{count}}):',
     overRequestLimits: 'Dokumenty przekraczają limity Optimizera dla jednego żądania:',
+    tooManyDocuments:
+      'Wniosek może zawierać najwyżej {{max}} dokumentów, a ten ma {{count}}: podziel je na kilka zadań.',
+    pageBeyondDocument:
+      'Podpis jest na stronie {{page}}, ale „{{filename}}” ma stron: {{pages}}; wybierz stronę od 1 do {{pages}}.',
+    moreTooShort: 'Jeszcze {{count}} dok. jest za krótkich na tę stronę.',
     detailsMissing: 'Brakuje danych, zanim zadanie będzie mogło się rozpocząć (do uzupełnienia: {{count}}):',
     auditDateInvalid: 'Nie można odczytać daty w filtrze: wybierz ją ponownie.',
     fileGone: '„{{filename}}” już nie istnieje.',
