@@ -8,6 +8,7 @@ import type { BridgeError, OperationResult } from '../../../shared/contract';
 import { announce, focusWhenShown, takeFocusIfAsked } from '../announce';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
+import { problemText } from '../components/problem-text';
 
 type Job = OperationResult<'jobs.get'>;
 const RESEND_SECONDS = 60;
@@ -23,7 +24,9 @@ function codeWords(t: ReturnType<typeof useTranslation>['t'], error: CodeError):
     return t('otp.problem.otp_wrong_left', { count: error.attemptsLeft });
   if (error.kind === 'otp_wrong' || error.kind === 'otp_expired' || error.kind === 'otp_locked')
     return t(`otp.problem.${error.kind}`);
-  return `${t('otp.problem.other')} ${error.message}`;
+  // Any other failure (the Optimizer offline, a step refused…) as core named it, in the language.
+  const named = error.problem && problemText(t, { code: error.problem.name, values: error.problem.values });
+  return `${t('otp.problem.other')} ${named ?? error.message}`;
 }
 
 function secondsLeft(sentAt: string | null, now: number): number {
