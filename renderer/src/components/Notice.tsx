@@ -6,14 +6,19 @@ import type { BridgeError } from '../../../shared/contract';
 import { bridgeProblemText } from '../settings/form';
 import { problemText } from './problem-text';
 
+/**
+ * A bridge error's sentence in the RAO's language: the problem core named (a folder refused where a
+ * job enters is the same problem Settings words); core's own English only when it named none.
+ */
+export function errorText(t: TFunction, error: BridgeError): string {
+  if (!error.problem) return error.message;
+  return problemText(t, error.problem) ?? bridgeProblemText(t, error.problem) ?? '';
+}
+
 export function ErrorNotice({ error }: { error: BridgeError | null }): React.JSX.Element | null {
   const { t } = useTranslation();
   if (!error) return null;
-  // A refusal core names by a problem code is worded here (a folder refused where a job enters is
-  // the same problem Settings words); core's own English only when it named none.
-  const message = error.problem
-    ? (problemText(t, error.problem) ?? bridgeProblemText(t, error.problem) ?? '')
-    : error.message;
+  const message = errorText(t, error);
   return (
     <div role="alert" className="notice notice-bad">
       <strong>{t(`errors.${error.code}`)}</strong> {message}
