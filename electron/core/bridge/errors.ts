@@ -38,24 +38,8 @@ export function refusal<C extends ProblemCode>(
   message: string,
   problem: C,
   ...values: ProblemArgs<C>
-): BridgeFailure;
-/**
- * @deprecated A job's refusal whose code is still typed as a string (jobs.ts' `refuse`): type it
- * as a JobProblem and the typed signature above applies.
- */
-export function refusal(
-  code: ErrorCode,
-  message: string,
-  problem: string,
-  values: { label: string; filename?: string },
-): BridgeFailure;
-export function refusal(
-  code: ErrorCode,
-  message: string,
-  problem: string,
-  values: object = {},
 ): BridgeFailure {
-  return new BridgeFailure(code, message, undefined, bridgeProblem({ code: problem as ProblemCode, values }));
+  return new BridgeFailure(code, message, undefined, bridgeProblem(makeProblem(problem, ...values)));
 }
 
 const OPTIMIZER_CODES: Record<string, ErrorCode> = {
