@@ -22,6 +22,7 @@ import { openDesk, type Desk } from '../../electron/core/desk';
 import { OPERATION_NAMES, TRAINING_PROFILE_ID, type BridgeError } from '../../shared/contract';
 import { isProblemCode } from '../../shared/problems';
 import { makePdf } from '../fixtures/pdfs';
+import { SIGNER } from '../helpers/sandbox';
 
 const SKIP = process.env.ONESHOT_TEST_KEYRING ? false : 'no Secret Service: run through node test/run.mjs';
 const PROFILE = 'office-refusals';
@@ -205,6 +206,24 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
     assert.deepEqual(Object.keys(refusedFile.fields ?? {}), ['paths.0']);
     assert.deepEqual(refusedFile.fieldProblems, {
       'paths.0': [{ code: 'fileNotPdf', values: { filename: 'notes.txt' } }],
+    });
+    // Each limit of one request named as its own problem, under the documents.
+    const overLimits = await refused('jobs.create', {
+      profileId: PROFILE,
+      raoUsername: 'rao-refusals',
+      signer: SIGNER,
+      auth: { method: 'otp', delivery: 'sms' },
+      outputDir: join(work, 'out'),
+      paths: files,
+      start: false,
+      signature: { appearance: { position: '50,50,250,120', page: 998 } },
+    });
+    assert.equal(overLimits.problem?.code, 'overRequestLimits');
+    assert.deepEqual(overLimits.fieldProblems, {
+      documents: [
+        { code: 'pageBeyondDocument', values: { filename: 'contract-a.pdf', page: 999, pages: 2 } },
+        { code: 'pageBeyondDocument', values: { filename: 'annex-b.pdf', page: 999, pages: 2 } },
+      ],
     });
     const start = await refused('jobs.start', { jobIds: [draftId] });
     assert.equal(start.problem?.code, 'detailsMissing');

@@ -14,7 +14,11 @@ import { DEFAULT_MAX_BYTES, inspectLocalPdf } from '../pdf/index';
 import type { LocalPdfProblem } from '../pdf/types';
 import type { JobRecord, NewJob, OptimizerProfileRecord } from '../store/index';
 import { asNewDocument } from '../store/job-records';
-import { requestLimitProblems, type LimitedDocument } from '../../../shared/request-limits';
+import {
+  requestLimitFindings,
+  requestLimitProblems,
+  type LimitedDocument,
+} from '../../../shared/request-limits';
 import type { SignatureParams } from '../../../shared/signature';
 import { bridgeProblem, fieldProblem, problem, type Problem } from '../../../shared/problems';
 import { refusal } from './errors';
@@ -30,7 +34,9 @@ export function refuseOverLimits(
 ): void {
   const problems = requestLimitProblems(documents, signature);
   if (problems.length > 0)
-    throw fieldsRefusal(problems.join(' '), { documents: problems }, problem('overRequestLimits'));
+    throw fieldsRefusal(problems.join(' '), { documents: problems }, problem('overRequestLimits'), {
+      documents: requestLimitFindings(documents, signature).map(bridgeProblem),
+    });
 }
 
 /** The signature a draft keeps at Start: one given at creation, unless the RAO placed stamps or chose a template. */
@@ -139,8 +145,11 @@ export async function missingForStart(desk: Desk, job: JobRecord): Promise<Missi
       'Add at least one PDF.',
       problem('fieldInvalid', { field: 'documents', rule: 'required' }),
     );
-  for (const limit of requestLimitProblems(job.documents, standingSignature(job)))
-    note('documents', limit, problem('overRequestLimits'));
+  // The same limits in English and as problems, in the same order.
+  const findings = requestLimitFindings(job.documents, standingSignature(job));
+  requestLimitProblems(job.documents, standingSignature(job)).forEach((limit, i) =>
+    note('documents', limit, findings[i] ?? problem('overRequestLimits')),
+  );
   if (job.outputDir.trim() === '')
     note(
       'outputDir',
