@@ -17,7 +17,7 @@ import {
   templateDesignSchema,
   templateSchema,
 } from './contract-appearance';
-import { type Result } from './contract-errors';
+import { bridgeErrorSchema, type Result } from './contract-errors';
 import {
   auditEventSchema,
   done,
@@ -95,6 +95,8 @@ export const OPERATIONS = {
       version: z.string().nullable(),
       roundTripMs: z.number().nullable(),
       message: z.string().nullable(),
+      /** Why it cannot be reached, for the screen to word (the message stays English, for logs). */
+      problem: bridgeErrorSchema.shape.problem,
     }),
   ),
 
@@ -451,6 +453,8 @@ export const EVENTS = {
     profileId: id,
     online: z.boolean(),
     message: z.string().nullable().optional(),
+    /** Why it is offline, for the screen to word (the message stays English, for logs). */
+    problem: bridgeErrorSchema.shape.problem,
     roundTripMs: z.number().nullable().optional(),
     checkedAt: z.string().nullable().optional(),
   }),

@@ -239,6 +239,26 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
     assert.deepEqual(Object.keys(fieldProblems).sort(), Object.keys(start.fields ?? {}).sort());
   });
 
+  it('says why an Optimizer cannot be reached as a problem, in the answer and in the event', async () => {
+    const events: unknown[] = [];
+    const stop = bridge.subscribe((event) => {
+      if (event.type === 'connectivity') events.push(event);
+    });
+    try {
+      const status = await bridge.call('profiles.status', { profileId: PROFILE });
+      assert.ok(status.ok, JSON.stringify(status));
+      const value = status.value as { reachable: boolean; problem?: { code: string } };
+      assert.equal(value.reachable, false);
+      assert.equal(value.problem?.code, 'optimizerOffline');
+      assert.ok(
+        events.some((e) => (e as { problem?: { code: string } }).problem?.code === 'optimizerOffline'),
+        JSON.stringify(events),
+      );
+    } finally {
+      stop();
+    }
+  });
+
   it('reads a document by its position after another was dropped', async () => {
     const copy = await newDraft();
     desk.store.jobs.dropDocument(copy, 0);

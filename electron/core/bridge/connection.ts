@@ -98,7 +98,13 @@ export function connectionOperations(
       // and the queue hear too (a `connectivity` event), never a second opinion.
       const status = await runner.checkConnection(profileId);
       if (!status.online)
-        return { reachable: false, version: null, roundTripMs: null, message: status.message };
+        return {
+          reachable: false,
+          version: null,
+          roundTripMs: null,
+          message: status.message,
+          ...(status.problem ? { problem: status.problem } : {}),
+        };
       const version = await desk
         .clientFor(profileId)
         .version()
