@@ -231,14 +231,6 @@ export const PROBLEM_CODES = Object.keys(PROBLEM_SHAPES) as readonly ProblemCode
 /** One problem: its code and the values its wording fills in. */
 export type Problem = { [C in ProblemCode]: { code: C; values: ProblemValues[C] } }[ProblemCode];
 
-/** The values' names that hold one of a closed list (worded by the renderer, never shown raw). */
-export const WORDED_VALUES = {
-  step: OPTIMIZER_STEPS,
-  field: PROBLEM_FIELDS,
-  rule: FIELD_RULES,
-  cause: FOLDER_CAUSES,
-} as const;
-
 export const isProblemCode = (value: unknown): value is ProblemCode =>
   typeof value === 'string' && (PROBLEM_CODES as readonly string[]).includes(value);
 
