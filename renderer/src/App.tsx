@@ -8,6 +8,7 @@ import { bridge } from './bridge';
 import { ConnectionLine } from './connection/ConnectionLine';
 import { useActiveConnection } from './connection/useActiveConnection';
 import { LanguageSelect } from './components/LanguageSelect';
+import { problemText } from './components/problem-text';
 import { QueueScreen } from './screens/QueueScreen';
 import { UndoRemoval, type Removal } from './queue/UndoRemoval';
 import { useTheme } from './settings/theme';
@@ -53,7 +54,11 @@ export function App(): React.JSX.Element {
   const loading = <p className="muted">{t('common.loading')}</p>;
 
   // One status for every screen: the queue's banner and the code panel read what the header shows.
-  const offline = connection.state === 'offline' ? (connection.message ?? t('queue.unreachable')) : null;
+  // Core's English message is for the log: the screens word the problem it named.
+  const offline =
+    connection.state === 'offline'
+      ? (problemText(t, connection.problem ?? undefined) ?? t('queue.unreachable'))
+      : null;
   const offlineProfileId = connection.state === 'offline' ? (connection.profile?.id ?? null) : null;
   // The training note belongs to the training sandbox only, never to an office's own Optimizer.
   const training = connection.profile?.id === TRAINING_PROFILE_ID;

@@ -1,6 +1,7 @@
 // Turning what the RAO drops or picks into local paths core can check: Electron gives the path of
 // each file or folder; browser mode has only bytes, which are staged to core in chunks, and
 // dropped folders are walked here for their PDFs.
+import type { BridgeError } from '../../shared/contract';
 import { bridge, pathForFile } from './bridge';
 import { toBase64 } from './bytes';
 
@@ -11,7 +12,7 @@ export interface Picked {
   name: string;
   path: string | null;
   /** Why this file could not even be handed over (read or staging failure). */
-  problem?: string;
+  problem?: BridgeError;
 }
 
 async function stage(file: File): Promise<Picked> {
@@ -30,7 +31,7 @@ async function stage(file: File): Promise<Picked> {
         last,
       },
     );
-    if (!result.ok) return { name: file.name, path: null, problem: result.error.message };
+    if (!result.ok) return { name: file.name, path: null, problem: result.error };
     stageId = result.value.stageId;
     offset += slice.length;
     if (last) return { name: file.name, path: result.value.path };

@@ -142,8 +142,14 @@ describe('a draft typed across interface languages', { skip: SKIP_WITHOUT_KEYRIN
     // Start names the one field still wrong; corrected, the job starts.
     await pane.getByRole('button', { name: 'Start' }).click();
     // Said at the field and in the list of what Start still needs, at the top of the draft.
-    await pane.locator('.field-problem').getByText('This is not a valid e-mail address.').waitFor();
-    await pane.locator('#missing-signer-email').getByText('This is not a valid e-mail address.').waitFor();
+    await pane
+      .locator('.field-problem')
+      .getByText('Write a whole e-mail address, e.g. name@example.com.')
+      .waitFor();
+    await pane
+      .locator('#missing-signer-email')
+      .getByText('Write a whole e-mail address, e.g. name@example.com.')
+      .waitFor();
     await screenshot(page, 'draft-language-start-names-email');
     await field(pane, 'en', 'email').fill('zofia.kowalska@example.com');
     await stored(page, jobId, { email: 'zofia.kowalska@example.com' });

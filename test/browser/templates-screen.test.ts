@@ -228,7 +228,7 @@ describe('templates screen', { skip: SKIP_WITHOUT_KEYRING }, () => {
     });
     await page
       .getByRole('alert')
-      .filter({ hasText: /Nothing was imported.*not a One-Shot Desk template file/ })
+      .filter({ hasText: /Nothing was imported.*not a template file this desk can read/ })
       .waitFor();
     assert.equal((await listed(page)).length, 1);
 

@@ -3,7 +3,7 @@
 // events. The header, the Connection screen, the queue's banner and the code panel all read this
 // one value, so they cannot disagree.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { OperationResult } from '../../../shared/contract';
+import type { BridgeError, OperationResult } from '../../../shared/contract';
 import { bridge } from '../bridge';
 import { useBridgeEvents } from '../hooks';
 
@@ -15,6 +15,8 @@ export interface ActiveConnection {
   state: LinkState;
   roundTripMs: number | null;
   message: string | null;
+  /** Why it cannot be reached, as a code the screens word in the RAO's language. */
+  problem: BridgeError['problem'] | null;
   version: string | null;
 }
 
@@ -23,6 +25,7 @@ const NONE: ActiveConnection = {
   state: 'checking',
   roundTripMs: null,
   message: null,
+  problem: null,
   version: null,
 };
 
@@ -47,6 +50,7 @@ export function useActiveConnection(): { connection: ActiveConnection; refresh: 
       state: status.value.reachable ? 'online' : 'offline',
       roundTripMs: status.value.roundTripMs,
       message: status.value.message,
+      problem: status.value.problem ?? null,
       version: status.value.version,
     });
   }, []);
@@ -59,6 +63,7 @@ export function useActiveConnection(): { connection: ActiveConnection; refresh: 
       state: event.online ? 'online' : 'offline',
       roundTripMs: event.online ? (event.roundTripMs ?? c.roundTripMs) : null,
       message: event.online ? null : (event.message ?? null),
+      problem: event.online ? null : (event.problem ?? null),
     }));
     // Back online after a stop: the version may have changed with the restart.
     if (event.online && connection.state === 'offline') void refresh();

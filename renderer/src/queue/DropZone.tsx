@@ -7,6 +7,7 @@ import type { BridgeError } from '../../../shared/contract';
 import { bridge, pathForFile } from '../bridge';
 import { pickedFromDrop, pickedFromFiles, type Picked } from '../files';
 import { FileName } from '../components/FileName';
+import { errorText } from '../components/Notice';
 
 interface Rejected {
   name: string;
@@ -28,7 +29,7 @@ export function DropZone(props: {
   const addPicked = async (picked: Picked[]): Promise<void> => {
     const refused: Rejected[] = picked
       .filter((p) => p.path === null)
-      .map((p) => ({ name: p.name, message: p.problem ?? t('queue.couldNotRead') }));
+      .map((p) => ({ name: p.name, message: p.problem ? errorText(t, p.problem) : t('queue.couldNotRead') }));
     const paths = picked.flatMap((p) => (p.path ? [p.path] : []));
     if (paths.length === 0) return setRejected(refused);
     const inspected = await bridge.call('documents.inspect', { paths });

@@ -7,6 +7,7 @@ import { TRAINING_PROFILE_ID, type BridgeError, type OperationResult } from '../
 import { announce, takeFocusIfAsked } from '../announce';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
+import { problemText } from '../components/problem-text';
 import { TokensAtNewAddress } from '../connection/TokensAtNewAddress';
 import type { ActiveConnection } from '../connection/useActiveConnection';
 
@@ -261,7 +262,11 @@ function ActiveStatus({ connection: status }: { connection: ActiveConnection }):
           })}
         </p>
       ) : (
-        <p className="offline">{t('connection.unreachable', { message: status.message ?? '' })}</p>
+        <p className="offline">
+          {t('connection.unreachable', {
+            message: problemText(t, status.problem ?? undefined) ?? t('queue.unreachable'),
+          })}
+        </p>
       )}
     </section>
   );

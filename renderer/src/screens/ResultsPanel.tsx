@@ -9,7 +9,7 @@ import { announce, takeFocusIfAsked } from '../announce';
 import { kindLabel, summarize } from '../audit/summary';
 import { bridge } from '../bridge';
 import { fromBase64 } from '../bytes';
-import { ErrorNotice } from '../components/Notice';
+import { ErrorNotice, errorText } from '../components/Notice';
 import { PdfViewer } from '../review/PdfViewer';
 import { FileName } from '../components/FileName';
 import { formatDateTime } from '../i18n/format';
@@ -87,9 +87,9 @@ function Verified({ jobId, position }: { jobId: string; position: number }): Rea
   useEffect(() => {
     void bridge.call('results.verify', { jobId, position }).then((r) => {
       if (r.ok) setV(r.value);
-      else setProblem(r.error.message);
+      else setProblem(errorText(t, r.error));
     });
-  }, [jobId, position]);
+  }, [jobId, position, t]);
   if (problem) return <p className="offline">{problem}</p>;
   if (!v) return <p className="muted">{t('results.verifying')}</p>;
   const when = v.signingTime ? formatDateTime(i18n.language, v.signingTime) : t('common.unknown');

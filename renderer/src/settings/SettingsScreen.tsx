@@ -28,6 +28,7 @@ import { DefaultPlacement } from './DefaultPlacement';
 import { NumberField, OutputFields } from './SettingsFields';
 import { chooseTheme } from './theme';
 import { LanguageSelect } from '../components/LanguageSelect';
+import { errorText } from '../components/Notice';
 
 export function SettingsScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -94,7 +95,9 @@ export function SettingsScreen(): React.JSX.Element {
         // Only core can tell whether a folder exists or is writable: it names the problem, we word it.
         found[key] =
           bridgeProblemText(t, r.error.problem) ??
-          (key === 'outputDir' ? `${t('settings.folderRefused')} ${r.error.message}` : r.error.message);
+          (key === 'outputDir'
+            ? `${t('settings.folderRefused')} ${errorText(t, r.error)}`
+            : errorText(t, r.error));
       }
     }
     setSaved(stored);

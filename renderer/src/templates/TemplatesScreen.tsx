@@ -3,6 +3,8 @@
 // and a preview of the stamp as it will look.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
 import type { BridgeError } from '../../../shared/contract';
 import {
   templateDesignSchema,
@@ -12,8 +14,9 @@ import {
 import { STANDARD_TEMPLATE, type PlaceholderValues } from '../../../shared/template';
 import { bridge } from '../bridge';
 import { ErrorNotice } from '../components/Notice';
+import { isCommunicationLanguage, type CommunicationLanguage } from '../../../shared/signer';
 import { StampPreview } from './StampPreview';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatNumber } from '../i18n/format';
 import { TemplateActions } from './TemplateActions';
 import { TemplateEditor } from './TemplateEditor';
 import { downloadJson } from './template-files';
@@ -101,7 +104,7 @@ export function TemplatesScreen(): React.JSX.Element {
   };
 
   const dirty = draft !== null && saved !== null && JSON.stringify(draft) !== JSON.stringify(saved);
-  const problems = useMemo(() => fieldProblems(draft), [draft]);
+  const problems = useMemo(() => fieldProblems(t, i18n.language, draft), [t, i18n.language, draft]);
   const save = async (): Promise<void> => {
     if (!selected || !draft) return;
     const result = await bridge.call('templates.save', { id: selected.id, design: draft });
@@ -214,6 +217,9 @@ export function TemplatesScreen(): React.JSX.Element {
                 width={PREVIEW.width * PREVIEW.scale}
                 height={PREVIEW.height * PREVIEW.scale}
                 scale={PREVIEW.scale}
+                // No signer here: the standard lines are shown in the RAO's language, as a
+                // signer who speaks it would get them.
+                language={communicationLanguageOf(i18n.language)}
                 label={t('templates.previewLabel', { name: selected.name })}
               />
               <p className="muted">{t('templates.previewNote')}</p>
@@ -240,15 +246,35 @@ export function TemplatesScreen(): React.JSX.Element {
   );
 }
 
-/** The schema's complaints about a draft, by top-level field. */
-function fieldProblems(draft: TemplateDesign | null): Record<string, string> {
+/** The schema's complaints about a draft, by top-level field, in the RAO's language (never zod's English). */
+function fieldProblems(t: TFunction, language: string, draft: TemplateDesign | null): Record<string, string> {
   if (!draft) return {};
   const parsed = templateDesignSchema.safeParse(draft);
   if (parsed.success) return {};
   const out: Record<string, string> = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
-    out[field] ??= issue.message;
+    out[field] ??= issueText(t, language, issue);
   }
   return out;
+}
+
+function issueText(t: TFunction, language: string, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'too_big') {
+    const max = Number(issue.maximum);
+    if (issue.origin === 'string') return t('templates.invalid.tooLong', { max });
+    if (issue.origin === 'array') return t('templates.invalid.tooManyLines', { max });
+    return t('templates.invalid.atMost', { max: formatNumber(language, max) });
+  }
+  if (issue.code === 'too_small') {
+    const min = Number(issue.minimum);
+    if (issue.origin === 'string') return t('templates.invalid.required');
+    return t('templates.invalid.atLeast', { min: formatNumber(language, min) });
+  }
+  return t('templates.invalid.other');
+}
+
+function communicationLanguageOf(language: string): CommunicationLanguage | undefined {
+  const code = language.slice(0, 2).toUpperCase();
+  return isCommunicationLanguage(code) ? code : undefined;
 }
