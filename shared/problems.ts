@@ -5,6 +5,7 @@
 // A new code is one line in PROBLEM_SHAPES (its values and their kinds): the types, the list and
 // the wording test follow from it.
 // Pure: no Node, no DOM.
+import { SIGNER_FIELDS } from './signer';
 
 /** The Optimizer's calls, as the step a failure names (the renderer words each step). */
 export const OPTIMIZER_STEPS = [
@@ -44,28 +45,7 @@ export const FIELD_RULES = [
 export type FieldRule = (typeof FIELD_RULES)[number];
 
 /** The fields a problem can name: the signer's, and the rest of a job's form. */
-export const PROBLEM_FIELDS = [
-  'given_name',
-  'surname_1',
-  'surname_2',
-  'id_document_type',
-  'id_document_country',
-  'serial_number',
-  'email',
-  'mobile_phone_number',
-  'registration_authority',
-  'profile',
-  'communication_language',
-  'residence',
-  'residence_city',
-  'residence_postal_code',
-  'residence_address',
-  'special_conditions',
-  'documents',
-  'outputDir',
-  'raoUsername',
-  'auth',
-] as const;
+export const PROBLEM_FIELDS = [...SIGNER_FIELDS, 'documents', 'outputDir', 'raoUsername', 'auth'] as const;
 export type ProblemField = (typeof PROBLEM_FIELDS)[number];
 
 /** Why a job's output folder cannot take its files (settings-rules' WriteCause and a few more). */

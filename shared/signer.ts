@@ -90,7 +90,7 @@ export interface FieldIssue {
   message: string;
 }
 
-const REQUIRED: (keyof SignerIdentity)[] = [
+const REQUIRED = [
   'given_name',
   'surname_1',
   'id_document_type',
@@ -100,16 +100,19 @@ const REQUIRED: (keyof SignerIdentity)[] = [
   'mobile_phone_number',
   'registration_authority',
   'profile',
-];
+] as const satisfies readonly (keyof SignerIdentity)[];
 
-const OPTIONAL_TEXT: (keyof SignerIdentity)[] = [
+const OPTIONAL_TEXT = [
   'surname_2',
   'residence',
   'residence_city',
   'residence_postal_code',
   'residence_address',
   'special_conditions',
-];
+] as const satisfies readonly (keyof SignerIdentity)[];
+
+/** Every field of the signer's identity the desk checks and the service takes. */
+export const SIGNER_FIELDS = [...REQUIRED, ...OPTIONAL_TEXT, 'communication_language'] as const;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const INTERNATIONAL_PHONE = /^\+[1-9][0-9 -]{6,18}[0-9]$/;
@@ -124,7 +127,7 @@ export const isEmail = (value: string): boolean => EMAIL.test(value.trim());
 export function signerFieldRule(field: keyof SignerIdentity, value: unknown): FieldRule | null {
   if (value !== undefined && value !== null && typeof value !== 'string') return 'notText';
   const text = typeof value === 'string' ? value.trim() : '';
-  if (!text) return REQUIRED.includes(field) ? 'required' : null;
+  if (!text) return (REQUIRED as readonly string[]).includes(field) ? 'required' : null;
   switch (field) {
     case 'email':
       return isEmail(text) ? null : 'email';
@@ -179,7 +182,7 @@ export function parseSigner(
   }
   const record = input as Record<string, unknown>;
   const issues: FieldIssue[] = [];
-  const fields = [...REQUIRED, ...OPTIONAL_TEXT, 'communication_language'] as (keyof SignerIdentity)[];
+  const fields: readonly (keyof SignerIdentity)[] = SIGNER_FIELDS;
   const signer: Record<string, string> = {};
   for (const field of fields) {
     const value = field === 'id_document_type' && record[field] === undefined ? 'IDC' : record[field];

@@ -6,25 +6,24 @@
 import { strict as assert } from 'node:assert';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { en } from '../../renderer/src/i18n/en/index';
-import { es } from '../../renderer/src/i18n/es/index';
-import { pl } from '../../renderer/src/i18n/pl/index';
+import { catalogue } from '../../renderer/src/i18n/catalogue';
 import { makePdf } from '../fixtures/pdfs';
 import {
   createToken,
   dropFiles,
   launchChromium,
   openDesk,
+  pageValue,
   screenshot,
   SKIP_WITHOUT_KEYRING,
   startDeskHost,
   type DeskHost,
 } from '../helpers/desk-browser';
 
-const WORDS = { en, es, pl };
+const WORDS = catalogue;
 type Language = keyof typeof WORDS;
 /** A field by the start of its label in that language (a select's name ends with its choice). */
-const field = (pane: Locator, language: Language, name: keyof typeof en.fields.signer): Locator =>
+const field = (pane: Locator, language: Language, name: keyof typeof catalogue.en.fields.signer): Locator =>
   pane.getByLabel(new RegExp(`^${WORDS[language].fields.signer[name].replace(/[()+.]/g, '\\$&')}`));
 
 /** What the signer's details must read, in the form and in core, after every step. */
@@ -39,21 +38,6 @@ const TYPED = {
   mobile_phone_number: '+48600123456',
 };
 
-/** A contract operation called from the page with the page's own key (the test has no DOM types). */
-async function call<T>(page: Page, name: string, args: object): Promise<T> {
-  const body = await page.evaluate<{ ok: boolean; value: T; error?: unknown }>(`(async () => {
-    const key = sessionStorage.getItem('oneshot-host-key') ?? '';
-    const res = await fetch('/api/${name}', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + key },
-      body: ${JSON.stringify(JSON.stringify(args))},
-    });
-    return res.json();
-  })()`);
-  assert.ok(body.ok, `${name}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
-
 async function switchLanguage(page: Page, language: Language): Promise<void> {
   await page.locator('header label.language select').selectOption(language);
   await page.getByRole('button', { name: WORDS[language].nav.queue }).waitFor();
@@ -63,7 +47,7 @@ async function switchLanguage(page: Page, language: Language): Promise<void> {
 async function stored(page: Page, jobId: string, expected: Record<string, string>): Promise<void> {
   let last: Record<string, unknown> = {};
   for (let i = 0; i < 100; i++) {
-    last = (await call<{ signer: Record<string, unknown> }>(page, 'jobs.details', { jobId })).signer;
+    last = (await pageValue<{ signer: Record<string, unknown> }>(page, 'jobs.details', { jobId })).signer;
     if (Object.entries(expected).every(([k, v]) => last[k] === v)) return;
     await page.waitForTimeout(100);
   }
@@ -101,7 +85,7 @@ describe('a draft typed across interface languages', { skip: SKIP_WITHOUT_KEYRIN
     ]);
     let pane = page.locator('aside.job-pane');
     await pane.getByRole('heading', { name: 'umowa.pdf' }).waitFor();
-    const jobs = await call<{ jobs: { id: string }[] }>(page, 'jobs.list', {});
+    const jobs = await pageValue<{ jobs: { id: string }[] }>(page, 'jobs.list', {});
     const jobId = jobs.jobs[0]?.id ?? '';
 
     // English, then Spanish, Polish and English again, each with its own labels and fields.
@@ -157,8 +141,12 @@ describe('a draft typed across interface languages', { skip: SKIP_WITHOUT_KEYRIN
     await pane.getByRole('heading', { name: 'Review with the signer' }).waitFor({ timeout: 60_000 });
 
     // The Optimizer got the service's own value for a Polish signer.
-    const job = await call<{ requestPk: string | null; profileId: string }>(page, 'jobs.get', { jobId });
-    const profiles = await call<{ profiles: { id: string; baseUrl: string }[] }>(page, 'profiles.list', {});
+    const job = await pageValue<{ requestPk: string | null; profileId: string }>(page, 'jobs.get', { jobId });
+    const profiles = await pageValue<{ profiles: { id: string; baseUrl: string }[] }>(
+      page,
+      'profiles.list',
+      {},
+    );
     const base = profiles.profiles.find((p) => p.id === job.profileId)?.baseUrl ?? '';
     const request = (await (await fetch(`${base}/request/${job.requestPk}`)).json()) as {
       request: Record<string, unknown>;

@@ -2,9 +2,9 @@
 // words run longer than English, nothing wraps onto a second row at 1280 × 720 (issue 13).
 // Browser host + training sandbox, Debian's Chromium.
 import { strict as assert } from 'node:assert';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, SKIP_WITHOUT_KEYRING, startDeskHost, type DeskHost } from '../helpers/desk-browser';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { deskForSuite, SKIP_WITHOUT_KEYRING } from '../helpers/desk-browser';
 import { openSmall } from '../helpers/desk-shots';
 
 interface Rows {
@@ -72,18 +72,10 @@ const rowsOf = async (page: Page, box: string, items: string): Promise<Rows> =>
   page.evaluate<Rows>(`(${ROWS_OF})(${JSON.stringify({ box, items })})`);
 
 describe('header and toolbar in every language', { skip: SKIP_WITHOUT_KEYRING }, () => {
-  let browser: Browser;
-  let host: DeskHost;
-  before(async () => {
-    [host, browser] = await Promise.all([startDeskHost(), launchChromium()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const desk = deskForSuite();
 
   it('keeps the header and the queue toolbar on one line in EN, ES and PL at 1280 × 720', async () => {
-    const { page, problems } = await openSmall(browser, host.url);
+    const { page, problems } = await openSmall(desk.browser, desk.host.url);
     // The connection line's words settle once the status check answered (its longest state).
     await page.locator('header .link-online').waitFor({ timeout: 20_000 });
     const measured: Record<

@@ -8,13 +8,14 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { makePdf } from '../fixtures/pdfs';
 import {
   createToken,
   dropFiles,
   fillExternalSigner,
   openDesk,
+  pageValue,
   screenshot,
   SKIP_WITHOUT_KEYRING,
   type DeskHost,
@@ -26,21 +27,6 @@ import { call } from '../helpers/sandbox';
 import type { SandboxProcess } from '../helpers/sandbox-process';
 
 type Stats = { requests: Record<string, Record<string, number>> };
-
-/** Calls the bridge from the page with the page's own key (the test tsconfig has no DOM types). */
-async function bridgeCall<T>(page: Page, name: string, args: unknown): Promise<T> {
-  const answer = await page.evaluate<{ ok: boolean; value: T; error?: unknown }>(`(async () => {
-    const key = sessionStorage.getItem('oneshot-host-key') ?? '';
-    const res = await fetch('/api/${name}', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + key },
-      body: ${JSON.stringify(JSON.stringify(args))},
-    });
-    return res.json();
-  })()`);
-  assert.ok(answer.ok, `${name}: ${JSON.stringify(answer.error)}`);
-  return answer.value;
-}
 
 interface JobRow {
   id: string;
@@ -76,13 +62,13 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
     const outputDir = join(host.dataDir, 'way-back-out');
     await fillExternalSigner(pane, { surname: 'Wiśniewski', value: 'bio-first', outputDir });
     // One rule for the job: the stamp at the bottom left of each document's last page.
-    const jobs = await bridgeCall<{ jobs: JobRow[] }>(page, 'jobs.list', {});
+    const jobs = await pageValue<{ jobs: JobRow[] }>(page, 'jobs.list', {});
     const original = jobs.jobs[0];
     assert.ok(original);
     const placement = {
       rule: { page: 'last', corner: 'bottom-left', x: 40, y: 40, width: 180, height: 60 },
     };
-    await bridgeCall(page, 'appearance.apply', { jobIds: [original.id], placement });
+    await pageValue(page, 'appearance.apply', { jobIds: [original.id], placement });
     await pane.getByRole('button', { name: 'Start' }).click();
 
     // The Optimizer refuses the scan: Retry would fail the same way, and the pane says so.
@@ -137,10 +123,10 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
     assert.equal(await pane.getByLabel('E-mail').inputValue(), 'jan.kowalski@example.com');
     assert.equal(await pane.getByRole('combobox', { name: 'Method' }).inputValue(), 'biometric');
     await pane.getByText('2 documents').waitFor();
-    const afterCopy = await bridgeCall<{ jobs: JobRow[] }>(page, 'jobs.list', {});
+    const afterCopy = await pageValue<{ jobs: JobRow[] }>(page, 'jobs.list', {});
     const copy = afterCopy.jobs.find((j) => j.id !== original.id);
     assert.ok(copy && copy.state === 'draft');
-    const details = await bridgeCall<{ placement: unknown }>(page, 'jobs.details', { jobId: copy.id });
+    const details = await pageValue<{ placement: unknown }>(page, 'jobs.details', { jobId: copy.id });
     assert.deepEqual(details.placement, placement);
     assert.deepEqual(
       copy.documents.map((d) => [d.filename, d.stamp?.page]),
@@ -173,7 +159,7 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
 
   it('removes a job with Undo, and Undo brings it back', async () => {
     const { page, problems } = await openDesk(browser, host.url);
-    const before = await bridgeCall<{ total: number }>(page, 'jobs.list', {});
+    const before = await pageValue<{ total: number }>(page, 'jobs.list', {});
     await page
       .getByRole('button', { name: /^Jan Wiśniewski/ })
       .first()
@@ -193,7 +179,7 @@ describe('a way back from every stop', { skip: SKIP_WITHOUT_KEYRING }, () => {
     await note.waitFor({ state: 'detached' });
     await page.getByRole('region', { name: `${before.total} jobs` }).waitFor();
     await page.getByRole('listitem').filter({ hasText: 'Cancelled' }).waitFor();
-    const events = await bridgeCall<{ events: { kind: string }[] }>(page, 'audit.list', {});
+    const events = await pageValue<{ events: { kind: string }[] }>(page, 'audit.list', {});
     const kinds = events.events.map((e) => e.kind);
     assert.ok(kinds.includes('job.removed') && kinds.includes('job.restored'), kinds.join(', '));
     assert.deepEqual(problems, []);

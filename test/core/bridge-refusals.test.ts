@@ -23,6 +23,7 @@ import { OPERATION_NAMES, TRAINING_PROFILE_ID, type BridgeError } from '../../sh
 import { isProblemCode } from '../../shared/problems';
 import { makePdf } from '../fixtures/pdfs';
 import { SIGNER } from '../helpers/sandbox';
+import { officeProfile } from '../helpers/office-profile';
 
 const SKIP = process.env.ONESHOT_TEST_KEYRING ? false : 'no Secret Service: run through node test/run.mjs';
 const PROFILE = 'office-refusals';
@@ -58,16 +59,7 @@ describe('the bridge refuses with problem codes', { skip: SKIP }, () => {
       desk,
     );
     // An address nothing listens on: no call here reaches an Optimizer.
-    const profile = {
-      id: PROFILE,
-      name: 'Office',
-      baseUrl: 'http://127.0.0.1:9/oneshot/api/v1',
-      env: 'sandbox' as const,
-      caPem: null,
-      pinSha256: null,
-      defaultRegistrationAuthority: '3',
-      defaultProfile: null,
-    };
+    const profile = officeProfile(PROFILE, 'http://127.0.0.1:9/oneshot/api/v1');
     assert.ok((await bridge.call('profiles.save', profile)).ok);
     for (const file of files) writeFileSync(file, await makePdf({ pages: 2 }));
     draftId = await newDraft();

@@ -146,6 +146,22 @@ const signedFiles = (dir: string): string[] =>
     .filter((f) => !f.startsWith('.'))
     .sort();
 
+/** A verifier that judges the copy staged as `…suffix` bad its first `times` times, then checks truly. */
+function judgedBad(suffix: string, times: number) {
+  let judged = 0;
+  return {
+    times: () => judged,
+    verify: async (path: string, expected: { size: number; sha256: string }) => {
+      if (judged < times && path.endsWith(suffix)) {
+        judged++;
+        return { ok: false, problems: ['test: judged bad'] };
+      }
+      const v = await verifySignedPdf(path, { expectedOriginal: expected });
+      return { ok: v.ok, problems: v.problems, signerName: v.last?.signer?.commonName };
+    },
+  };
+}
+
 describe('pipelined jobs', { skip: SKIP }, () => {
   let sandbox: SandboxHandle;
   before(async () => {
@@ -179,26 +195,15 @@ describe('pipelined jobs', { skip: SKIP }, () => {
 
   it('a copy that fails its check among parallel downloads: the retry saves each document once, no second copy', async () => {
     const proxy = await countingProxy(sandbox.baseUrl);
-    let failedOnce = false;
-    const h = await queueHarness(proxy.url, {
-      runner: {
-        verify: async (path, expected) => {
-          // The fifth document's first copy is judged bad while the others are still coming down.
-          if (!failedOnce && path.endsWith('-4.part.pdf')) {
-            failedOnce = true;
-            return { ok: false, problems: ['test: judged bad once'] };
-          }
-          const v = await verifySignedPdf(path, { expectedOriginal: expected });
-          return { ok: v.ok, problems: v.problems, signerName: v.last?.signer?.commonName };
-        },
-      },
-    });
+    // The fifth document's first copy is judged bad while the others are still coming down.
+    const judge = judgedBad('-4.part.pdf', 1);
+    const h = await queueHarness(proxy.url, { runner: { verify: judge.verify } });
     try {
       const job = await h.addJob({ documents: 7, pages: 1 });
       h.runner.start();
       const done = await h.waitFor(job.id, ['done', 'failed']);
       assert.equal(done.state, 'done', done.error?.message);
-      assert.ok(failedOnce);
+      assert.equal(judge.times(), 1);
       assert.deepEqual(
         signedFiles(h.outDir),
         Array.from({ length: 7 }, (_, i) => `document ${i}.signed.pdf`).sort(),
@@ -217,28 +222,16 @@ describe('pipelined jobs', { skip: SKIP }, () => {
 
   it('a copy that keeps failing does not throw away the others: each round saves what verified, nothing is fetched twice', async () => {
     const proxy = await countingProxy(sandbox.baseUrl);
-    let judgedBad = 0;
-    const h = await queueHarness(proxy.url, {
-      runner: {
-        connectionsFor: () => 6,
-        verify: async (path, expected) => {
-          // The first document's copy is judged bad twice: before, each failure aborted the copies
-          // coming down beside it, so a busy Optimizer could make a whole batch give up.
-          if (judgedBad < 2 && path.endsWith('-0.part.pdf')) {
-            judgedBad++;
-            return { ok: false, problems: ['test: judged bad'] };
-          }
-          const v = await verifySignedPdf(path, { expectedOriginal: expected });
-          return { ok: v.ok, problems: v.problems, signerName: v.last?.signer?.commonName };
-        },
-      },
-    });
+    // The first document's copy is judged bad twice: before, each failure aborted the copies
+    // coming down beside it, so a busy Optimizer could make a whole batch give up.
+    const judge = judgedBad('-0.part.pdf', 2);
+    const h = await queueHarness(proxy.url, { runner: { connectionsFor: () => 6, verify: judge.verify } });
     try {
       const job = await h.addJob({ documents: 7, pages: 1 });
       h.runner.start();
       const done = await h.waitFor(job.id, ['done', 'failed']);
       assert.equal(done.state, 'done', done.error?.message);
-      assert.equal(judgedBad, 2);
+      assert.equal(judge.times(), 2);
       // 6 slots: the first round fetches 6 (the 7th never starts once one failed), the second the
       // first document and the 7th, the third the first document alone.
       assert.equal(proxy.downloadsAnswered, 7 + 2, 'only the failing copy was fetched again');

@@ -16,6 +16,7 @@ import { startSandbox, type SandboxHandle } from '../../electron/sandbox/index';
 import { missingPages, pageRanges, requiredShare } from '../../shared/reading';
 import { makePdf } from '../fixtures/pdfs';
 import { SIGNER } from '../helpers/sandbox';
+import { officeProfile } from '../helpers/office-profile';
 
 const SKIP = process.env.ONESHOT_TEST_KEYRING ? false : 'no Secret Service: run through node test/run.mjs';
 
@@ -49,16 +50,7 @@ describe('review evidence in core', { skip: SKIP }, () => {
       coreOperations(desk, { version: '0.1.0', training: true, dataDir: join(work, 'data') }),
       desk,
     );
-    const profile = {
-      id: 'office-review',
-      name: 'Office',
-      baseUrl: sandbox.baseUrl,
-      env: 'sandbox' as const,
-      caPem: null,
-      pinSha256: null,
-      defaultRegistrationAuthority: '3',
-      defaultProfile: null,
-    };
+    const profile = officeProfile('office-review', sandbox.baseUrl);
     assert.ok((await bridge.call('profiles.save', profile)).ok);
     assert.ok((await bridge.call('profiles.status', { profileId: 'office-review' })).ok);
     const token = { profileId: 'office-review', username: 'rao-review', password: 'pw', pin: '1234' };

@@ -10,6 +10,7 @@ import { signatureDesign } from '../../electron/core/placement/resolve-job';
 import { openStore, type Store } from '../../electron/core/store/index';
 import type { SignerIdentity } from '../../shared/signer';
 import { SIGNER } from '../helpers/sandbox';
+import { officeProfile } from '../helpers/office-profile';
 
 function jobFor(store: Store, signer: SignerIdentity) {
   return store.jobs.create({
@@ -26,16 +27,12 @@ function jobFor(store: Store, signer: SignerIdentity) {
 
 describe('the standard stamp lines the desk sends', () => {
   const store = openStore(mkdtempSync(join(tmpdir(), 'stamp-language-')));
-  store.profiles.save({
-    id: 'stamp-language-office',
-    name: 'Stamp language office',
-    baseUrl: 'http://127.0.0.1:9/oneshot/api/v1',
-    env: 'sandbox',
-    caPem: null,
-    pinSha256: null,
-    defaultRegistrationAuthority: '3',
-    defaultProfile: 'PFnubeAFCiudadano',
-  });
+  store.profiles.save(
+    officeProfile('stamp-language-office', 'http://127.0.0.1:9/oneshot/api/v1', {
+      name: 'Stamp language office',
+      defaultProfile: 'PFnubeAFCiudadano',
+    }),
+  );
   after(() => store.close());
 
   it('follow the signer’s communication language', () => {

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { KEYRING, NO_KEYRING_REASON } from './keyring';
@@ -299,4 +300,41 @@ export async function fillExternalSigner(
   await pane.getByLabel('Value').fill(options.value);
   await pane.getByLabel('Folder for signed files').fill(options.outputDir);
   await pane.getByLabel('Folder for signed files').blur();
+}
+
+/** A contract operation called from the page with the page's own key (the tests have no DOM types). */
+export function pageCall<T>(
+  page: Page,
+  name: string,
+  args: unknown,
+): Promise<{ ok: boolean; value: T; error?: unknown }> {
+  return page.evaluate<{ ok: boolean; value: T; error?: unknown }>(`(async () => {
+    const key = sessionStorage.getItem('oneshot-host-key') ?? '';
+    const res = await fetch('/api/${name}', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + key },
+      body: ${JSON.stringify(JSON.stringify(args))},
+    });
+    return res.json();
+  })()`);
+}
+
+/** pageCall that must succeed: its value. */
+export async function pageValue<T>(page: Page, name: string, args: unknown): Promise<T> {
+  const answer = await pageCall<T>(page, name, args);
+  if (!answer.ok) throw new Error(`${name}: ${JSON.stringify(answer.error)}`);
+  return answer.value;
+}
+
+/** A desk host and Chromium, started before the suite's tests and stopped after them. */
+export function deskForSuite(): { readonly host: DeskHost; readonly browser: Browser } {
+  const held = {} as { host: DeskHost; browser: Browser };
+  before(async () => {
+    [held.host, held.browser] = await Promise.all([startDeskHost(), launchChromium()]);
+  });
+  after(async () => {
+    await held.browser?.close();
+    await held.host?.stop();
+  });
+  return held;
 }

@@ -2,13 +2,18 @@
 // outside the repository for the issue's closing note.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const SHOTS = '/tmp/shots';
 
-/** A page on the desk at 1280 × 720 that collects console errors. */
-export async function openSmall(browser: Browser, url: string): Promise<{ page: Page; problems: string[] }> {
+/** A page on the desk at 1280 × 720 that collects console errors; `prepare` routes its context first. */
+export async function openSmall(
+  browser: Browser,
+  url: string,
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await prepare?.(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { z } from 'zod';
 import { EVENT_NAMES, OPERATIONS, OPERATION_NAMES, parseArgs } from '../../shared/contract';
+import { PROBLEM_SHAPES } from '../../shared/problems';
 
 const SECRET_NAMES = /^(password|pin|token|tokenUid|token_uid|code|otp|secret|billing_password|value)$/i;
 
@@ -12,7 +13,13 @@ function propertyNames(schema: unknown, out = new Set<string>()): Set<string> {
   if (typeof schema !== 'object' || schema === null) return out;
   for (const [key, value] of Object.entries(schema as Record<string, unknown>)) {
     if (key === 'properties' && typeof value === 'object' && value !== null) {
-      for (const name of Object.keys(value)) out.add(name);
+      for (const [name, property] of Object.entries(value as Record<string, unknown>)) {
+        out.add(name);
+        // A problem is {code, values}: its code names the refusal, and its values' names are
+        // PROBLEM_SHAPES' (checked below), so it is judged there, not by its `code`.
+        if (name !== 'problem') propertyNames(property, out);
+      }
+      continue;
     }
     propertyNames(value, out);
   }
@@ -87,5 +94,11 @@ describe('bridge contract', () => {
       const leaks = [...names].filter((n) => SECRET_NAMES.test(n));
       assert.deepEqual(leaks, [], `${name} result has ${leaks.join(', ')}`);
     }
+    const problemValues = Object.values(PROBLEM_SHAPES).flatMap((shape) => Object.keys(shape));
+    assert.deepEqual(
+      problemValues.filter((n) => SECRET_NAMES.test(n)),
+      [],
+      'a problem names no value after a secret',
+    );
   });
 });

@@ -1,26 +1,12 @@
 // Polish, one file per area typed as the English one (Polish plurals: _one / _few / _many / _other).
-import { app } from './app';
-import { audit } from './audit';
-import { connection } from './connection';
-import { job } from './job';
-import { placement } from './placement';
-import { problems } from './problems';
-import { queue } from './queue';
-import { review } from './review';
-import { settings } from './settings';
-import { templates } from './templates';
-import { viewer } from './viewer';
-
-export const pl = {
-  ...app,
-  ...queue,
-  ...job,
-  ...connection,
-  ...review,
-  ...placement,
-  ...templates,
-  ...audit,
-  ...settings,
-  ...viewer,
-  ...problems,
-};
+export { app } from './app';
+export { audit } from './audit';
+export { connection } from './connection';
+export { job } from './job';
+export { placement } from './placement';
+export { problems } from './problems';
+export { queue } from './queue';
+export { review } from './review';
+export { settings } from './settings';
+export { templates } from './templates';
+export { viewer } from './viewer';
