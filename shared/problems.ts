@@ -112,6 +112,8 @@ export const PROBLEM_SHAPES = {
   pagesNotSeen: { pages: 'text' },
   consentBeforeRead: {},
   contractMissing: {},
+  jobMovedOn: {},
+  internalError: {},
   reviewItemMissing: {},
   // --- files, folders, verification
   outputFolderUnwritable: { folder: 'text', cause: 'cause' },

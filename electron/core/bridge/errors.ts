@@ -103,7 +103,9 @@ export function toBridgeError(error: unknown, log: (line: string) => void = () =
       ...(error.problem ? { problem: bridgeProblem(error.problem) } : {}),
     };
   }
-  if (error instanceof TransitionError) return { code: 'conflict', message: error.message };
+  // A job that moved on between the screen's view and the click (another window, the queue).
+  if (error instanceof TransitionError)
+    return { code: 'conflict', message: error.message, problem: bridgeProblem(makeProblem('jobMovedOn')) };
   // A sealed ID image refused at the door, or lost once sealed: the RAO adds the image again.
   if (error instanceof IdImageError)
     return {
@@ -120,6 +122,7 @@ export function toBridgeError(error: unknown, log: (line: string) => void = () =
   return {
     code: 'internal',
     message: 'Something went wrong inside One-Shot Desk. The details are in the log.',
+    problem: bridgeProblem(makeProblem('internalError')),
   };
 }
 

@@ -56,6 +56,8 @@ export const problems = {
     readBeforeSignerView: 'Reading counts only in the signer view: open “Signer view” for the signer first.',
     pagesNotSeen: 'Not every page has been on screen yet. Still to show: {{pages}}.',
     consentBeforeRead: 'The signer must read every page of the service contract and of each document first.',
+    jobMovedOn: 'The job moved on meanwhile: look at where it is now, then try again.',
+    internalError: 'Something went wrong inside One-Shot Desk. The details are in the log.',
     contractMissing: 'The service contract has not been fetched yet.',
     reviewItemMissing: 'That document is not part of this job.',
     outputFolderUnwritable:

@@ -57,6 +57,8 @@ export const problems: Strings<typeof english> = {
     pagesNotSeen: 'Aún no han estado en pantalla todas las páginas. Faltan: {{pages}}.',
     consentBeforeRead:
       'El firmante debe leer antes todas las páginas del contrato de servicio y de cada documento.',
+    jobMovedOn: 'El trabajo avanzó mientras tanto: mire en qué punto está ahora y vuelva a intentarlo.',
+    internalError: 'Algo ha fallado dentro de One-Shot Desk. Los detalles están en el registro.',
     contractMissing: 'Aún no se ha descargado el contrato de servicio.',
     reviewItemMissing: 'Ese documento no forma parte de este trabajo.',
     outputFolderUnwritable:

@@ -59,6 +59,8 @@ export const problems: Strings<typeof english> = {
     pagesNotSeen: 'Nie wszystkie strony były już na ekranie. Brakuje: {{pages}}.',
     consentBeforeRead:
       'Podpisujący musi najpierw przeczytać każdą stronę umowy o świadczenie usług i każdego dokumentu.',
+    jobMovedOn: 'Zadanie w międzyczasie przeszło dalej: sprawdź, na jakim jest etapie, i spróbuj ponownie.',
+    internalError: 'Coś poszło nie tak w One-Shot Desk. Szczegóły są w dzienniku.',
     contractMissing: 'Umowa o świadczenie usług nie została jeszcze pobrana.',
     reviewItemMissing: 'Ten dokument nie należy do tego zadania.',
     outputFolderUnwritable:
