@@ -115,24 +115,28 @@ async function saveAll(ctx: StepContext, job: JobRecord, pk: string, docs: JobDo
   // Each is awaited in its turn, or settled below; a failure meanwhile is not an unhandled one.
   for (const f of fetched) f.catch(() => undefined);
   const placed = docs.map(() => false);
+  // A copy that could not be placed (the folder, a name taken meanwhile) stops the placing too,
+  // whether or not a download had failed before it.
   let placing = true;
+  let placingNow = false;
   try {
     for (let i = 0; i < docs.length; ) {
       await fetched[i];
       let end = i + 1;
       while (end < docs.length && copies[end] !== undefined) end++;
+      placingNow = true;
       await placeGroup(
         ctx,
         job,
         pk,
         docs.slice(i, end).map((doc, k) => ({ doc, copy: copies[i + k] as Fetched })),
       );
+      placingNow = false;
       for (let k = i; k < end; k++) placed[k] = true;
       i = end;
     }
   } catch (error) {
-    // A copy that could not be placed (the folder, a name taken meanwhile) stops the placing too.
-    if (failure === undefined) placing = false;
+    if (placingNow) placing = false;
     fail(error);
   }
   // Nothing of this step is still writing once it returns.
